@@ -1,0 +1,24 @@
+#include "cli.h"
+
+#include <QTextStream>
+
+#include <cstring>
+
+namespace flowdeck::cli {
+
+bool isCommand(const char *arg)
+{
+    static const char *const commands[] = {"run", "validate", "sandbox", "help", "--help", "-h", "--version", "-v"};
+    for (const char *c : commands)
+        if (std::strcmp(arg, c) == 0)
+            return true;
+    return false;
+}
+
+int run(const QStringList &arguments)
+{
+    QTextStream(stderr) << "not implemented yet\n";
+    return 2;
+}
+
+} // namespace flowdeck::cli

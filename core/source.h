@@ -1,0 +1,36 @@
+#pragma once
+
+#include "record.h"
+
+#include <nlohmann/json.hpp>
+
+namespace flowdeck {
+
+/// A source of records. Used from one thread (the engine's reader thread).
+class Source
+{
+public:
+    virtual ~Source() = default;
+
+    /// Opens the source. `resume` is a checkpoint this source returned from checkpointAfter()
+    /// in an earlier run, or null to start from the beginning.
+    /// Possible errors: Error (missing file, unreachable server), ConfigError.
+    virtual void open(const nlohmann::json &resume) = 0;
+
+    /// The field names of the records, known after open().
+    virtual SchemaPtr schema() const = 0;
+
+    /// Appends up to `maxRecords` records to `out`. Returns false once the source is exhausted
+    /// (nothing appended). Unreadable input is appended as an error record, so the engine decides
+    /// whether to stop or dead-letter it, and reading can go on after it.
+    virtual bool read(Batch &out, std::size_t maxRecords) = 0;
+
+    /// The checkpoint that resumes reading right after the record at `position`.
+    virtual nlohmann::json checkpointAfter(const Position &position) const = 0;
+
+    /// Rough progress: bytes or rows done and total (0 when unknown).
+    virtual std::uint64_t progressDone() const { return 0; }
+    virtual std::uint64_t progressTotal() const { return 0; }
+};
+
+} // namespace flowdeck
