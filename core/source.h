@@ -25,8 +25,14 @@ public:
     /// whether to stop or dead-letter it, and reading can go on after it.
     virtual bool read(Batch &out, std::size_t maxRecords) = 0;
 
-    /// The checkpoint that resumes reading right after the record at `position`.
+    /// The checkpoint that resumes reading right after the record at `position`. Called from
+    /// the engine's writer thread while read() runs on the reader thread: must not touch state
+    /// that read() changes.
     virtual nlohmann::json checkpointAfter(const Position &position) const = 0;
+
+    /// False when records may bring new fields as reading goes on (JSON Lines): the engine then
+    /// does not reject a mapping whose source field is not in the first schema.
+    virtual bool fixedSchema() const { return true; }
 
     /// Rough progress: bytes or rows done and total (0 when unknown).
     virtual std::uint64_t progressDone() const { return 0; }

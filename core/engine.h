@@ -1,0 +1,84 @@
+#pragma once
+
+#include "flow.h"
+#include "runmetrics.h"
+#include "runstate.h"
+#include "sink.h"
+#include "source.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flowdeck {
+
+/// How one run ended, with its counts. `error` and `errorPosition` name the record and the
+/// reason when the run failed at a bad record.
+struct RunResult
+{
+    RunStatus status = RunStatus::Completed;
+    std::string runId;
+    bool resumed = false;
+    std::string resumedFrom;   // human-readable position the run resumed after
+    RunCounts counts;
+    std::string error;
+    std::string errorPosition;
+    double elapsedSeconds = 0;
+    std::string startedAt;
+    std::string endedAt;
+    std::string deadLetterPath;
+    std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable;
+    std::vector<std::pair<std::string, std::uint64_t>> readPerSource;
+
+    /// The `--metrics-json` document.
+    nlohmann::json toJson(const std::string &flowName) const;
+};
+
+struct EngineOptions
+{
+    std::string stateDir;        // empty: StateStore::defaultDir()
+    bool restart = false;        // ignore the saved checkpoint and start from the beginning
+    std::size_t queueBatches = 8; // bounded queue between the reader and the writer thread
+};
+
+/// Runs one flow: a reader thread (source → filters → mapping) feeds a bounded queue; the
+/// calling thread writes batches to the sink, dead-letters what the flow says to skip, and
+/// persists the checkpoint. A run that did not complete is resumed by the next one.
+///
+/// run() blocks; requestStop() and metrics() may be called from any thread meanwhile.
+class Engine
+{
+public:
+    using SourceFactory = std::function<std::unique_ptr<Source>(const Flow &)>;
+    using SinkFactory = std::function<std::unique_ptr<Sink>(const Flow &)>;
+
+    Engine(Flow flow, EngineOptions options);
+    ~Engine();
+
+    /// For tests: replace how the endpoints are made.
+    void setSourceFactory(SourceFactory f) { m_sourceFactory = std::move(f); }
+    void setSinkFactory(SinkFactory f) { m_sinkFactory = std::move(f); }
+
+    /// Runs to the end of the source, to a failure, or to requestStop().
+    /// Never throws: every problem ends up in RunResult (status Failed, error).
+    RunResult run();
+
+    /// Asks a running run() to stop after the batch being written; thread-safe.
+    void requestStop() { m_stopRequested.store(true); }
+
+    const RunMetrics &metrics() const { return m_metrics; }
+    const Flow &flow() const { return m_flow; }
+
+private:
+    struct Impl;
+    Flow m_flow;
+    EngineOptions m_options;
+    SourceFactory m_sourceFactory;
+    SinkFactory m_sinkFactory;
+    RunMetrics m_metrics;
+    std::atomic<bool> m_stopRequested{false};
+};
+
+} // namespace flowdeck
