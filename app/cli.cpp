@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "sandboxcommand.h"
+
 #include <QTextStream>
 
 #include <cstring>
@@ -17,6 +19,8 @@ bool isCommand(const char *arg)
 
 int run(const QStringList &arguments)
 {
+    if (arguments.value(1) == QStringLiteral("sandbox"))
+        return sandboxCommand(arguments.mid(2));
     QTextStream(stderr) << "not implemented yet\n";
     return 2;
 }
