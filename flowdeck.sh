@@ -78,13 +78,15 @@ run_tests() {
 
 start_app() {
     "$FLOWDECK" sandbox start --port "$SANDBOX_PORT"
+    # The example's destination table, as the AppFlow guide creates it (kept if it exists).
+    mariadb -h 127.0.0.1 -P "$SANDBOX_PORT" -u root test \
+        < "$ROOT/resources/examples/salesforce-accounts/sf_account.sql"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         cat >&2 <<TXT
 flowdeck: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.
 Flows run headless just as well. The sandbox database is up on 127.0.0.1:$SANDBOX_PORT; try:
 
   export FLOWDECK_MYSQL_PORT=$SANDBOX_PORT
-  mariadb -h 127.0.0.1 -P $SANDBOX_PORT -u root test < $ROOT/resources/examples/salesforce-accounts/sf_account.sql
   $FLOWDECK run $ROOT/resources/examples/salesforce-accounts/accounts-insert.flow.json
   mariadb -h 127.0.0.1 -P $SANDBOX_PORT -u root test -e 'SELECT * FROM sf_account'
 

@@ -1,12 +1,61 @@
 #include "cli.h"
 
+#include "runcommand.h"
 #include "sandboxcommand.h"
+
+#include "core/flow.h"
 
 #include <QTextStream>
 
 #include <cstring>
 
 namespace flowdeck::cli {
+
+namespace {
+
+const char kUsage[] =
+    "Usage: flowdeck [COMMAND] [OPTIONS]\n"
+    "\n"
+    "Without a command, Flowdeck starts its window.\n"
+    "\n"
+    "Commands:\n"
+    "  run FLOW [--state-dir DIR] [--until-idle] [--metrics-json FILE] [--restart]\n"
+    "                               run a flow file to its end (resumes a run that did not complete)\n"
+    "  validate FLOW                check a flow file: exit 0, or every problem as \"path: message\", exit 2\n"
+    "  sandbox start|stop|status [--dir DIR] [--port N]\n"
+    "                               a local MariaDB server for trying flows\n"
+    "  help                         this text\n"
+    "\n"
+    "Exit codes: 0 success, 1 the run failed (the error names the record and its position),\n"
+    "2 invalid flow file or usage.\n"
+    "\n"
+    "Run 'flowdeck COMMAND --help' for a command's options.\n";
+
+int validateCommand(const QStringList &args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.size() != 1 || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        (args.value(0).startsWith(QLatin1Char('-')) ? out : err)
+            << "Usage: flowdeck validate FLOW\n"
+               "Checks FLOW and prints every problem as \"path: message\". Exit 0 when valid, 2 otherwise.\n";
+        return args.value(0).startsWith(QLatin1Char('-')) && args.size() == 1 ? 0 : 2;
+    }
+    const std::string path = args.first().toStdString();
+    try {
+        const Flow flow = loadFlow(path);
+        out << QString::fromStdString(path) << ": valid flow \"" << QString::fromStdString(flow.name) << "\"\n";
+        return 0;
+    } catch (const FlowError &e) {
+        for (const FlowProblem &p : e.problems())
+            err << QString::fromStdString(p.toString()) << '\n';
+        err << QString::fromStdString(path) << ": " << e.problems().size()
+            << (e.problems().size() == 1 ? " problem\n" : " problems\n");
+        return 2;
+    }
+}
+
+} // namespace
 
 bool isCommand(const char *arg)
 {
@@ -19,10 +68,20 @@ bool isCommand(const char *arg)
 
 int run(const QStringList &arguments)
 {
-    if (arguments.value(1) == QStringLiteral("sandbox"))
-        return sandboxCommand(arguments.mid(2));
-    QTextStream(stderr) << "not implemented yet\n";
-    return 2;
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == QLatin1String("run"))
+        return runCommand(rest);
+    if (command == QLatin1String("validate"))
+        return validateCommand(rest);
+    if (command == QLatin1String("sandbox"))
+        return sandboxCommand(rest);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        QTextStream(stdout) << "flowdeck " << FLOWDECK_VERSION << '\n';
+        return 0;
+    }
+    QTextStream(stdout) << kUsage;
+    return 0;
 }
 
 } // namespace flowdeck::cli

@@ -1,14 +1,14 @@
 #include "cli.h"
 
+#include "widgets/examples.h"
 #include "widgets/mainwindow.h"
+#include "widgets/settings.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
-
-#include <cstring>
 
 int main(int argc, char *argv[])
 {
@@ -24,19 +24,25 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("flowdeck"));
     QApplication::setApplicationDisplayName(QStringLiteral("Flowdeck"));
     QApplication::setApplicationVersion(QStringLiteral(FLOWDECK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("flowdeck"));
 
+    const QString language = flowdeck::Settings::language();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    const QString qmDir = QCoreApplication::applicationDirPath() + QStringLiteral("/../translations");
-    if (appTranslator.load(QLocale(), QStringLiteral("flowdeck"), QStringLiteral("_"), qmDir)
-        || appTranslator.load(QLocale(), QStringLiteral("flowdeck"), QStringLiteral("_"),
-                              QStringLiteral("/usr/share/flowdeck/translations")))
+    const QString buildDir = QCoreApplication::applicationDirPath() + QStringLiteral("/../translations");
+    if (appTranslator.load(locale, QStringLiteral("flowdeck"), QStringLiteral("_"), buildDir)
+        || appTranslator.load(locale, QStringLiteral("flowdeck"), QStringLiteral("_"),
+                              QCoreApplication::applicationDirPath() + QStringLiteral("/../share/flowdeck/translations")))
         QApplication::installTranslator(&appTranslator);
 
-    flowdeck::MainWindow window;
+    const QString flows = flowdeck::Settings::flowsFolder();
+    flowdeck::installExamples(flows);
+    flowdeck::MainWindow window(flows);
     window.show();
     return app.exec();
 }

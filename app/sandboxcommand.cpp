@@ -85,13 +85,16 @@ int sandboxCommand(const QStringList &args)
     parser.addOptions({helpOption, dirOption, portOption, freshOption, timeoutOption, jsonOption});
 
     auto usageError = [&](const QString &message) {
-        err << "flowdeck sandbox: " << message << "\n\n" << parser.helpText();
+        err << "flowdeck sandbox: " << message << "\nRun 'flowdeck sandbox --help' for usage.\n";
         return 2;
     };
     if (!parser.parse(QStringList{QStringLiteral("flowdeck sandbox")} + args))
         return usageError(parser.errorText());
     if (parser.isSet(helpOption)) {
-        out << parser.helpText();
+        // helpText() starts with a usage line naming the binary's full path and no "sandbox";
+        // the description carries the real one.
+        const QString help = parser.helpText();
+        out << help.mid(help.indexOf(u'\n') + 1);
         return 0;
     }
     const QStringList positional = parser.positionalArguments();

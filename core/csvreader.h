@@ -34,11 +34,13 @@ struct CsvOptions
 ///   one it is column1..columnN, N being the field count of the first record. Every record must
 ///   have that many fields.
 /// - Bad records do not stop reading: next() returns them as error records (Record::error is the
-///   reason, Record::raw the record's text without its line break, values empty) and carries on
-///   with the next record. Their position's line/column is where the problem is (for an
-///   unbalanced quote: the opening quote; the rest of the file is then that record), columns
-///   counted in characters of that line, 1-based. Reasons: unbalanced quote, character after a
-///   closing quote, wrong field count, invalid UTF-8.
+///   reason, Record::raw the record's bytes as in the file without its final line break, so
+///   possibly invalid UTF-8; values empty) and carries on with the next record. Their
+///   position's line/column is where the problem is (for an unbalanced quote: the opening quote;
+///   the rest of the file is then that record), the column counted in characters of that line,
+///   1-based. Reasons: unbalanced quote, character after a closing quote, wrong field count,
+///   invalid UTF-8. When a record has several problems the first one is reported, except that
+///   an unbalanced quote always wins (it is why the record swallowed the rest of the file).
 /// - Every record's position carries line (its first line), offset (its first byte, counting
 ///   the byte order mark), and endLine/endOffset (where the next record starts), so seek() can
 ///   resume after it.
@@ -88,7 +90,7 @@ private:
     Status scanRecordFully();
     bool scanUnquoted(const char *&p, const char *end, bool eof);
     bool stepUtf8(const char *&p, const char *end, bool eof, const char *begin);
-    void note(Problem problem, std::size_t at);
+    void note(Problem problem, std::size_t at, unsigned char byte = 0);
     void emit(Record &out);
     std::string problemText() const;
     std::string fieldText(const Span &span) const;
@@ -100,7 +102,8 @@ private:
     SchemaPtr m_schema;
     std::size_t m_fieldCount = 0;
     std::uint64_t m_line = 1;
-    std::uint64_t m_dataStart = 0;
+    std::uint64_t m_dataStart = 0; // where the first data record starts
+    std::uint64_t m_dataLine = 1;
     std::optional<Record> m_pending; // first record, read ahead at open when there is no header
 
     // The record scanRecord() found, relative to m_input.data().

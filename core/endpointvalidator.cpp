@@ -70,8 +70,8 @@ std::string formatFromExtension(const std::string &path)
                std::equal(ext.rbegin(), ext.rend(), path.rbegin(),
                           [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
     };
-    if (endsWith(".csv"))
-        return "csv";
+    if (endsWith(".csv") || endsWith(".tsv"))
+        return "csv"; // FileSource reads .tsv with a tab delimiter
     if (endsWith(".jsonl") || endsWith(".ndjson"))
         return "jsonl";
     return {};
@@ -118,17 +118,20 @@ void EndpointValidator::validate(Json &endpoint, const std::string &path)
 std::string EndpointValidator::keyHint(const std::string &type, const std::string &key) const
 {
     const bool source = m_role == EndpointRole::Source;
+    const std::string otherRole = source ? "destination" : "source";
     if (const EndpointKeys *keys = keysOf(type)) {
         if (contains(source ? keys->destinationOnly : keys->sourceOnly, key))
-            return '\'' + key + "' is only allowed in a " + (source ? "destination" : "source");
+            return '\'' + key + "' is only allowed in a " + otherRole;
     }
-    for (const auto &k : endpointKeys()) {
-        if (k.type == type)
-            continue;
-        if (contains(allowedKeys(k, m_role), key))
+    // Another type's key: in this role ("topic" in a file source), or only in the other role
+    // ("write" in a file source: only a mysql destination has it).
+    for (const auto &k : endpointKeys())
+        if (k.type != type && contains(allowedKeys(k, m_role), key))
             return '\'' + key + "' belongs to a " + std::string(k.type) + " endpoint" +
                    (type.empty() ? std::string() : ", this one is " + type);
-    }
+    for (const auto &k : endpointKeys())
+        if (contains(allowedKeys(k, source ? EndpointRole::Destination : EndpointRole::Source), key))
+            return '\'' + key + "' is only allowed in a " + std::string(k.type) + ' ' + otherRole;
     return {};
 }
 
@@ -245,7 +248,7 @@ void EndpointValidator::connection(Json &c, const std::string &path)
         m_checker.string(*socket, at("socket"));
     if (Json *port = FlowChecker::find(c, "port"))
         m_checker.integer(*port, at("port"), 1, 65535);
-    if (Json *user = FlowChecker::find(c, "user"))
+    if (Json *user = m_checker.require(c, path, "user", "the account to connect as"))
         m_checker.string(*user, at("user"));
     if (Json *password = FlowChecker::find(c, "password"))
         m_checker.string(*password, at("password"), true); // an empty password is legitimate
@@ -254,7 +257,7 @@ void EndpointValidator::connection(Json &c, const std::string &path)
     if (Json *tls = FlowChecker::find(c, "tls"))
         m_checker.word(*tls, at("tls"), "TLS mode", vocab::kTlsModes);
     if (Json *timeout = FlowChecker::find(c, "connectTimeout"))
-        m_checker.integer(*timeout, at("connectTimeout"), 1);
+        m_checker.integer(*timeout, at("connectTimeout"), 1, 3600); // seconds
 }
 
 void EndpointValidator::write(Json &w, const std::string &path)

@@ -222,9 +222,10 @@ struct FilterSet::Condition
 
 bool FilterSet::Condition::matches(const Value *v) const
 {
-    // SQL: NULL compares neither equal nor unequal to anything.
+    // A missing value is "not equal" to any value (AppFlow users filter "Industry != Energy"
+    // and expect accounts without an industry to stay); every other comparison is false.
     if (!v || v->isNull())
-        return op == FilterOp::IsNull;
+        return op == FilterOp::IsNull || op == FilterOp::Neq || op == FilterOp::NotIn;
 
     // Compare against operand i: numerically when both sides are numbers, else as text. The
     // field is parsed at most once per condition, and only when some operand is a number.
@@ -241,6 +242,8 @@ bool FilterSet::Condition::matches(const Value *v) const
         return text;
     };
     auto compare = [&](const Operand &o) -> std::partial_ordering {
+        if (!o.numeric && v->isStringLike()) // the common case: text against text
+            return compareText(v->str(), o.text);
         if (o.numeric) {
             if (!parsed) {
                 parseNumber(*v, fieldNumber);
@@ -405,7 +408,10 @@ bool FilterSet::accepts(const Record &record) const
 {
     if (m_conditions.empty())
         return true;
-    const std::vector<int> &index = slotsFor(record.schema);
+    // The one-schema case stays a pointer compare here; slotsFor() handles the rest.
+    const std::vector<int> &index = !m_cache.empty() && m_cache.front().schema.get() == record.schema.get()
+        ? m_cache.front().index
+        : slotsFor(record.schema);
     for (std::size_t i = 0; i < m_conditions.size(); ++i) {
         const int k = index[i];
         const Value *v = k >= 0 && std::size_t(k) < record.values.size() ? &record.values[std::size_t(k)] : nullptr;

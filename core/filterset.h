@@ -28,8 +28,9 @@ std::partial_ordering compareValues(const Value &a, const Value &b, bool *numeri
 /// isNull, isNotNull, regex (search semantics: matches anywhere unless anchored with ^...$;
 /// compiled once). Comparisons follow compareValues().
 ///
-/// NULL follows SQL: a NULL field (or a field the record's schema lacks) matches only isNull.
-/// Every other operator, including neq and notIn, is false for NULL.
+/// NULL: a NULL field (or a field the record's schema lacks) matches isNull, neq and notIn (a
+/// missing value is not equal to any value: "Industry neq Energy" keeps accounts without an
+/// industry, unlike SQL's `<>`); every other operator is false for NULL.
 ///
 /// Field indexes are resolved once per record schema and cached (the common one-schema case is a
 /// pointer compare). Because of that cache, accepts() must not be called on one instance from

@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStorageInfo>
+#include <QTemporaryDir>
 
 #include <mysql.h>
 
@@ -22,6 +24,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 namespace flowdeck {
@@ -32,16 +35,11 @@ using namespace std::chrono_literals;
 static const QString configMarker = QStringLiteral("# Flowdeck sandbox");
 // Written into data/ once mariadb-install-db succeeded, so an interrupted initialisation is
 // redone instead of starting a server on half-made system tables.
-static const QString initialisedMarker = QStringLiteral("data/.flowdeck-initialised");
+static constexpr QStringView initialisedMarker = u"data/.flowdeck-initialised";
 
 static std::string str(const QString &s)
 {
     return s.toStdString();
-}
-
-static QString q(const char *s)
-{
-    return QString::fromUtf8(s);
 }
 
 static QString findProgram(const QString &name)
@@ -54,39 +52,30 @@ static QString findProgram(const QString &name)
     return found;
 }
 
-// Reads /proc/PID/stat: the command name and the state letter. A process that exited but was
-// not reaped yet (a zombie: in a container PID 1 often never reaps) counts as gone, since it
-// no longer holds the port or the data files.
-static bool procState(qint64 pid, QString *comm, QChar *state)
+// The command name of a live process from /proc/PID/stat, or a null string. A process that
+// exited but was not reaped yet (a zombie: in a container PID 1 often never reaps) counts as
+// gone, since it no longer holds the port or the data files.
+static QString liveProcessName(qint64 pid)
 {
-    if (pid <= 0)
-        return false;
     QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
+    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
+        return QString();
     const QString stat = QString::fromUtf8(file.readAll());
-    const qsizetype open = stat.indexOf(u'(');
-    const qsizetype close = stat.lastIndexOf(u')');
-    if (open < 0 || close < open || close + 2 >= stat.size())
-        return false;
-    *comm = stat.mid(open + 1, close - open - 1);
-    *state = stat.at(close + 2);
-    return true;
+    const qsizetype open = stat.indexOf(u'('), close = stat.lastIndexOf(u')');
+    if (open < 0 || close < open || close + 2 >= stat.size() || stat.at(close + 2) == u'Z' || stat.at(close + 2) == u'X')
+        return QString();
+    return stat.mid(open + 1, close - open - 1);
 }
 
 static bool isAlive(qint64 pid)
 {
-    QString comm;
-    QChar state;
-    return procState(pid, &comm, &state) && state != u'Z' && state != u'X';
+    return !liveProcessName(pid).isNull();
 }
 
 static bool isMariadbd(qint64 pid)
 {
-    QString comm;
-    QChar state;
-    return procState(pid, &comm, &state) && state != u'Z' && state != u'X'
-        && (comm == QStringLiteral("mariadbd") || comm == QStringLiteral("mysqld"));
+    const QString name = liveProcessName(pid);
+    return name == QStringLiteral("mariadbd") || name == QStringLiteral("mysqld");
 }
 
 static bool waitForExit(qint64 pid, std::chrono::milliseconds timeout)
@@ -98,6 +87,35 @@ static bool waitForExit(qint64 pid, std::chrono::milliseconds timeout)
         std::this_thread::sleep_for(20ms);
     }
     return true;
+}
+
+// Runs a helper program to completion. Returns an empty string on success, otherwise what went
+// wrong followed by the end of its output.
+static QString runTool(const QString &program, const QStringList &arguments, const QString &workingDirectory)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setWorkingDirectory(workingDirectory);
+    process.start(program, arguments);
+    if (!process.waitForFinished(180'000)) {
+        const QString reason = process.error() == QProcess::FailedToStart ? process.errorString() : QStringLiteral("timed out");
+        process.kill();
+        process.waitForFinished(5'000);
+        return reason;
+    }
+    if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return QString();
+    const QString output = QString::fromUtf8(process.readAll()).trimmed().right(1500);
+    return (process.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
+                                                         : QStringLiteral("exit code %1").arg(process.exitCode()))
+        + u'\n' + output;
+}
+
+static Error portInUse(int port)
+{
+    return Error("port " + std::to_string(port) + " on 127.0.0.1 is already in use (another MariaDB, MySQL or TiDB?); "
+                 "choose another with --port, or --port 0 for a free one");
 }
 
 static void writeFile(const QString &path, const QByteArray &content)
@@ -121,17 +139,11 @@ SandboxInfo SandboxInfo::fromJson(const nlohmann::json &json)
     SandboxInfo info;
     if (!json.is_object())
         return info;
-    auto text = [&](const char *key, QString &target) {
+    for (auto [key, target] : {std::pair{"host", &info.host}, {"user", &info.user}, {"password", &info.password},
+                               {"database", &info.database}, {"socket", &info.socket}, {"dataDir", &info.dataDir},
+                               {"version", &info.version}})
         if (json.contains(key) && json[key].is_string())
-            target = QString::fromStdString(json[key].get<std::string>());
-    };
-    text("host", info.host);
-    text("user", info.user);
-    text("password", info.password);
-    text("database", info.database);
-    text("socket", info.socket);
-    text("dataDir", info.dataDir);
-    text("version", info.version);
+            *target = QString::fromStdString(json[key].get<std::string>());
     if (json.contains("port") && json["port"].is_number_integer())
         info.port = json["port"].get<int>();
     if (json.contains("pid") && json["pid"].is_number_integer())
@@ -163,16 +175,16 @@ void Sandbox::progress(const QString &message) const
         m_progress(message);
 }
 
-QString Sandbox::path(const QString &name) const
+QString Sandbox::path(QStringView name) const
 {
-    return m_dir + u'/' + name;
+    return m_dir + u'/' + name.toString();
 }
 
 QString Sandbox::socketPath() const
 {
     // A Unix socket path must fit sockaddr_un::sun_path (107 bytes); deep directories get one
     // in the temp dir, named after the sandbox so two sandboxes never share it.
-    const QString inDir = path(QStringLiteral("mariadb.sock"));
+    const QString inDir = path(u"mariadb.sock");
     if (inDir.toLocal8Bit().size() < qsizetype(sizeof(sockaddr_un::sun_path)))
         return inDir;
     const QByteArray hash = QCryptographicHash::hash(m_dir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
@@ -182,10 +194,10 @@ QString Sandbox::socketPath() const
 
 bool Sandbox::looksLikeSandbox() const
 {
-    QFile config(path(QStringLiteral("my.cnf")));
+    QFile config(path(u"my.cnf"));
     if (config.open(QIODevice::ReadOnly) && QString::fromUtf8(config.readLine()).startsWith(configMarker))
         return true;
-    return QFileInfo::exists(path(QStringLiteral("sandbox.json")));
+    return QFileInfo::exists(path(u"sandbox.json"));
 }
 
 bool Sandbox::isInitialised() const
@@ -195,7 +207,7 @@ bool Sandbox::isInitialised() const
 
 qint64 Sandbox::runningPid() const
 {
-    QFile file(path(QStringLiteral("mariadb.pid")));
+    QFile file(path(u"mariadb.pid"));
     if (!file.open(QIODevice::ReadOnly))
         return 0;
     const qint64 pid = QString::fromLatin1(file.readAll()).trimmed().toLongLong();
@@ -205,7 +217,7 @@ qint64 Sandbox::runningPid() const
 
 QString Sandbox::logTail(int lines) const
 {
-    QFile file(path(QStringLiteral("mariadb.err")));
+    QFile file(path(u"mariadb.err"));
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("(no ") + file.fileName() + u')';
     QStringList all = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
@@ -216,107 +228,114 @@ QString Sandbox::logTail(int lines) const
 
 void Sandbox::wipe()
 {
-    progress(QStringLiteral("Removing the old data in ") + m_dir);
     // Only what start() creates: never custom.cnf, never files that are not ours.
-    for (const QString &name : {QStringLiteral("data"), QStringLiteral("binlog")}) {
-        QDir sub(path(name));
-        if (sub.exists() && !sub.removeRecursively())
-            throw Error("cannot remove " + str(sub.path()) + " (is the sandbox directory writable?)");
-    }
-    for (const QString &file : {path(QStringLiteral("mariadb.err")), path(QStringLiteral("mariadb.pid")),
-                                path(QStringLiteral("sandbox.json")), socketPath()}) {
-        if (QFileInfo::exists(file) && !QFile::remove(file))
-            throw Error("cannot remove " + str(file) + " (is the sandbox directory writable?)");
+    const QStringList ours = {path(u"data"), path(u"binlog"), path(u"mariadb.err"), path(u"mariadb.pid"),
+                              path(u"sandbox.json"), socketPath()};
+    for (const QString &entry : ours) {
+        const QFileInfo info(entry);
+        if (!info.exists() && !info.isSymLink())
+            continue;
+        if (entry == ours.first())
+            progress(QStringLiteral("Removing the old data in ") + m_dir);
+        if (info.isDir() && !info.isSymLink() ? !QDir(entry).removeRecursively() : !QFile::remove(entry))
+            throw Error("cannot remove " + str(entry) + " (is the sandbox directory writable?)");
     }
 }
 
+// %1 the sandbox directory, %2 the port, %3 the socket, %4 "user=root" when we are root.
+static const char *const configTemplate = R"(# Flowdeck sandbox: written by `flowdeck sandbox start` on every start; edits here are lost.
+# Put your own settings in custom.cnf (read last). See docs/sandbox.md.
+
+# So that `mariadb --defaults-file=%1/my.cnf test` just works.
+[client]
+port=%2
+socket=%3
+user=root
+default-character-set=utf8mb4
+
+[mysqld]
+datadir=%1/data
+socket=%3
+pid-file=%1/mariadb.pid
+log-error=%1/mariadb.err
+port=%2
+bind-address=127.0.0.1
+skip-name-resolve
+# mariadbd refuses to run as root unless told to.
+%4
+# Binary log for CDC: full before and after images, with column names and types.
+server_id=1
+log_bin=%1/binlog/mysql-bin
+binlog_format=ROW
+binlog_row_image=FULL
+binlog_row_metadata=FULL
+max_binlog_size=64M
+binlog_expire_logs_seconds=604800
+character-set-server=utf8mb4
+collation-server=utf8mb4_unicode_ci
+# For LOAD DATA LOCAL INFILE (the load benchmark compares against it).
+local_infile=ON
+max_allowed_packet=256M
+# Throwaway data: after an OS crash the last second of commits may be lost; much faster.
+innodb_flush_log_at_trx_commit=2
+sync_binlog=0
+innodb_buffer_pool_size=256M
+innodb_log_file_size=256M
+performance_schema=OFF
+
+!include %1/custom.cnf
+)";
+
 void Sandbox::writeConfig(int port) const
 {
-    const QString portText = QString::number(port);
-    QStringList lines = {
-        configMarker + QStringLiteral(": written by `flowdeck sandbox start` on every start; edits here are"),
-        QStringLiteral("# lost. Put your own settings in custom.cnf (included at the end). See docs/sandbox.md."),
-        QString(),
-        // So `mariadb --defaults-file=DIR/my.cnf test` just works.
-        QStringLiteral("[client]"),
-        QStringLiteral("port=") + portText,
-        QStringLiteral("socket=") + socketPath(),
-        QStringLiteral("user=root"),
-        QStringLiteral("default-character-set=utf8mb4"),
-        QString(),
-        QStringLiteral("[mysqld]"),
-        QStringLiteral("datadir=") + path(QStringLiteral("data")),
-        QStringLiteral("socket=") + socketPath(),
-        QStringLiteral("pid-file=") + path(QStringLiteral("mariadb.pid")),
-        QStringLiteral("log-error=") + path(QStringLiteral("mariadb.err")),
-        QStringLiteral("port=") + portText,
-        QStringLiteral("bind-address=127.0.0.1"),
-        QStringLiteral("skip-name-resolve"),
-        // Binary log for CDC: full before and after images with column names and types.
-        QStringLiteral("server_id=1"),
-        QStringLiteral("log_bin=") + path(QStringLiteral("binlog/mysql-bin")),
-        QStringLiteral("binlog_format=ROW"),
-        QStringLiteral("binlog_row_image=FULL"),
-        QStringLiteral("binlog_row_metadata=FULL"),
-        QStringLiteral("max_binlog_size=64M"),
-        QStringLiteral("binlog_expire_logs_seconds=604800"),
-        QStringLiteral("character-set-server=utf8mb4"),
-        QStringLiteral("collation-server=utf8mb4_unicode_ci"),
-        QStringLiteral("local_infile=ON"),
-        QStringLiteral("max_allowed_packet=256M"),
-        // Throwaway data: trade crash durability (the last second of commits) for speed.
-        QStringLiteral("innodb_flush_log_at_trx_commit=2"),
-        QStringLiteral("sync_binlog=0"),
-        QStringLiteral("innodb_buffer_pool_size=256M"),
-        QStringLiteral("innodb_log_file_size=256M"),
-        QStringLiteral("performance_schema=OFF"),
-    };
-    // mariadbd refuses to run as root unless told to.
-    if (::geteuid() == 0)
-        lines << QStringLiteral("user=root");
-    lines << QString() << QStringLiteral("!include ") + path(QStringLiteral("custom.cnf")) << QString();
-    writeFile(path(QStringLiteral("my.cnf")), lines.join(u'\n').toUtf8());
-
-    if (!QFileInfo::exists(path(QStringLiteral("custom.cnf"))))
-        writeFile(path(QStringLiteral("custom.cnf")),
+    const QString user = ::geteuid() == 0 ? QStringLiteral("user=root") : QString();
+    writeFile(path(u"my.cnf"),
+              QString::fromUtf8(configTemplate).arg(m_dir, QString::number(port), socketPath(), user).toUtf8());
+    if (!QFileInfo::exists(path(u"custom.cnf")))
+        writeFile(path(u"custom.cnf"),
                   "# Your own MariaDB settings for this sandbox, read after my.cnf; flowdeck never changes this file.\n"
                   "[mysqld]\n");
 }
 
 void Sandbox::initialise(const QString &installDb)
 {
-    progress(QStringLiteral("Initialising a MariaDB data directory in ") + path(QStringLiteral("data")));
-    if (!QDir().mkpath(path(QStringLiteral("binlog"))))
-        throw Error("cannot create " + str(path(QStringLiteral("binlog"))) + " (is the sandbox directory writable?)");
+    progress(QStringLiteral("Initialising a MariaDB data directory in ") + path(u"data"));
+    if (!QDir().mkpath(path(u"binlog")))
+        throw Error("cannot create " + str(path(u"binlog")) + " (is the sandbox directory writable?)");
 
     // Runs in the bootstrap session after the system tables are filled, so no client connection
     // is needed. "normal" auth already made root@localhost, root@127.0.0.1 and root@::1 without
     // a password; root@<hostname> would only draw a warning under skip-name-resolve.
-    const QString initSql = path(QStringLiteral(".init.sql"));
+    const QString initSql = path(u".init.sql");
     writeFile(initSql,
               "DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost', '127.0.0.1', '::1');\n"
               "DELETE FROM mysql.proxies_priv WHERE Host NOT IN ('localhost', '127.0.0.1', '::1');\n"
               "CREATE DATABASE IF NOT EXISTS test CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
 
-    QProcess install;
-    install.setProcessChannelMode(QProcess::MergedChannels);
-    install.setStandardInputFile(QProcess::nullDevice());
-    install.setWorkingDirectory(m_dir);
-    install.start(installDb, {QStringLiteral("--defaults-file=") + path(QStringLiteral("my.cnf")),
-                              QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db"),
-                              QStringLiteral("--extra-file=") + initSql,
-                              // The bootstrap runs without a binlog; expiry settings would only warn.
-                              QStringLiteral("--binlog-expire-logs-seconds=0")});
-    const bool finished = install.waitForFinished(180'000);
-    const QString output = QString::fromUtf8(install.readAll()).trimmed();
+    // Bootstrapping creates ~100 tables and MariaDB syncs its DDL log and Aria files after each:
+    // ~1000 fsyncs, seconds on a busy disk. In tmpfs they cost nothing, so the data directory is
+    // built in /dev/shm and moved into place (paths inside it are relative). Its redo log starts
+    // small; mariadbd grows it to innodb_log_file_size on the first start.
+    std::optional<QTemporaryDir> scratch;
+    const QStorageInfo shm(QStringLiteral("/dev/shm"));
+    if (shm.isValid() && !shm.isReadOnly() && shm.bytesAvailable() > 128LL * 1024 * 1024)
+        scratch.emplace(QStringLiteral("/dev/shm/flowdeck-sandbox-XXXXXX"));
+    const bool inMemory = scratch && scratch->isValid();
+    const QString dataDir = inMemory ? scratch->filePath(QStringLiteral("data")) : path(u"data");
+    QStringList arguments = {QStringLiteral("--defaults-file=") + path(u"my.cnf"), QStringLiteral("--datadir=") + dataDir,
+                             QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db"),
+                             QStringLiteral("--extra-file=") + initSql,
+                             // The bootstrap runs without a binlog; expiry settings would only warn.
+                             QStringLiteral("--binlog-expire-logs-seconds=0")};
+    if (inMemory)
+        arguments << QStringLiteral("--innodb-log-file-size=8M");
+    QString failure = runTool(installDb, arguments, m_dir);
     QFile::remove(initSql);
-    if (!finished || install.exitStatus() != QProcess::NormalExit || install.exitCode() != 0) {
-        if (!finished)
-            install.kill();
-        throw Error("mariadb-install-db failed to initialise " + str(path(QStringLiteral("data"))) + ": "
-                    + (finished ? str(install.errorString()) : std::string("timed out")) + "\n" + str(output.right(1500))
+    if (!failure.isEmpty())
+        throw Error("mariadb-install-db failed to initialise " + str(dataDir) + ": " + str(failure)
                     + "\nThe end of mariadb.err:\n" + str(logTail()));
-    }
+    if (inMemory && !(failure = runTool(QStringLiteral("mv"), {QStringLiteral("-T"), QStringLiteral("--"), dataDir, path(u"data")}, m_dir)).isEmpty())
+        throw Error("cannot move the new data directory to " + str(path(u"data")) + ": " + str(failure));
     writeFile(path(initialisedMarker), "mariadb-install-db done\n");
 }
 
@@ -324,13 +343,13 @@ qint64 Sandbox::launch(const QString &mariadbd)
 {
     QProcess server;
     server.setProgram(mariadbd);
-    server.setArguments({QStringLiteral("--defaults-file=") + path(QStringLiteral("my.cnf"))});
+    server.setArguments({QStringLiteral("--defaults-file=") + path(u"my.cnf")});
     server.setWorkingDirectory(m_dir);
     // No pipe may stay open to us: ctest (and shells capturing output) wait for every writer
     // of the pipe to exit. Early messages, before log-error takes over stderr, go to the log.
     server.setStandardInputFile(QProcess::nullDevice());
-    server.setStandardOutputFile(path(QStringLiteral("mariadb.err")), QIODevice::Append);
-    server.setStandardErrorFile(path(QStringLiteral("mariadb.err")), QIODevice::Append);
+    server.setStandardOutputFile(path(u"mariadb.err"), QIODevice::Append);
+    server.setStandardErrorFile(path(u"mariadb.err"), QIODevice::Append);
     qint64 pid = 0;
     // startDetached double-forks and calls setsid(): the server outlives us and our terminal.
     if (!server.startDetached(&pid))
@@ -341,14 +360,13 @@ qint64 Sandbox::launch(const QString &mariadbd)
 QString Sandbox::waitUntilReady(qint64 pid, int port, std::chrono::seconds timeout, QStringList &warnings)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    const QString expectedDataDir = path(QStringLiteral("data/"));
+    const QString expectedDataDir = path(u"data");
     for (;;) {
         if (!isAlive(pid)) {
             const QString tail = logTail();
             if (tail.contains(QStringLiteral("Address already in use")))
-                throw Error("port " + std::to_string(port)
-                            + " on 127.0.0.1 is already in use; choose another with --port, or --port 0 for a free one");
-            throw Error("MariaDB failed to start. The end of " + str(path(QStringLiteral("mariadb.err"))) + ":\n" + str(tail));
+                throw portInUse(port);
+            throw Error("MariaDB failed to start. The end of " + str(path(u"mariadb.err")) + ":\n" + str(tail));
         }
         MYSQL *mysql = mysql_init(nullptr);
         if (!mysql)
@@ -358,23 +376,23 @@ QString Sandbox::waitUntilReady(qint64 pid, int port, std::chrono::seconds timeo
         mysql_options(mysql, MYSQL_OPT_READ_TIMEOUT, &connectTimeout);
         if (mysql_real_connect(mysql, "127.0.0.1", "root", "", nullptr, static_cast<unsigned>(port), nullptr, 0)) {
             // Make sure we talk to our server, not to one that grabbed the port meanwhile.
-            QString version = q(mysql_get_server_info(mysql));
+            QString version = QString::fromUtf8(mysql_get_server_info(mysql));
             QString dataDir;
             if (mysql_query(mysql, "SELECT @@datadir") == 0) {
                 if (MYSQL_RES *result = mysql_store_result(mysql)) {
                     if (MYSQL_ROW row = mysql_fetch_row(result); row && row[0])
-                        dataDir = q(row[0]);
+                        dataDir = QString::fromUtf8(row[0]);
                     mysql_free_result(result);
                 }
             }
             mysql_close(mysql);
-            if (!dataDir.isEmpty() && QDir::cleanPath(dataDir) != QDir::cleanPath(expectedDataDir))
+            if (!dataDir.isEmpty() && QFileInfo(dataDir).canonicalFilePath() != QFileInfo(expectedDataDir).canonicalFilePath())
                 throw Error("another server (datadir " + str(dataDir) + ") answers on port " + std::to_string(port)
                             + "; choose another port with --port, or --port 0 for a free one");
             return version;
         }
         const unsigned int code = mysql_errno(mysql);
-        const QString message = q(mysql_error(mysql));
+        const QString message = QString::fromUtf8(mysql_error(mysql));
         mysql_close(mysql);
         // Codes below 2000 come from the server: it is up, only the login was refused.
         if (code > 0 && code < 2000) {
@@ -392,7 +410,7 @@ QString Sandbox::waitUntilReady(qint64 pid, int port, std::chrono::seconds timeo
             throw Error("MariaDB did not accept connections on port " + std::to_string(port) + " within "
                         + std::to_string(timeout.count()) + " s (last error: " + str(message)
                         + ") and was stopped; a large data directory may need a longer --timeout. The end of "
-                        + str(path(QStringLiteral("mariadb.err"))) + ":\n" + str(logTail()));
+                        + str(path(u"mariadb.err")) + ":\n" + str(logTail()));
         }
         std::this_thread::sleep_for(50ms);
     }
@@ -430,6 +448,9 @@ Sandbox::StartResult Sandbox::start(const StartOptions &options)
     if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
         && !looksLikeSandbox())
         throw Error(str(m_dir) + " is not empty and is not a Flowdeck sandbox; choose an empty or new directory with --dir");
+    const int port = options.port == 0 ? freePort() : options.port;
+    if (options.port != 0 && !portAvailable(port))
+        throw portInUse(port);
     if (!QDir().mkpath(m_dir))
         throw Error("cannot create the sandbox directory " + str(m_dir));
     if (!QFileInfo(m_dir).isWritable())
@@ -437,22 +458,15 @@ Sandbox::StartResult Sandbox::start(const StartOptions &options)
     if (options.fresh)
         wipe();
 
-    int port = options.port;
-    if (port == 0)
-        port = freePort();
-    else if (!portAvailable(port))
-        throw Error("port " + std::to_string(port)
-                    + " on 127.0.0.1 is already in use (another MariaDB, MySQL or TiDB?); choose another with --port, or --port 0 for a free one");
-
     writeConfig(port);
     if (!isInitialised()) {
-        if (QFileInfo::exists(path(QStringLiteral("data"))))
+        if (QFileInfo::exists(path(u"data")))
             wipe(); // an interrupted initialisation: nothing worth keeping
         initialise(installDb);
         result.initialised = true;
     }
-    if (!QDir().mkpath(path(QStringLiteral("binlog"))))
-        throw Error("cannot create " + str(path(QStringLiteral("binlog"))));
+    if (!QDir().mkpath(path(u"binlog")))
+        throw Error("cannot create " + str(path(u"binlog")));
 
     progress(QStringLiteral("Starting MariaDB on 127.0.0.1:%1").arg(port));
     const qint64 pid = launch(mariadbd);
@@ -462,9 +476,9 @@ Sandbox::StartResult Sandbox::start(const StartOptions &options)
     info.port = port;
     info.socket = socketPath();
     info.pid = pid;
-    info.dataDir = path(QStringLiteral("data"));
+    info.dataDir = path(u"data");
     info.version = version;
-    writeFile(path(QStringLiteral("sandbox.json")), QByteArray::fromStdString(info.toJson().dump(2) + '\n'));
+    writeFile(path(u"sandbox.json"), QByteArray::fromStdString(info.toJson().dump(2) + '\n'));
     return result;
 }
 
@@ -486,7 +500,7 @@ Sandbox::StopResult Sandbox::stop(std::chrono::seconds timeout)
         }
     }
     // A clean shutdown removes both; after SIGKILL or a crash they are stale.
-    for (const QString &file : {path(QStringLiteral("mariadb.pid")), socketPath()})
+    for (const QString &file : {path(u"mariadb.pid"), socketPath()})
         if (QFileInfo::exists(file) && !QFile::remove(file))
             progress(QStringLiteral("Warning: cannot remove the stale ") + file);
     return result;
@@ -496,19 +510,19 @@ Sandbox::Status Sandbox::status() const
 {
     Status status;
     status.initialised = isInitialised();
-    QFile json(path(QStringLiteral("sandbox.json")));
+    QFile json(path(u"sandbox.json"));
     if (json.open(QIODevice::ReadOnly)) {
         const nlohmann::json parsed = nlohmann::json::parse(json.readAll().toStdString(), nullptr, false);
         status.info = SandboxInfo::fromJson(parsed);
     }
     if (status.info.port == 0) {
         // No sandbox.json (yet): my.cnf still knows the port.
-        QFile config(path(QStringLiteral("my.cnf")));
+        QFile config(path(u"my.cnf"));
         static const QRegularExpression portLine(QStringLiteral("^port=(\\d+)$"), QRegularExpression::MultilineOption);
         if (config.open(QIODevice::ReadOnly))
             status.info.port = portLine.match(QString::fromUtf8(config.readAll())).captured(1).toInt();
         status.info.socket = socketPath();
-        status.info.dataDir = path(QStringLiteral("data"));
+        status.info.dataDir = path(u"data");
     }
     const qint64 pid = runningPid();
     status.running = pid != 0;
@@ -516,40 +530,40 @@ Sandbox::Status Sandbox::status() const
     return status;
 }
 
-int Sandbox::freePort()
+// Binds a TCP socket to 127.0.0.1:`port` and returns the port it got (for 0 the kernel picks a
+// free one), or 0 with errno set. Like mariadbd it sets SO_REUSEADDR, so connections of an
+// earlier server still in TIME_WAIT do not count as "in use".
+static int bindLoopback(int port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
-        throw Error(std::string("cannot create a socket to find a free port: ") + std::strerror(errno));
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0; // the kernel picks a free one
-    socklen_t length = sizeof address;
-    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok)
-        throw Error(std::string("cannot find a free port on 127.0.0.1: ") + std::strerror(error));
-    return ntohs(address.sin_port);
-}
-
-bool Sandbox::portAvailable(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    // Like mariadbd: connections in TIME_WAIT from an earlier server must not count as "in use".
+        return 0;
     const int on = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = htons(static_cast<uint16_t>(port));
-    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    socklen_t length = sizeof address;
+    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+    const int error = errno;
     ::close(fd);
-    return ok;
+    errno = error;
+    return ok ? ntohs(address.sin_port) : 0;
+}
+
+int Sandbox::freePort()
+{
+    const int port = bindLoopback(0);
+    if (port == 0)
+        throw Error(std::string("cannot find a free port on 127.0.0.1: ") + std::strerror(errno));
+    return port;
+}
+
+bool Sandbox::portAvailable(int port)
+{
+    return port > 0 && bindLoopback(port) == port;
 }
 
 } // namespace flowdeck

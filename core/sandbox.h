@@ -114,7 +114,7 @@ public:
     static bool portAvailable(int port);
 
 private:
-    QString path(const QString &name) const;
+    QString path(QStringView name) const;
     QString socketPath() const;
     bool looksLikeSandbox() const;
     bool isInitialised() const;

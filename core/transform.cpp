@@ -6,6 +6,7 @@
 
 #include <QChar>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -15,7 +16,6 @@ namespace {
 
 static_assert(vocabulary::kTransformOps.size() + vocabulary::kValidationOps.size()
               == std::size_t(Transform::Op::Regex) + 1);
-static_assert(vocabulary::kCastTypes.size() == std::size_t(Transform::CastType::Time) + 1);
 
 bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -190,6 +190,7 @@ std::vector<std::string_view> allowedKeys(Transform::Op op)
     }
 }
 
+
 } // namespace
 
 std::string_view Transform::opName() const
@@ -255,10 +256,9 @@ Transform Transform::compile(const nlohmann::json &step, const std::string &path
         break;
     case Op::Cast: {
         const std::string to = requireString(step, "to", path);
-        std::size_t k = 0;
-        for (; k < vocabulary::kCastTypes.size() && vocabulary::kCastTypes[k] != to; ++k) {}
-        if (k == vocabulary::kCastTypes.size()) throw ConfigError(path + ".to: unknown type '" + to + "'");
-        t.m_castTo = CastType(k);
+        const auto type = castTypeFromName(to);
+        if (!type) throw ConfigError(path + ".to: unknown type '" + to + "'");
+        t.m_castTo = *type;
         break;
     }
     case Op::Replace:
@@ -374,12 +374,10 @@ bool Transform::apply(Value &value, std::string_view column, std::string &error)
         return true;
     }
     case Op::Cast: {
-        const Value original = value;
         std::string reason;
         if (castValue(value, m_castTo, reason)) return true;
-        error = "cannot cast " + describe(original) + " to " + std::string(vocabulary::kCastTypes[std::size_t(m_castTo)])
+        error = "cannot cast " + describe(value) + " to " + std::string(castTypeName(m_castTo))
             + " for " + quoted(column) + (reason.empty() ? "" : ": " + reason);
-        value = original;
         return false;
     }
     case Op::Replace: {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "value.h"
+#include "valuecast.h"
 
 #include <nlohmann/json.hpp>
 
@@ -58,9 +59,6 @@ public:
         Rename, Concat, Mask, Truncate, Upper, Lower, Trim, Constant, Default, Cast, Replace,
         NotNull, NotEmpty, Range, Regex
     };
-    /// In the order of vocabulary::kCastTypes.
-    enum class CastType : std::uint8_t { Text, Integer, Decimal, Double, Boolean, Date, DateTime, Time };
-
     /// Compiles one step object; `path` ("mapping[2].transform[0]") prefixes error messages.
     /// Possible errors: ConfigError for an unknown operator, an unknown key, a missing or
     /// malformed parameter, an invalid regular expression.
@@ -81,11 +79,6 @@ public:
 
     /// concat as the first step of a chain: joins the text of the non-NULL parts into `out`.
     void concat(std::span<const Value *const> parts, Value &out) const;
-
-    /// Converts `value` in place to `type`. Returns false and sets `reason` (possibly empty when
-    /// the text simply is not of that type, e.g. "abc" as an integer; "no such day" for
-    /// "2026-02-30") when it cannot. NULL stays NULL.
-    static bool castValue(Value &value, CastType type, std::string &reason);
 
 private:
     Op m_op = Op::Rename;

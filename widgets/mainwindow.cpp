@@ -1,15 +1,285 @@
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "flowlistmodel.h"
+#include "flowrunner.h"
+#include "settings.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTime>
+#include <QTimer>
+#include <QToolBar>
+#include <QUrl>
 
 namespace flowdeck {
 
-MainWindow::MainWindow(QWidget *parent)
+static QString countsText(const RunCounts &c)
+{
+    QString s = MainWindow::tr("read %1, written %2, filtered %3, dead-lettered %4")
+                    .arg(c.read).arg(c.written).arg(c.filtered).arg(c.deadLettered);
+    if (c.failed)
+        s += MainWindow::tr(", failed %1").arg(c.failed);
+    return s;
+}
+
+MainWindow::MainWindow(const QString &flowsFolder, QWidget *parent)
     : QMainWindow(parent)
+    , m_flowsFolder(flowsFolder)
+    , m_model(new FlowListModel(this))
 {
     setWindowTitle(tr("Flowdeck"));
-    setCentralWidget(new QLabel(tr("Flows"), this));
-    resize(900, 600);
+    setObjectName(QStringLiteral("MainWindow"));
+
+    m_view = new QTableView(this);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->setAlternatingRowColors(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+
+    m_details = new QPlainTextEdit(this);
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setPlaceholderText(tr("Select a flow to see its file and its last run."));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    createActions();
+    m_refresh = new QTimer(this);
+    m_refresh->setInterval(250);
+    connect(m_refresh, &QTimer::timeout, this, &MainWindow::refreshRunning);
+
+    reload();
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
+    resize(1000, 640);
+    statusBar()->showMessage(tr("Flows in %1").arg(QDir::toNativeSeparators(m_flowsFolder)));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Import Flow File…"), this, &MainWindow::openFlowFile);
+    open->setShortcut(QKeySequence::Open);
+    QAction *reloadAction = file->addAction(tr("&Reload Flows"), this, &MainWindow::reload);
+    reloadAction->setShortcut(QKeySequence::Refresh);
+    file->addAction(tr("Show Flow &Folder"), this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_flowsFolder));
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *flow = menuBar()->addMenu(tr("F&low"));
+    m_runAction = flow->addAction(tr("&Run Flow"), this, [this] { runRow(currentRow()); });
+    m_runAction->setShortcut(Qt::Key_F5);
+    m_stopAction = flow->addAction(tr("&Stop the Current Flow Run"), this, [this] {
+        const int row = currentRow();
+        if (row < 0)
+            return;
+        auto it = m_runners.find(m_model->entry(row).path);
+        if (it != m_runners.end() && it->second)
+            it->second->stop();
+    });
+    m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    const QList<QPair<QString, QString>> languages = {{QString(), tr("System language")},
+                                                       {QStringLiteral("en"), QStringLiteral("English")},
+                                                       {QStringLiteral("ja"), QStringLiteral("日本語")},
+                                                       {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, label] : languages) {
+        QAction *a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(Settings::language() == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Flowdeck"), this, &MainWindow::about);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *tools = addToolBar(tr("Flow"));
+    tools->setObjectName(QStringLiteral("FlowToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_runAction);
+    tools->addAction(m_stopAction);
+    tools->addSeparator();
+    tools->addAction(open);
+    tools->addAction(reloadAction);
+}
+
+void MainWindow::reload()
+{
+    QDir().mkpath(m_flowsFolder);
+    m_model->load({m_flowsFolder});
+    m_view->resizeColumnsToContents();
+    updateActions();
+}
+
+int MainWindow::currentRow() const
+{
+    const QModelIndex i = m_view->currentIndex();
+    return i.isValid() ? i.row() : -1;
+}
+
+void MainWindow::updateActions()
+{
+    const int row = currentRow();
+    bool running = false;
+    bool valid = false;
+    if (row >= 0) {
+        const auto &e = m_model->entry(row);
+        auto it = m_runners.find(e.path);
+        running = it != m_runners.end() && it->second && it->second->isRunning();
+        valid = e.loadError.isEmpty();
+    }
+    m_runAction->setEnabled(valid && !running);
+    m_stopAction->setEnabled(running);
+}
+
+void MainWindow::showDetails()
+{
+    const int row = currentRow();
+    if (row < 0) {
+        m_details->clear();
+        return;
+    }
+    const auto &e = m_model->entry(row);
+    QString text;
+    if (!e.loadError.isEmpty())
+        text += tr("This flow file has problems:\n%1\n\n").arg(e.loadError);
+    auto out = m_lastOutput.find(e.path);
+    if (out != m_lastOutput.end())
+        text += out->second + QStringLiteral("\n\n");
+    QFile f(e.path);
+    if (f.open(QIODevice::ReadOnly))
+        text += QDir::toNativeSeparators(e.path) + QStringLiteral("\n\n") + QString::fromUtf8(f.readAll());
+    m_details->setPlainText(text);
+}
+
+void MainWindow::runRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    const auto &e = m_model->entry(row);
+    if (!e.loadError.isEmpty())
+        return;
+    auto &slot = m_runners[e.path];
+    if (slot && slot->isRunning())
+        return;
+    delete slot;
+    EngineOptions options;
+    options.stateDir = Settings::stateFolder().toStdString();
+    auto *runner = new FlowRunner(e.flow, options, this);
+    slot = runner;
+    const QString path = e.path;
+    connect(runner, &FlowRunner::finished, this, [this, path](const RunResult &r) { onFinished(path, r); });
+    m_model->setRunState(row, QStringLiteral("running"), tr("started %1").arg(QTime::currentTime().toString()), {});
+    runner->start();
+    m_refresh->start();
+    updateActions();
+}
+
+void MainWindow::refreshRunning()
+{
+    bool any = false;
+    for (const auto &[path, runner] : m_runners) {
+        if (!runner || !runner->isRunning())
+            continue;
+        any = true;
+        m_model->setRunState(m_model->rowOfPath(path), QStringLiteral("running"), countsText(runner->counts()), runner->counts());
+    }
+    if (!any)
+        m_refresh->stop();
+}
+
+void MainWindow::onFinished(const QString &path, const RunResult &r)
+{
+    const int row = m_model->rowOfPath(path);
+    const QString state = QString::fromLatin1(runStatusName(r.status));
+    QString summary = countsText(r.counts);
+    QString output = tr("Last run: %1 in %2 s — %3").arg(state).arg(r.elapsedSeconds, 0, 'f', 2).arg(summary);
+    if (!r.error.empty()) {
+        output += QLatin1Char('\n') + tr("Error: %1").arg(QString::fromStdString(r.error));
+        summary = QString::fromStdString(r.error);
+    }
+    if (!r.deadLetterPath.empty() && r.counts.deadLettered)
+        output += QLatin1Char('\n') + tr("Dead letters: %1").arg(QString::fromStdString(r.deadLetterPath));
+    m_lastOutput[path] = output;
+    m_model->setRunState(row, state, summary, r.counts);
+    if (row == currentRow())
+        showDetails();
+    updateActions();
+}
+
+void MainWindow::openFlowFile()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import Flow File"), QString(),
+                                                      tr("Flow files (*.flow.json);;JSON files (*.json)"));
+    if (file.isEmpty())
+        return;
+    try {
+        const Flow flow = loadFlow(file.toStdString());
+        QString target = QDir(m_flowsFolder).filePath(QFileInfo(file).fileName());
+        if (!target.endsWith(QLatin1String(".flow.json")))
+            target = QDir(m_flowsFolder).filePath(QString::fromStdString(flow.name) + QStringLiteral(".flow.json"));
+        if (QFileInfo::exists(target)
+            && QMessageBox::question(this, tr("Import Flow File"), tr("%1 exists. Replace it?").arg(target)) != QMessageBox::Yes)
+            return;
+        QFile::remove(target);
+        QFile::copy(file, target);
+        reload();
+    } catch (const FlowError &e) {
+        QStringList lines;
+        for (const auto &p : e.problems())
+            lines << QString::fromStdString(p.toString());
+        QMessageBox::warning(this, tr("Import Flow File"), tr("%1 is not a valid flow file:\n\n%2").arg(file, lines.join(QLatin1Char('\n'))));
+    }
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    Settings::setLanguage(language);
+    QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start of Flowdeck."));
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Flowdeck"),
+                       tr("<h3>Flowdeck %1</h3><p>Build and run data flows between MySQL/MariaDB/TiDB tables, Kafka "
+                          "topics and CSV/JSON Lines files, on your own machine.</p>")
+                           .arg(QStringLiteral(FLOWDECK_VERSION)));
 }
 
 } // namespace flowdeck

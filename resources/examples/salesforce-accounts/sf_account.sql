@@ -1,5 +1,5 @@
 -- The destination table of the Amazon AppFlow + TiDB guide, unchanged.
-CREATE TABLE `sf_account` (
+CREATE TABLE IF NOT EXISTS `sf_account` (
     `id` varchar(255) NOT NULL,
     `name` varchar(150) NOT NULL DEFAULT '',
     `type` varchar(150) NOT NULL DEFAULT '',

@@ -1,0 +1,425 @@
+#include "engine.h"
+
+#include "boundedqueue.h"
+#include "deadletterwriter.h"
+#include "endpoints.h"
+#include "filterset.h"
+#include "mapper.h"
+
+#include <chrono>
+#include <optional>
+#include <random>
+#include <thread>
+
+namespace flowdeck {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// A record that goes to the dead-letter file (or stops the run), with the input it came from.
+struct Letter
+{
+    std::uint32_t input = 0;
+    Record record;
+    std::string stage;
+    std::string reason;
+};
+
+/// What the reader thread hands to the writer: the mapped records of one source batch and the
+/// fate of every input record, so that counts and the checkpoint can be cut at any record.
+struct WorkItem
+{
+    Batch records;
+    std::vector<std::uint32_t> recordInput; // input ordinal of each record
+    std::vector<Position> inputs;           // every input record consumed, in order
+    std::vector<std::uint32_t> filtered;    // input ordinals
+    std::vector<Letter> letters;            // read/mapping failures (skip mode)
+    std::optional<Letter> stop;             // stop mode: the input (inputs.back()) that ends the run
+    std::string fatal;                      // the source failed: ends the run
+    bool end = false;
+    bool stopped = false;                   // end because requestStop() was called
+};
+
+std::string newRunId()
+{
+    std::random_device rd;
+    char suffix[8];
+    std::snprintf(suffix, sizeof suffix, "%06x", unsigned(rd()) & 0xffffff);
+    std::string iso = utcNowIso();
+    std::string compact;
+    for (char c : iso.substr(0, 19))
+        if (c != '-' && c != ':')
+            compact += c;
+    return compact + "Z-" + suffix;
+}
+
+std::uint64_t jsonSeq(const nlohmann::json &cp)
+{
+    return cp.is_object() && cp.contains("seq") && cp["seq"].is_number_unsigned() ? cp["seq"].get<std::uint64_t>() : 0;
+}
+
+} // namespace
+
+nlohmann::json RunResult::toJson(const std::string &flowName) const
+{
+    nlohmann::json tables = nlohmann::json::object();
+    for (const auto &[name, n] : writtenPerTable)
+        tables[name] = {{"written", n}};
+    nlohmann::json sources = nlohmann::json::object();
+    for (const auto &[name, n] : readPerSource)
+        sources[name] = {{"read", n}};
+    nlohmann::json j = {{"flow", flowName},
+                        {"runId", runId},
+                        {"status", runStatusName(status)},
+                        {"resumed", resumed},
+                        {"read", counts.read},
+                        {"filtered", counts.filtered},
+                        {"written", counts.written},
+                        {"deadLettered", counts.deadLettered},
+                        {"failed", counts.failed},
+                        {"elapsedSeconds", elapsedSeconds},
+                        {"startedAt", startedAt},
+                        {"endedAt", endedAt},
+                        {"tables", tables},
+                        {"files", sources}};
+    if (counts.unmatched)
+        j["unmatched"] = counts.unmatched;
+    if (!deadLetterPath.empty())
+        j["deadLetter"] = deadLetterPath;
+    if (!error.empty())
+        j["error"] = {{"message", error}, {"position", errorPosition}};
+    return j;
+}
+
+Engine::Engine(Flow flow, EngineOptions options)
+    : m_flow(std::move(flow))
+    , m_options(std::move(options))
+    , m_sourceFactory(createSource)
+    , m_sinkFactory(createSink)
+{
+    if (m_options.stateDir.empty())
+        m_options.stateDir = StateStore::defaultDir();
+}
+
+Engine::~Engine() = default;
+
+RunResult Engine::run()
+{
+    RunResult result;
+    result.startedAt = utcNowIso();
+    const auto started = Clock::now();
+    const bool stopMode = m_flow.stopOnError();
+    const std::size_t batchRows = [&] {
+        const auto &w = m_flow.destination.contains("write") ? m_flow.destination["write"] : nlohmann::json();
+        if (w.is_object() && w.contains("batchRows")) {
+            const auto &b = w["batchRows"];
+            if (b.is_number_integer())
+                return std::size_t(std::max<std::int64_t>(1, b.get<std::int64_t>()));
+            if (b.is_string())
+                return std::size_t(std::max(1, std::atoi(b.get<std::string>().c_str())));
+        }
+        return std::size_t(1000);
+    }();
+
+    StateStore store(m_options.stateDir, m_flow.name);
+    RunState state;
+    std::unique_ptr<Source> source;
+    std::unique_ptr<Sink> sink;
+    std::unique_ptr<DeadLetterWriter> deadLetters;
+    std::uint64_t committedDeadLetterBytes = 0;
+
+    auto finish = [&](RunStatus status) {
+        result.status = status;
+        result.endedAt = utcNowIso();
+        result.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+        result.counts = m_metrics.snapshot();
+        if (sink)
+            result.writtenPerTable = sink->writtenPerTable();
+        if (m_flow.source.value("type", std::string()) == "file")
+            result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
+        if (!state.runId.empty()) {
+            state.status = status;
+            state.deadLetterBytes = committedDeadLetterBytes;
+            state.updatedAt = result.endedAt;
+            try {
+                store.save(state);
+                nlohmann::json entry = result.toJson(m_flow.name);
+                entry.erase("tables");
+                entry.erase("files");
+                store.appendHistory(entry);
+            } catch (const Error &e) {
+                if (result.error.empty())
+                    result.error = e.what();
+                result.status = RunStatus::Failed;
+            }
+        }
+        if (sink) {
+            try {
+                sink->close();
+            } catch (const std::exception &e) {
+                if (result.error.empty())
+                    result.error = std::string("closing the destination: ") + e.what();
+            }
+        }
+        return result;
+    };
+
+    // --- Set up: state, endpoints, resume point -----------------------------------------------
+    FilterSet filters;
+    Mapper mapper;
+    try {
+        filters = FilterSet::compile(m_flow.filters);
+        mapper = Mapper::compile(m_flow.mapping);
+
+        const RunState previous = store.load();
+        const bool resume = !m_options.restart && !previous.runId.empty()
+            && previous.status != RunStatus::Completed;
+        state.runId = resume ? previous.runId : newRunId();
+        state.startedAt = result.startedAt;
+        state.status = RunStatus::Running;
+        state.checkpoint = resume ? previous.checkpoint : nlohmann::json();
+        std::uint64_t deadLetterKeep = resume ? previous.deadLetterBytes : UINT64_MAX;
+        result.runId = state.runId;
+
+        sink = m_sinkFactory(m_flow);
+        sink->setStopAtFirstRejection(stopMode);
+        sink->setCheckpointKey(m_flow.name);
+        if (resume && sink->storesCheckpoints()) {
+            // The sink's copy was committed with the rows: it is exact, the file may lag behind.
+            const nlohmann::json stored = sink->storedCheckpoint();
+            if (stored.is_object() && stored.value("runId", std::string()) == state.runId
+                && jsonSeq(stored) >= jsonSeq(state.checkpoint)) {
+                state.checkpoint = {{"seq", jsonSeq(stored)}, {"source", stored.value("source", nlohmann::json())}};
+                deadLetterKeep = stored.value("deadLetterBytes", std::uint64_t(0));
+            }
+        }
+        result.resumed = resume && state.checkpoint.is_object() && !state.checkpoint.value("source", nlohmann::json()).is_null();
+
+        const auto &eh = m_flow.errorHandling;
+        if (!stopMode && eh.contains("deadLetter") && eh["deadLetter"].is_string()) {
+            deadLetters = std::make_unique<DeadLetterWriter>(m_flow.resolvePath(eh["deadLetter"].get<std::string>()), m_flow.name);
+            deadLetters->open(deadLetterKeep);
+            result.deadLetterPath = deadLetters->path();
+        } else if (!stopMode) {
+            throw ConfigError("errorHandling.deadLetter: \"skip\" needs a dead-letter file (a topic is not supported yet)");
+        }
+        committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
+        state.deadLetterBytes = committedDeadLetterBytes;
+
+        source = m_sourceFactory(m_flow);
+        const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+        source->open(sourceCheckpoint);
+        if (result.resumed && sourceCheckpoint.is_object())
+            result.resumedFrom = sourceCheckpoint.dump();
+
+        const SchemaPtr inputSchema = source->schema();
+        if (source->fixedSchema() && inputSchema) {
+            std::string missing;
+            for (const std::string &f : mapper.sourceFields())
+                if (inputSchema->indexOf(f) < 0)
+                    missing += (missing.empty() ? "'" : ", '") + f + "'";
+            if (!missing.empty()) {
+                std::string fields;
+                for (const auto &n : inputSchema->names())
+                    fields += (fields.empty() ? "" : ", ") + n;
+                throw ConfigError("mapping: source field(s) " + missing + " not found in the source (its fields: " + fields + ")");
+            }
+        }
+        sink->open(mapper.outputSchema(inputSchema));
+        store.save(state);
+    } catch (const std::exception &e) {
+        result.error = e.what();
+        return finish(RunStatus::Failed);
+    }
+
+    // --- Reader thread: source → filters → mapping ----------------------------------------------
+    BoundedQueue<WorkItem> queue(m_options.queueBatches);
+    std::thread reader([&] {
+        Batch in;
+        in.reserve(batchRows);
+        for (;;) {
+            WorkItem item;
+            if (m_stopRequested.load()) {
+                item.end = true;
+                item.stopped = true;
+                queue.push(std::move(item));
+                return;
+            }
+            in.clear();
+            bool more = false;
+            try {
+                more = source->read(in, batchRows);
+            } catch (const std::exception &e) {
+                item.fatal = e.what();
+                queue.push(std::move(item));
+                return;
+            }
+            m_metrics.setProgress(source->progressDone(), source->progressTotal());
+            if (in.empty() && !more) {
+                item.end = true;
+                queue.push(std::move(item));
+                return;
+            }
+            item.inputs.reserve(in.size());
+            item.records.reserve(in.size());
+            item.recordInput.reserve(in.size());
+            std::string error;
+            for (std::size_t i = 0; i < in.size(); ++i) {
+                Record &r = in[i];
+                const auto ordinal = std::uint32_t(item.inputs.size());
+                item.inputs.push_back(r.position);
+                std::optional<Letter> bad;
+                if (r.isError()) {
+                    std::string reason = r.error;
+                    bad = Letter{ordinal, std::move(r), "read", std::move(reason)};
+                } else if (!filters.accepts(r)) {
+                    item.filtered.push_back(ordinal);
+                    continue;
+                } else {
+                    Record out;
+                    if (mapper.apply(r, out, error)) {
+                        item.records.push_back(std::move(out));
+                        item.recordInput.push_back(ordinal);
+                        continue;
+                    }
+                    bad = Letter{ordinal, std::move(r), "mapping", error};
+                }
+                if (stopMode) {
+                    item.stop = std::move(bad);
+                    break;
+                }
+                item.letters.push_back(std::move(*bad));
+            }
+            const bool stopping = item.stop.has_value();
+            if (!queue.push(std::move(item)) || stopping)
+                return;
+            if (!more) {
+                WorkItem endItem;
+                endItem.end = true;
+                queue.push(std::move(endItem));
+                return;
+            }
+        }
+    });
+
+    // --- Writer: this thread --------------------------------------------------------------------
+    RunStatus status = RunStatus::Completed;
+    std::uint64_t seq = jsonSeq(state.checkpoint);
+    nlohmann::json lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+    auto lastSave = Clock::now();
+    try {
+        while (auto item = queue.pop()) {
+            if (item->end) {
+                if (item->stopped)
+                    status = RunStatus::Stopped;
+                break;
+            }
+            if (!item->fatal.empty()) {
+                result.error = item->fatal;
+                status = RunStatus::Failed;
+                break;
+            }
+            if (m_stopRequested.load()) {
+                status = RunStatus::Stopped;
+                break;
+            }
+
+            RunCounts delta;
+            nlohmann::json pendingSource;
+            std::uint64_t pendingSeq = 0;
+            std::optional<std::pair<std::string, std::string>> stopError; // position, reason
+            const std::uint64_t letterMark = deadLetters ? deadLetters->size() : 0;
+            bool hookCalled = false;
+
+            auto hook = [&](const std::vector<RejectedRecord> &rejected) -> nlohmann::json {
+                hookCalled = true;
+                delta = RunCounts{};
+                stopError.reset();
+                if (deadLetters)
+                    deadLetters->truncateTo(letterMark); // a retried attempt writes its letters again
+                std::size_t cut = item->inputs.size(); // inputs fully handled by this batch
+                if (item->stop) {
+                    cut = item->inputs.size() - 1;
+                    stopError = {item->stop->record.position.toString(), item->stop->reason};
+                }
+                if (stopMode && !rejected.empty()) {
+                    const RejectedRecord &first = rejected.front();
+                    const std::uint32_t input = item->recordInput[first.index];
+                    if (input < cut) {
+                        cut = input;
+                        stopError = {item->records[first.index].position.toString(), first.reason};
+                    }
+                }
+                // Dead letters in input order: read/mapping failures and sink rejections.
+                std::size_t li = 0, ri = 0;
+                while (deadLetters) {
+                    const bool haveLetter = li < item->letters.size() && item->letters[li].input < cut;
+                    const bool haveReject = !stopMode && ri < rejected.size();
+                    if (!haveLetter && !haveReject)
+                        break;
+                    const std::uint32_t rejectInput = haveReject ? item->recordInput[rejected[ri].index] : UINT32_MAX;
+                    if (haveLetter && item->letters[li].input <= rejectInput) {
+                        const Letter &l = item->letters[li++];
+                        deadLetters->write(l.record, l.stage, l.reason);
+                    } else {
+                        deadLetters->write(item->records[rejected[ri].index], "write", rejected[ri].reason);
+                        ++ri;
+                    }
+                    ++delta.deadLettered;
+                }
+                std::uint64_t recordsBeforeCut = 0;
+                for (std::uint32_t in : item->recordInput)
+                    recordsBeforeCut += in < cut;
+                for (std::uint32_t in : item->filtered)
+                    delta.filtered += in < cut;
+                delta.written = recordsBeforeCut - (stopMode ? 0 : rejected.size());
+                delta.failed = stopError ? 1 : 0;
+                delta.read = cut + delta.failed;
+                if (deadLetters)
+                    deadLetters->sync();
+                pendingSource = cut > 0 ? source->checkpointAfter(item->inputs[cut - 1]) : lastSourceCheckpoint;
+                pendingSeq = seq + 1;
+                return {{"runId", state.runId},
+                        {"seq", pendingSeq},
+                        {"source", pendingSource},
+                        {"deadLetterBytes", deadLetters ? deadLetters->size() : 0}};
+            };
+
+            if (item->records.empty()) {
+                hook({});
+            } else {
+                sink->setCommitHook(hook);
+                std::vector<RejectedRecord> rejected = sink->write(item->records);
+                if (!hookCalled)
+                    hook(rejected);
+            }
+
+            seq = pendingSeq;
+            lastSourceCheckpoint = pendingSource;
+            committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
+            m_metrics.add(delta);
+            state.checkpoint = {{"seq", seq}, {"source", lastSourceCheckpoint}};
+            if (stopError) {
+                result.errorPosition = stopError->first;
+                result.error = stopError->first + ": " + stopError->second;
+                status = RunStatus::Failed;
+                break;
+            }
+            if (Clock::now() - lastSave > std::chrono::seconds(1)) {
+                state.deadLetterBytes = committedDeadLetterBytes;
+                state.updatedAt = utcNowIso();
+                store.save(state);
+                lastSave = Clock::now();
+            }
+        }
+    } catch (const std::exception &e) {
+        result.error = e.what();
+        status = RunStatus::Failed;
+    }
+    queue.close();
+    reader.join();
+    return finish(status);
+}
+
+} // namespace flowdeck

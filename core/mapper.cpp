@@ -1,0 +1,193 @@
+#include "mapper.h"
+
+#include "errors.h"
+
+#include <array>
+#include <map>
+
+namespace flowdeck {
+
+namespace {
+
+const Value kNull;
+
+std::string requireName(const nlohmann::json &j, const std::string &path)
+{
+    if (!j.is_string() || j.get_ref<const std::string &>().empty())
+        throw ConfigError(path + ": must be a non-empty string");
+    return j.get<std::string>();
+}
+
+} // namespace
+
+int Mapper::sourceSlot(const std::string &name)
+{
+    for (std::size_t i = 0; i < m_sourceNames.size(); ++i)
+        if (m_sourceNames[i] == name)
+            return int(i);
+    m_sourceNames.push_back(name);
+    return int(m_sourceNames.size() - 1);
+}
+
+Mapper Mapper::compile(const std::optional<nlohmann::json> &mapping)
+{
+    Mapper m;
+    if (!mapping)
+        return m;
+    if (!mapping->is_array())
+        throw ConfigError("mapping: must be an array");
+    if (mapping->empty())
+        throw ConfigError("mapping: must not be empty; omit it to map all fields directly");
+    m.m_mapsAll = false;
+
+    std::map<std::string, std::size_t> mappedBy;
+    std::vector<std::string> destinations;
+    for (std::size_t i = 0; i < mapping->size(); ++i) {
+        const nlohmann::json &e = (*mapping)[i];
+        const std::string path = "mapping[" + std::to_string(i) + "]";
+        if (!e.is_object())
+            throw ConfigError(path + ": must be an object");
+        for (const auto &[key, unused] : e.items()) {
+            if (key != "source" && key != "destination" && key != "transform")
+                throw ConfigError(path + "." + key + ": unknown key");
+        }
+        Entry entry;
+        auto d = e.find("destination");
+        if (d == e.end())
+            throw ConfigError(path + ".destination: missing");
+        entry.destination = requireName(*d, path + ".destination");
+        auto [it, fresh] = mappedBy.emplace(entry.destination, i);
+        if (!fresh)
+            throw ConfigError(path + ".destination: column '" + entry.destination + "' is already mapped by mapping["
+                              + std::to_string(it->second) + "]");
+        auto s = e.find("source");
+        if (s != e.end())
+            entry.source = m.sourceSlot(requireName(*s, path + ".source"));
+
+        auto t = e.find("transform");
+        if (t == e.end()) {
+            if (entry.source < 0)
+                throw ConfigError(path + ": needs a 'source' (the field to copy) or a 'transform'");
+        } else {
+            const std::string at = path + ".transform";
+            std::vector<std::pair<const nlohmann::json *, std::string>> steps;
+            if (t->is_object()) {
+                steps.emplace_back(&*t, at);
+            } else if (t->is_array() && !t->empty()) {
+                for (std::size_t k = 0; k < t->size(); ++k)
+                    steps.emplace_back(&(*t)[k], at + "[" + std::to_string(k) + "]");
+            } else {
+                throw ConfigError(at + ": must be an object or a non-empty array of objects");
+            }
+            bool hasInput = entry.source >= 0;
+            for (const auto &[json, where] : steps) {
+                Step step{Transform::compile(*json, where), {}};
+                for (const std::string &name : step.transform.sources())
+                    step.inputs.push_back(m.sourceSlot(name));
+                if (step.inputs.empty() && step.transform.needsInput() && !hasInput)
+                    throw ConfigError(where + ": '" + std::string(step.transform.opName())
+                                      + "' has no input: give it a 'source', or give the mapping entry one");
+                hasInput = true; // later steps work on this step's result
+                entry.steps.push_back(std::move(step));
+            }
+        }
+        destinations.push_back(entry.destination);
+        m.m_entries.push_back(std::move(entry));
+    }
+    m.m_output = std::make_shared<Schema>(std::move(destinations));
+    return m;
+}
+
+SchemaPtr Mapper::outputSchema(const SchemaPtr &input) const
+{
+    return m_mapsAll ? input : m_output;
+}
+
+const std::vector<int> &Mapper::slotsFor(const SchemaPtr &schema) const
+{
+    if (!m_cache.empty() && m_cache.front().schema.get() == schema.get())
+        return m_cache.front().index;
+    for (std::size_t i = 1; i < m_cache.size(); ++i) {
+        if (m_cache[i].schema.get() == schema.get()) {
+            std::swap(m_cache[0], m_cache[i]);
+            return m_cache.front().index;
+        }
+    }
+    // Holding the SchemaPtr keeps its address from being reused by another schema, which
+    // would otherwise hit this entry with the wrong indexes.
+    SchemaSlots slots{schema, {}};
+    slots.index.reserve(m_sourceNames.size());
+    for (const std::string &name : m_sourceNames)
+        slots.index.push_back(schema ? schema->indexOf(name) : -1);
+    constexpr std::size_t kMaxCachedSchemas = 16; // JSON Lines may bring a new schema per line
+    if (m_cache.size() >= kMaxCachedSchemas)
+        m_cache.pop_back();
+    m_cache.insert(m_cache.begin(), std::move(slots));
+    return m_cache.front().index;
+}
+
+bool Mapper::apply(const Record &in, Record &out, std::string &error) const
+{
+    if (in.isError()) {
+        error = in.error;
+        return false;
+    }
+    out.position = in.position;
+    out.op = in.op;
+    out.error.clear();
+    out.raw.clear();
+    if (m_mapsAll) {
+        out.schema = in.schema;
+        out.values = in.values;
+        return true;
+    }
+    out.schema = m_output;
+    out.values.resize(m_entries.size());
+    // The one-schema case stays a pointer compare here; slotsFor() handles the rest.
+    const std::vector<int> &index = !m_cache.empty() && m_cache.front().schema.get() == in.schema.get()
+        ? m_cache.front().index
+        : slotsFor(in.schema);
+    auto field = [&](int slot) -> const Value & {
+        if (slot < 0)
+            return kNull;
+        const int k = index[std::size_t(slot)];
+        return k >= 0 && std::size_t(k) < in.values.size() ? in.values[std::size_t(k)] : kNull;
+    };
+
+    for (std::size_t e = 0; e < m_entries.size(); ++e) {
+        const Entry &entry = m_entries[e];
+        Value &value = out.values[e];
+        if (entry.steps.empty()) {
+            value = field(entry.source); // copy-assignment reuses the string's capacity
+            continue;
+        }
+        for (std::size_t s = 0; s < entry.steps.size(); ++s) {
+            const Step &step = entry.steps[s];
+            if (!step.inputs.empty()) {
+                if (step.transform.op() == Transform::Op::Concat) {
+                    constexpr std::size_t kLocal = 16;
+                    std::array<const Value *, kLocal> local;
+                    std::vector<const Value *> many;
+                    const std::size_t n = step.inputs.size();
+                    const Value **parts = local.data();
+                    if (n > kLocal) {
+                        many.resize(n);
+                        parts = many.data();
+                    }
+                    for (std::size_t p = 0; p < n; ++p)
+                        parts[p] = &field(step.inputs[p]);
+                    step.transform.concat({parts, n}, value);
+                    continue;
+                }
+                value = field(step.inputs.front());
+            } else if (s == 0) {
+                value = field(entry.source); // NULL for constant without a source
+            }
+            if (!step.transform.apply(value, entry.destination, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace flowdeck

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "mysqlconnection.h"
+#include "mysqlstatementbuilder.h"
+#include "mysqlvaluefit.h"
+#include "sink.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace flowdeck {
+
+/// How a MySqlSink writes: `insert` adds rows (a key conflict rejects the record), `update`
+/// changes rows found by key (never inserts; a key that matches nothing is counted), `upsert`
+/// inserts or updates by key, `replicate` applies change events (inserts and updates as
+/// upserts, deletes by key).
+enum class MySqlWriteMode : std::uint8_t { Insert, Update, Upsert, Replicate };
+
+/// The server rolled a whole transaction back on its own (deadlock, lock wait timeout): the
+/// batch can be replayed as it is.
+class MySqlTransactionRolledBack : public Error
+{
+public:
+    using Error::Error;
+};
+
+/// The part of MySqlSink that takes one batch to the server: fits every value into cells
+/// (fitMySqlValue()), then writes the accepted rows in one transaction of statements of at most
+/// `batchRows` rows and max_allowed_packet bytes: MariaDB bulk statements (arrays of
+/// parameters) when the server has them, else multi-row INSERT text and `;`-joined single-row
+/// UPDATE/DELETE packets. A statement refused for a reason one record explains (duplicate key,
+/// a value the server refuses, a foreign key) is bisected within the transaction (InnoDB undid
+/// only that statement) until the record is found and rejected with the server's message.
+///
+/// Buffers are kept from batch to batch, so a warmed-up writer allocates nothing per row.
+class MySqlBatchWriter
+{
+public:
+    explicit MySqlBatchWriter(MySqlConnection &connection);
+    ~MySqlBatchWriter();
+
+    /// Sets the table up: `columns` per schema field, `key` the schema field indexes of the key,
+    /// `builder` built for the same columns and key, `tableName` for messages.
+    void configure(std::vector<const MySqlColumn *> columns, std::vector<std::size_t> key,
+                   MySqlStatementBuilder builder, std::size_t batchRows, std::string tableName);
+    void setBulkAllowed(bool allowed) { m_bulkAllowed = allowed; }
+    /// True when bulk statements are used: allowed and the server has them.
+    bool usesBulk() const { return m_bulkAllowed && m_connection.supportsBulk(); }
+    /// Forgets the prepared statements, which belong to a session: after a reconnect.
+    void dropStatements();
+
+    /// Fits the batch's records for `mode` (records in `schema`'s order, or mapped by name when
+    /// they carry another schema). Records that do not fit are appended to `rejected`.
+    /// Returns the number of rows to write.
+    std::size_t fit(const Batch &batch, const SchemaPtr &schema, MySqlWriteMode mode,
+                    std::vector<RejectedRecord> &rejected);
+
+    /// Writes the fitted rows in one transaction and commits it. Call again to replay.
+    /// Possible errors: ConnectionError (transient) when the connection is lost,
+    /// MySqlTransactionRolledBack, Error for a statement refused for a reason no record explains
+    /// (the transaction is rolled back).
+    void write();
+
+    /// Of the last write(): records the server refused, update rows whose key matched nothing,
+    /// rows written.
+    const std::vector<RejectedRecord> &serverRejected() const { return m_serverRejected; }
+    std::uint64_t unmatched() const { return m_unmatched; }
+    std::uint64_t written() const { return m_written; }
+
+    /// Rolls back an open transaction; drops a session that cannot even do that.
+    void rollbackQuietly();
+
+private:
+    enum class Op : std::uint8_t { Insert, Upsert, Update, Delete };
+
+    void writeRun(std::size_t begin, std::size_t end, Op op);
+    void writeChunk(std::size_t begin, std::size_t end, Op op);
+    void runChunk(std::size_t begin, std::size_t end, Op op);
+    std::uint64_t runBulk(std::size_t begin, std::size_t end, Op op);
+    void runTextStatements(std::size_t begin, std::size_t end, Op op);
+    std::size_t packetLimit() const;
+
+    MySqlConnection &m_connection;
+    bool m_bulkAllowed = true;
+    std::vector<const MySqlColumn *> m_columns;
+    std::vector<std::size_t> m_key;
+    std::vector<bool> m_isKey;
+    std::vector<std::size_t> m_allFields; // 0..n-1: the parameter order of INSERT
+    MySqlStatementBuilder m_builder;
+    std::size_t m_batchRows = 1000;
+    std::string m_tableName;
+    std::unique_ptr<MySqlStatement> m_statements[4]; // per Op, prepared on first use
+
+    MySqlValueArena m_arena;
+    std::vector<MySqlCell> m_cells;      // accepted rows x fields
+    std::vector<std::size_t> m_rowIndex; // batch index of each accepted row
+    std::vector<Op> m_rowOp;
+    std::vector<std::size_t> m_rowBytes; // size bound of each accepted row in a statement
+    std::vector<RejectedRecord> m_serverRejected;
+    std::uint64_t m_unmatched = 0;
+    std::uint64_t m_written = 0;
+    std::string m_sql; // text statements
+    std::vector<std::uint64_t> m_affected;
+    std::vector<const char *> m_paramData; // bulk parameters, column-wise
+    std::vector<unsigned long> m_paramLengths;
+    std::vector<char> m_paramIndicators;
+    std::vector<MySqlBulkParam> m_params;
+    SchemaPtr m_mappedSchema;     // a record schema other than the opened one...
+    std::vector<int> m_fieldMap;  // ...and its field index per opened field
+};
+
+} // namespace flowdeck

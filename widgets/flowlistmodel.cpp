@@ -1,0 +1,143 @@
+#include "flowlistmodel.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QColor>
+
+#include <algorithm>
+
+namespace flowdeck {
+
+FlowListModel::FlowListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+static QString endpointText(const nlohmann::json &e)
+{
+    const QString type = QString::fromStdString(e.value("type", std::string()));
+    QString what;
+    if (e.contains("path") && e["path"].is_string())
+        what = QFileInfo(QString::fromStdString(e["path"].get<std::string>())).fileName();
+    else if (e.contains("table") && e["table"].is_string())
+        what = QString::fromStdString(e["table"].get<std::string>());
+    else if (e.contains("topic") && e["topic"].is_string())
+        what = QString::fromStdString(e["topic"].get<std::string>());
+    return what.isEmpty() ? type : type + QLatin1Char(' ') + what;
+}
+
+QString FlowListModel::describeRoute(const Flow &flow)
+{
+    return endpointText(flow.source) + QStringLiteral(" → ") + endpointText(flow.destination);
+}
+
+void FlowListModel::load(const QStringList &folders)
+{
+    beginResetModel();
+    m_entries.clear();
+    for (const QString &folder : folders) {
+        QDirIterator it(folder, {QStringLiteral("*.flow.json")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            Entry e;
+            e.path = it.next();
+            try {
+                e.flow = loadFlow(e.path.toStdString());
+            } catch (const FlowError &err) {
+                QStringList lines;
+                for (const auto &p : err.problems())
+                    lines << QString::fromStdString(p.toString());
+                e.loadError = lines.join(QLatin1Char('\n'));
+                e.flow.name = QFileInfo(e.path).completeBaseName().toStdString();
+            }
+            m_entries.push_back(std::move(e));
+        }
+    }
+    std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.flow.name < b.flow.name; });
+    endResetModel();
+}
+
+int FlowListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int FlowListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FlowListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Entry &e = m_entries[std::size_t(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name: return QString::fromStdString(e.flow.name);
+        case Route: return e.loadError.isEmpty() ? describeRoute(e.flow) : tr("invalid flow file");
+        case Trigger: {
+            const std::string t = e.flow.trigger.value("type", std::string("onDemand"));
+            if (t == "onDemand") return tr("Run on demand");
+            if (t == "schedule") return tr("Run on schedule");
+            return tr("Continuous");
+        }
+        case State:
+            if (e.state == QLatin1String("running")) return tr("Running");
+            if (e.state == QLatin1String("completed")) return tr("Completed");
+            if (e.state == QLatin1String("failed")) return tr("Failed");
+            if (e.state == QLatin1String("stopped")) return tr("Stopped");
+            return tr("Ready");
+        case LastRun: return e.lastRun;
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        if (!e.loadError.isEmpty())
+            return e.loadError;
+        return QString::fromStdString(e.flow.description);
+    }
+    if (role == Qt::ForegroundRole && index.column() == State) {
+        if (e.state == QLatin1String("failed") || !e.loadError.isEmpty())
+            return QColor(0xc6, 0x28, 0x28);
+        if (e.state == QLatin1String("completed"))
+            return QColor(0x2e, 0x7d, 0x32);
+    }
+    return {};
+}
+
+QVariant FlowListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name: return tr("Flow");
+    case Route: return tr("Source → Destination");
+    case Trigger: return tr("Trigger");
+    case State: return tr("State");
+    case LastRun: return tr("Last run");
+    default: return {};
+    }
+}
+
+int FlowListModel::rowOfPath(const QString &path) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].path == path)
+            return int(i);
+    return -1;
+}
+
+void FlowListModel::setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    Entry &e = m_entries[std::size_t(row)];
+    e.state = state;
+    e.lastRun = lastRun;
+    e.counts = counts;
+    // One dataChanged for the changed row.
+    Q_EMIT dataChanged(index(row, State), index(row, LastRun));
+}
+
+} // namespace flowdeck

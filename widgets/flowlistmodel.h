@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/flow.h"
+#include "core/runmetrics.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <vector>
+
+namespace flowdeck {
+
+/// The flows in the user's flow folder, one row each, with their run state.
+class FlowListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Route, Trigger, State, LastRun, ColumnCount };
+
+    struct Entry
+    {
+        QString path;
+        Flow flow;
+        QString loadError; // the flow file is invalid: every problem, one per line
+        QString state;     // "", "running", "completed", "failed", "stopped"
+        QString lastRun;   // summary of the last run
+        RunCounts counts;
+    };
+
+    explicit FlowListModel(QObject *parent = nullptr);
+
+    /// Loads every *.flow.json in `folders` (recursively), sorted by name.
+    void load(const QStringList &folders);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
+    int rowOfPath(const QString &path) const;
+    void setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts);
+
+    /// "file accounts.csv → mysql sf_account" for an endpoint pair.
+    static QString describeRoute(const Flow &flow);
+
+private:
+    std::vector<Entry> m_entries;
+};
+
+} // namespace flowdeck
