@@ -20,6 +20,7 @@ int main(int argc, char *argv[])
         return flowdeck::cli::run(app.arguments());
     }
 
+    Q_INIT_RESOURCE(flowdeck);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("flowdeck"));
     QApplication::setApplicationDisplayName(QStringLiteral("Flowdeck"));

@@ -48,7 +48,9 @@ void FlowListModel::load(const QStringList &folders)
                 for (const auto &p : err.problems())
                     lines << QString::fromStdString(p.toString());
                 e.loadError = lines.join(QLatin1Char('\n'));
-                e.flow.name = QFileInfo(e.path).completeBaseName().toStdString();
+                QString name = QFileInfo(e.path).fileName();
+                name.chop(int(qstrlen(".flow.json")));
+                e.flow.name = name.toStdString();
             }
             m_entries.push_back(std::move(e));
         }
