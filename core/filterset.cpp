@@ -383,35 +383,14 @@ FilterSet FilterSet::compile(const nlohmann::json &filters)
 
 const std::vector<int> &FilterSet::slotsFor(const SchemaPtr &schema) const
 {
-    if (!m_cache.empty() && m_cache.front().schema.get() == schema.get())
-        return m_cache.front().index;
-    for (std::size_t i = 1; i < m_cache.size(); ++i) {
-        if (m_cache[i].schema.get() == schema.get()) {
-            std::swap(m_cache[0], m_cache[i]);
-            return m_cache.front().index;
-        }
-    }
-    // Holding the SchemaPtr keeps its address from being reused by another schema, which
-    // would otherwise hit this entry with the wrong indexes.
-    SchemaSlots slots{schema, {}};
-    slots.index.reserve(m_conditions.size());
-    for (const Condition &c : m_conditions)
-        slots.index.push_back(schema ? schema->indexOf(c.field) : -1);
-    constexpr std::size_t kMaxCachedSchemas = 16; // JSON Lines may bring a new schema per line
-    if (m_cache.size() >= kMaxCachedSchemas)
-        m_cache.pop_back();
-    m_cache.insert(m_cache.begin(), std::move(slots));
-    return m_cache.front().index;
+    return m_fieldIndexes.indexesFor(schema, m_conditions.size(), [this](std::size_t i) -> const std::string & { return m_conditions[i].field; });
 }
 
 bool FilterSet::accepts(const Record &record) const
 {
     if (m_conditions.empty())
         return true;
-    // The one-schema case stays a pointer compare here; slotsFor() handles the rest.
-    const std::vector<int> &index = !m_cache.empty() && m_cache.front().schema.get() == record.schema.get()
-        ? m_cache.front().index
-        : slotsFor(record.schema);
+    const std::vector<int> &index = slotsFor(record.schema);
     for (std::size_t i = 0; i < m_conditions.size(); ++i) {
         const int k = index[i];
         const Value *v = k >= 0 && std::size_t(k) < record.values.size() ? &record.values[std::size_t(k)] : nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fieldindexcache.h"
 #include "record.h"
 
 #include <nlohmann/json.hpp>
@@ -60,15 +61,10 @@ public:
 
 private:
     struct Condition;
-    struct SchemaSlots
-    {
-        SchemaPtr schema;
-        std::vector<int> index; // per condition: field index in the schema, -1 when absent
-    };
     const std::vector<int> &slotsFor(const SchemaPtr &schema) const;
 
     std::vector<Condition> m_conditions;
-    mutable std::vector<SchemaSlots> m_cache; // most recently used first
+    mutable FieldIndexCache m_fieldIndexes;
 };
 
 } // namespace flowdeck

@@ -105,25 +105,7 @@ SchemaPtr Mapper::outputSchema(const SchemaPtr &input) const
 
 const std::vector<int> &Mapper::slotsFor(const SchemaPtr &schema) const
 {
-    if (!m_cache.empty() && m_cache.front().schema.get() == schema.get())
-        return m_cache.front().index;
-    for (std::size_t i = 1; i < m_cache.size(); ++i) {
-        if (m_cache[i].schema.get() == schema.get()) {
-            std::swap(m_cache[0], m_cache[i]);
-            return m_cache.front().index;
-        }
-    }
-    // Holding the SchemaPtr keeps its address from being reused by another schema, which
-    // would otherwise hit this entry with the wrong indexes.
-    SchemaSlots slots{schema, {}};
-    slots.index.reserve(m_sourceNames.size());
-    for (const std::string &name : m_sourceNames)
-        slots.index.push_back(schema ? schema->indexOf(name) : -1);
-    constexpr std::size_t kMaxCachedSchemas = 16; // JSON Lines may bring a new schema per line
-    if (m_cache.size() >= kMaxCachedSchemas)
-        m_cache.pop_back();
-    m_cache.insert(m_cache.begin(), std::move(slots));
-    return m_cache.front().index;
+    return m_fieldIndexes.indexesFor(schema, m_sourceNames.size(), [this](std::size_t i) -> const std::string & { return m_sourceNames[i]; });
 }
 
 bool Mapper::apply(const Record &in, Record &out, std::string &error) const
@@ -143,10 +125,7 @@ bool Mapper::apply(const Record &in, Record &out, std::string &error) const
     }
     out.schema = m_output;
     out.values.resize(m_entries.size());
-    // The one-schema case stays a pointer compare here; slotsFor() handles the rest.
-    const std::vector<int> &index = !m_cache.empty() && m_cache.front().schema.get() == in.schema.get()
-        ? m_cache.front().index
-        : slotsFor(in.schema);
+    const std::vector<int> &index = slotsFor(in.schema);
     auto field = [&](int slot) -> const Value & {
         if (slot < 0)
             return kNull;

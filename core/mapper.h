@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fieldindexcache.h"
 #include "record.h"
 #include "transform.h"
 
@@ -69,11 +70,6 @@ private:
         int source = -1; // index into m_sourceNames, -1 when the entry has none
         std::vector<Step> steps;
     };
-    struct SchemaSlots
-    {
-        SchemaPtr schema;
-        std::vector<int> index; // per m_sourceNames: field index in the schema, -1 when absent
-    };
 
     int sourceSlot(const std::string &name);
     const std::vector<int> &slotsFor(const SchemaPtr &schema) const;
@@ -82,7 +78,7 @@ private:
     std::vector<Entry> m_entries;
     std::vector<std::string> m_sourceNames;
     SchemaPtr m_output;
-    mutable std::vector<SchemaSlots> m_cache; // most recently used first
+    mutable FieldIndexCache m_fieldIndexes;
 };
 
 } // namespace flowdeck
