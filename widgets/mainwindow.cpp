@@ -132,6 +132,12 @@ void MainWindow::createActions()
     QToolBar *tools = addToolBar(tr("Flow"));
     tools->setObjectName(QStringLiteral("FlowToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Toolbar labels without the menu's accelerator: CJK menus write it as "(&R)", which a
+    // toolbar would show literally.
+    m_runAction->setIconText(tr("Run Flow"));
+    m_stopAction->setIconText(tr("Stop the Current Flow Run"));
+    open->setIconText(tr("Import Flow File"));
+    reloadAction->setIconText(tr("Reload Flows"));
     tools->addAction(m_runAction);
     tools->addAction(m_stopAction);
     tools->addSeparator();
