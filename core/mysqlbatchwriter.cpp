@@ -1,6 +1,8 @@
 #include "mysqlbatchwriter.h"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 namespace flowdeck {
 
@@ -102,6 +104,8 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
         const Record &record = batch[i];
         if (record.isError()) {
             rejected.push_back({i, record.error});
+            if (m_stopAtFirst)
+                break;
             continue;
         }
         Op op = Op::Insert;
@@ -141,7 +145,7 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
             bytes += cells[f].size + 12; // a bulk parameter's length and indicator
         }
         if (ok) {
-            if (!bulk)
+            if (!bulk || op == Op::Update) // updates are text statements (UPDATE ... JOIN)
                 bytes = m_builder.rowSizeBound(cells) + 64;
             if (bytes > limit) {
                 reason = "the record needs " + std::to_string(bytes) + " bytes, more than the server's max_allowed_packet ("
@@ -151,6 +155,8 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
         }
         if (!ok) {
             rejected.push_back({i, reason});
+            if (m_stopAtFirst)
+                break; // nothing after the first rejection is written
             continue;
         }
         m_rowIndex.push_back(i);
@@ -162,12 +168,25 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
 
 // ---- writing --------------------------------------------------------------------------------
 
-void MySqlBatchWriter::write()
+void MySqlBatchWriter::resetAttempt()
 {
     m_serverRejected.clear();
     m_unmatched = 0;
     m_written = 0;
-    m_connection.execute("START TRANSACTION");
+    m_stopped = false;
+}
+
+void MySqlBatchWriter::write(const BeforeCommit &beforeCommit)
+{
+    resetAttempt();
+    // autocommit=0: the first statement opens the transaction, so a batch costs two round trips
+    // (its statement, then the caller's checkpoint and COMMIT in one packet) instead of four
+    // with START TRANSACTION and a separate checkpoint statement. Round trips are what a
+    // 2-core machine running the server, the reader and the writer waits on.
+    if (m_autocommitOffFor != m_connection.sessionNumber()) {
+        m_connection.execute("SET SESSION autocommit=0");
+        m_autocommitOffFor = m_connection.sessionNumber();
+    }
     try {
         // Runs of the same operation, in order (replicate mixes upserts and deletes).
         std::size_t begin = 0;
@@ -178,9 +197,14 @@ void MySqlBatchWriter::write()
             writeRun(begin, end, m_rowOp[begin]);
             begin = end;
         }
-        m_connection.execute("COMMIT");
+        std::string finish = beforeCommit ? beforeCommit() : std::string();
+        finish += "COMMIT";
+        m_connection.executeMulti(finish, m_affected);
     } catch (const ConnectionError &) {
         throw; // the session is gone, and the transaction with it
+    } catch (const MySqlTransactionRolledBack &) {
+        rollbackQuietly();
+        throw;
     } catch (const MySqlError &e) {
         rollbackQuietly();
         throw Error("cannot write to " + m_tableName + " on " + m_connection.config().endpoint() + ": " + e.what());
@@ -205,7 +229,7 @@ void MySqlBatchWriter::rollbackQuietly()
 void MySqlBatchWriter::writeRun(std::size_t begin, std::size_t end, Op op)
 {
     const std::size_t limit = packetLimit();
-    while (begin < end) {
+    while (begin < end && !m_stopped) {
         std::size_t stop = begin;
         std::size_t bytes = 0;
         while (stop < end && stop - begin < m_batchRows && (stop == begin || bytes + m_rowBytes[stop] <= limit))
@@ -217,17 +241,22 @@ void MySqlBatchWriter::writeRun(std::size_t begin, std::size_t end, Op op)
 
 void MySqlBatchWriter::writeChunk(std::size_t begin, std::size_t end, Op op)
 {
+    if (m_stopped)
+        return; // stop mode: a record before these was refused
     try {
         runChunk(begin, end, op);
     } catch (const MySqlError &e) {
-        // InnoDB undid just the failed statement; a server that dropped the whole transaction
-        // (deadlock) needs the batch replayed.
-        if (isTransactionRollback(e.code()) || !m_connection.inTransaction())
+        // InnoDB undid just the failed statement; a deadlock or lock wait timeout (the server
+        // may have dropped the whole transaction) needs the batch replayed.
+        if (isTransactionRollback(e.code()))
             throw MySqlTransactionRolledBack(e.what());
         if (!isRecordError(e.code()))
             throw;
         if (end - begin == 1) {
+            // Chunks run in order and bisection goes left first: in stop mode everything written
+            // so far comes before this record, and nothing after it has run.
             m_serverRejected.push_back({m_rowIndex[begin], e.what()});
+            m_stopped = m_stopAtFirst;
             return;
         }
         const std::size_t middle = begin + (end - begin) / 2;
@@ -236,8 +265,58 @@ void MySqlBatchWriter::writeChunk(std::size_t begin, std::size_t end, Op op)
     }
 }
 
+bool MySqlBatchWriter::hasDuplicateKeys(std::size_t begin, std::size_t end)
+{
+    // Hash the key cells of every row, sort, and compare the rows whose hashes collide.
+    const std::size_t fields = m_columns.size();
+    m_keyHashes.clear();
+    for (std::size_t r = begin; r < end; ++r) {
+        std::size_t h = 0;
+        for (std::size_t k : m_key) {
+            const MySqlCell &c = m_cells[r * fields + k];
+            h = h * 1000003u ^ std::hash<std::string_view>()(std::string_view(c.data ? c.data : "", c.size));
+        }
+        m_keyHashes.emplace_back(h, r);
+    }
+    std::sort(m_keyHashes.begin(), m_keyHashes.end());
+    for (std::size_t i = 1; i < m_keyHashes.size(); ++i) {
+        if (m_keyHashes[i].first != m_keyHashes[i - 1].first)
+            continue;
+        const MySqlCell *a = &m_cells[m_keyHashes[i].second * fields];
+        const MySqlCell *b = &m_cells[m_keyHashes[i - 1].second * fields];
+        bool same = true;
+        for (std::size_t k : m_key)
+            same = same && std::string_view(a[k].data ? a[k].data : "", a[k].size)
+                == std::string_view(b[k].data ? b[k].data : "", b[k].size);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+void MySqlBatchWriter::runUpdateJoin(std::size_t begin, std::size_t end)
+{
+    const std::size_t fields = m_columns.size();
+    m_sql.clear();
+    m_builder.appendUpdateJoinHead(m_sql);
+    for (std::size_t r = begin; r < end; ++r)
+        m_builder.appendUpdateJoinRow(m_sql, m_cells.data() + r * fields, r == begin);
+    m_builder.appendUpdateJoinTail(m_sql);
+    // CLIENT_FOUND_ROWS: affected rows are the rows matched, changed or not.
+    const std::uint64_t matched = m_connection.execute(m_sql);
+    const std::uint64_t rows = end - begin;
+    m_unmatched += rows > matched ? rows - matched : 0;
+    m_written += std::min<std::uint64_t>(rows, matched);
+}
+
 void MySqlBatchWriter::runChunk(std::size_t begin, std::size_t end, Op op)
 {
+    // Updates: one UPDATE ... JOIN for the chunk (measured 1.5x the bulk single-row UPDATE and
+    // 2.6x the `;`-joined ones), unless a key repeats, where only row-by-row keeps the order.
+    if (op == Op::Update && !hasDuplicateKeys(begin, end)) {
+        runUpdateJoin(begin, end);
+        return;
+    }
     if (!usesBulk()) {
         runTextStatements(begin, end, op);
         return;
@@ -326,12 +405,13 @@ void MySqlBatchWriter::runTextStatements(std::size_t begin, std::size_t end, Op 
         m_connection.executeMulti(m_sql, m_affected);
     } catch (const MySqlError &e) {
         account();
-        if (isTransactionRollback(e.code()) || !m_connection.inTransaction() || !isRecordError(e.code()))
+        if (isTransactionRollback(e.code()) || !isRecordError(e.code()))
             throw;
         // The statements before the failing one ran: reject it and go on after it.
         const std::size_t failed = begin + e.statementIndex();
         m_serverRejected.push_back({m_rowIndex[failed], e.what()});
-        if (failed + 1 < end)
+        m_stopped = m_stopAtFirst;
+        if (failed + 1 < end && !m_stopped)
             runTextStatements(failed + 1, end, op);
         return;
     }

@@ -6,6 +6,7 @@
 #include "sink.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,11 +29,13 @@ public:
 
 /// The part of MySqlSink that takes one batch to the server: fits every value into cells
 /// (fitMySqlValue()), then writes the accepted rows in one transaction of statements of at most
-/// `batchRows` rows and max_allowed_packet bytes: MariaDB bulk statements (arrays of
-/// parameters) when the server has them, else multi-row INSERT text and `;`-joined single-row
-/// UPDATE/DELETE packets. A statement refused for a reason one record explains (duplicate key,
-/// a value the server refuses, a foreign key) is bisected within the transaction (InnoDB undid
-/// only that statement) until the record is found and rejected with the server's message.
+/// `batchRows` rows and max_allowed_packet bytes: inserts, upserts and deletes as MariaDB bulk
+/// statements (arrays of parameters) when the server has them, else multi-row INSERT text and
+/// `;`-joined single-row DELETE packets; updates as one UPDATE ... JOIN of a derived table of
+/// the rows (per-row UPDATEs when a key repeats within a statement). A statement refused for a
+/// reason one record explains (duplicate key, a value the server refuses, a foreign key) is
+/// bisected within the transaction (InnoDB undid only that statement) until the record is found
+/// and rejected with the server's message.
 ///
 /// Buffers are kept from batch to batch, so a warmed-up writer allocates nothing per row.
 class MySqlBatchWriter
@@ -51,17 +54,26 @@ public:
     /// Forgets the prepared statements, which belong to a session: after a reconnect.
     void dropStatements();
 
+    /// Stop at the first record that cannot be written: fit() stops fitting after it, write()
+    /// writes nothing after the first record the server refuses (Sink::setStopAtFirstRejection).
+    void setStopAtFirstRejection(bool stop) { m_stopAtFirst = stop; }
+
     /// Fits the batch's records for `mode` (records in `schema`'s order, or mapped by name when
     /// they carry another schema). Records that do not fit are appended to `rejected`.
     /// Returns the number of rows to write.
     std::size_t fit(const Batch &batch, const SchemaPtr &schema, MySqlWriteMode mode,
                     std::vector<RejectedRecord> &rejected);
 
+    /// Called by write() once the rows are sent, before COMMIT, when serverRejected() is final for
+    /// the attempt. Returns SQL to run in the same transaction, sent with the COMMIT ("INSERT
+    /// ...;", the flow's checkpoint), or "". What it throws rolls the attempt back.
+    using BeforeCommit = std::function<std::string()>;
+
     /// Writes the fitted rows in one transaction and commits it. Call again to replay.
     /// Possible errors: ConnectionError (transient) when the connection is lost,
     /// MySqlTransactionRolledBack, Error for a statement refused for a reason no record explains
-    /// (the transaction is rolled back).
-    void write();
+    /// (the transaction is rolled back), whatever `beforeCommit` throws.
+    void write(const BeforeCommit &beforeCommit);
 
     /// Of the last write(): records the server refused, update rows whose key matched nothing,
     /// rows written.
@@ -75,15 +87,21 @@ public:
 private:
     enum class Op : std::uint8_t { Insert, Upsert, Update, Delete };
 
+    void resetAttempt();
     void writeRun(std::size_t begin, std::size_t end, Op op);
     void writeChunk(std::size_t begin, std::size_t end, Op op);
     void runChunk(std::size_t begin, std::size_t end, Op op);
     std::uint64_t runBulk(std::size_t begin, std::size_t end, Op op);
     void runTextStatements(std::size_t begin, std::size_t end, Op op);
+    void runUpdateJoin(std::size_t begin, std::size_t end);
+    bool hasDuplicateKeys(std::size_t begin, std::size_t end);
     std::size_t packetLimit() const;
 
     MySqlConnection &m_connection;
     bool m_bulkAllowed = true;
+    bool m_stopAtFirst = false;
+    bool m_stopped = false; // this attempt met its first server rejection in stop mode
+    std::uint64_t m_autocommitOffFor = 0; // MySqlConnection::sessionNumber() set to autocommit=0
     std::vector<const MySqlColumn *> m_columns;
     std::vector<std::size_t> m_key;
     std::vector<bool> m_isKey;
@@ -107,6 +125,7 @@ private:
     std::vector<unsigned long> m_paramLengths;
     std::vector<char> m_paramIndicators;
     std::vector<MySqlBulkParam> m_params;
+    std::vector<std::pair<std::size_t, std::size_t>> m_keyHashes; // (hash of the key, row)
     SchemaPtr m_mappedSchema;     // a record schema other than the opened one...
     std::vector<int> m_fieldMap;  // ...and its field index per opened field
 };

@@ -290,10 +290,13 @@ void MySqlConnection::connect()
         throw ConnectionError(who + connectFailureReason(code, mysql_error(mysql.get()), m_config),
                               isTransientConnectError(code));
     }
-    if (m_config.tls == MySqlTlsMode::Required && !mysql_get_ssl_cipher(mysql.get()))
+    // A Unix socket never leaves the machine: it counts as secure, as it does for MySQL's
+    // require_secure_transport.
+    if (m_config.tls == MySqlTlsMode::Required && !viaSocket && !mysql_get_ssl_cipher(mysql.get()))
         throw ConnectionError(who + "the server does not offer TLS (the connection has \"tls\": \"required\")",
                               false);
     m_mysql = std::move(mysql);
+    ++m_sessionNumber;
     try {
         setUpSession();
     } catch (const MySqlError &e) {
@@ -326,11 +329,6 @@ bool MySqlConnection::isMariaDb() const
 bool MySqlConnection::noBackslashEscapes() const
 {
     return m_mysql && (m_mysql->server_status & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
-}
-
-bool MySqlConnection::inTransaction() const
-{
-    return m_mysql && (m_mysql->server_status & SERVER_STATUS_IN_TRANS);
 }
 
 void MySqlConnection::throwLastError(std::size_t statementIndex)

@@ -123,6 +123,9 @@ public:
 
     /// The server's id of this session (what KILL takes), 0 when not connected.
     std::uint64_t connectionId() const { return m_connectionId; }
+    /// Counts the sessions this object opened: changes with every connect(), so per-session
+    /// settings can tell a new session (a server restart may reuse connection ids).
+    std::uint64_t sessionNumber() const { return m_sessionNumber; }
     /// The server's max_allowed_packet: no statement may be larger.
     std::uint64_t maxAllowedPacket() const { return m_maxAllowedPacket; }
     const std::string &serverVersion() const { return m_serverVersion; }
@@ -131,9 +134,6 @@ public:
     bool supportsBulk() const { return m_supportsBulk; }
     /// The session has NO_BACKSLASH_ESCAPES: backslashes in string literals are plain characters.
     bool noBackslashEscapes() const;
-    /// A transaction is open on the server (false after the server rolled it back on its own,
-    /// e.g. after a deadlock).
-    bool inTransaction() const;
 
     /// The libmariadb handle, for MySqlStatement. Null when not connected.
     st_mysql *handle() const { return m_mysql.get(); }
@@ -152,6 +152,7 @@ private:
     MySqlConnectionConfig m_config;
     std::unique_ptr<st_mysql, MySqlHandleCloser> m_mysql;
     std::uint64_t m_connectionId = 0;
+    std::uint64_t m_sessionNumber = 0;
     std::uint64_t m_maxAllowedPacket = 16u << 20;
     std::string m_serverVersion;
     bool m_supportsBulk = false;

@@ -85,6 +85,50 @@ void MySqlSink::open(const SchemaPtr &schema)
     m_rowsWritten = 0;
     m_connection.connect();
     loadTable();
+    if (storesCheckpoints())
+        createCheckpointTable();
+}
+
+std::string MySqlSink::checkpointTableName() const
+{
+    return quoteIdentifier(m_connection.config().database) + '.' + quoteIdentifier(kCheckpointTable);
+}
+
+void MySqlSink::createCheckpointTable()
+{
+    try {
+        m_connection.execute("CREATE TABLE IF NOT EXISTS " + checkpointTableName()
+                             + " (`flow` VARCHAR(255) NOT NULL PRIMARY KEY, `checkpoint` TEXT NOT NULL,"
+                               " `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
+                               " ON UPDATE CURRENT_TIMESTAMP(6)) DEFAULT CHARSET=utf8mb4");
+    } catch (const MySqlError &e) {
+        throw ConfigError("cannot create the checkpoint table " + checkpointTableName()
+                          + ", which a resumed run needs to neither lose nor repeat a record: " + e.what());
+    }
+}
+
+nlohmann::json MySqlSink::storedCheckpoint()
+{
+    if (!storesCheckpoints())
+        return nullptr;
+    ensureConnected();
+    std::vector<std::vector<std::optional<std::string>>> rows;
+    try {
+        rows = m_connection.query("SELECT `checkpoint` FROM " + checkpointTableName() + " WHERE `flow`="
+                                  + m_connection.quote(m_checkpointKey));
+    } catch (const MySqlError &e) {
+        if (e.code() == 1146) // ER_NO_SUCH_TABLE: no run of any flow has written here yet
+            return nullptr;
+        throw Error("cannot read the checkpoint of flow \"" + m_checkpointKey + "\" from "
+                    + checkpointTableName() + ": " + e.what());
+    }
+    if (rows.empty() || !rows[0][0])
+        return nullptr;
+    nlohmann::json checkpoint = nlohmann::json::parse(*rows[0][0], nullptr, false);
+    if (checkpoint.is_discarded())
+        throw Error("the checkpoint of flow \"" + m_checkpointKey + "\" in " + checkpointTableName()
+                    + " is not valid JSON");
+    return checkpoint;
 }
 
 void MySqlSink::loadTable()
@@ -191,6 +235,11 @@ void MySqlSink::createTableFrom(const Batch &batch)
         throw Error("table " + tableName() + " was created but cannot be read back from information_schema");
 }
 
+std::vector<std::pair<std::string, std::uint64_t>> MySqlSink::writtenPerTable() const
+{
+    return {{m_connection.config().database + '.' + m_table, m_rowsWritten}};
+}
+
 void MySqlSink::close()
 {
     if (m_pendingCreate && m_schema) {
@@ -215,6 +264,7 @@ std::vector<RejectedRecord> MySqlSink::write(Batch &batch)
 {
     if (!m_schema)
         throw Error("internal error: MySqlSink::write() before open()");
+    std::vector<RejectedRecord> fitRejected;
     std::vector<RejectedRecord> rejected;
     if (batch.empty())
         return rejected;
@@ -222,22 +272,42 @@ std::vector<RejectedRecord> MySqlSink::write(Batch &batch)
         ensureConnected();
         createTableFrom(batch);
     }
-    if (m_writer.fit(batch, m_schema, m_mode, rejected) == 0)
-        return rejected;
-    writeWithRetries();
+    m_writer.setStopAtFirstRejection(stopAtFirstRejection());
+    if (m_writer.fit(batch, m_schema, m_mode, fitRejected) == 0 && !storesCheckpoints()) {
+        runCommitHook(fitRejected); // nothing to send, but the engine still learns the outcome
+        return fitRejected;
+    }
+    writeWithRetries(fitRejected, rejected);
     m_unmatchedUpdates += m_writer.unmatched();
     m_rowsWritten += m_writer.written();
-    const auto &serverRejected = m_writer.serverRejected();
-    if (!serverRejected.empty()) {
-        rejected.insert(rejected.end(), serverRejected.begin(), serverRejected.end());
-        std::sort(rejected.begin(), rejected.end(),
-                  [](const RejectedRecord &a, const RejectedRecord &b) { return a.index < b.index; });
-    }
     return rejected;
 }
 
-void MySqlSink::writeWithRetries()
+/// The rejections of the fitting and of the server, in batch order; in stop mode only the first.
+static void mergeRejections(const std::vector<RejectedRecord> &fitRejected, const std::vector<RejectedRecord> &serverRejected,
+                            bool firstOnly, std::vector<RejectedRecord> &out)
 {
+    out = fitRejected;
+    out.insert(out.end(), serverRejected.begin(), serverRejected.end());
+    std::sort(out.begin(), out.end(), [](const RejectedRecord &a, const RejectedRecord &b) { return a.index < b.index; });
+    if (firstOnly && out.size() > 1)
+        out.resize(1);
+}
+
+void MySqlSink::writeWithRetries(const std::vector<RejectedRecord> &fitRejected, std::vector<RejectedRecord> &rejected)
+{
+    nlohmann::json committing; // the checkpoint sent with the last attempt's COMMIT
+    const auto beforeCommit = [&] {
+        mergeRejections(fitRejected, m_writer.serverRejected(), stopAtFirstRejection(), rejected);
+        const nlohmann::json checkpoint = runCommitHook(rejected);
+        if (!storesCheckpoints() || checkpoint.is_null())
+            return std::string();
+        committing = checkpoint;
+        // Committed with the rows: a resumed run starts exactly after them.
+        return "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES ("
+            + m_connection.quote(m_checkpointKey) + ',' + m_connection.quote(checkpoint.dump())
+            + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+    };
     const auto start = std::chrono::steady_clock::now();
     auto delay = m_retry.firstDelay;
     for (int attempt = 1;; ++attempt) {
@@ -245,7 +315,11 @@ void MySqlSink::writeWithRetries()
         std::string failure;
         try {
             ensureConnected();
-            m_writer.write();
+            // Lost during COMMIT, the batch may have landed: its checkpoint says whether it did.
+            if (!committing.is_null() && storedCheckpoint() == committing)
+                return;
+            committing = nullptr;
+            m_writer.write(beforeCommit);
             return;
         } catch (const ConnectionError &e) {
             if (!e.transient())

@@ -41,9 +41,15 @@ struct MySqlRetryPolicy
 ///
 /// A lost connection (server restarted, session killed) is retried: reconnect, then replay the
 /// whole batch (the server rolled it back), with waits per MySqlRetryPolicy; after that a
-/// ConnectionError (transient). A connection lost during COMMIT itself leaves it unknown whether
-/// the batch landed; it is replayed like any other, so in insert mode its rows may then come
-/// back as duplicate-key rejections.
+/// ConnectionError (transient). A connection lost during COMMIT leaves it unknown whether the
+/// batch landed: with checkpoints stored (the engine sets a checkpoint key) the sink reads the
+/// flow's checkpoint back and does not replay a batch that landed; without, it is replayed, so
+/// in insert mode its rows may come back as duplicate-key rejections.
+///
+/// Round trips per batch: the batch's statement(s), then the flow's checkpoint and COMMIT in one
+/// packet (autocommit=0, no START TRANSACTION). On a 2-core machine where the server, the
+/// engine's reader and its writer share the cores, every round trip costs a wake-up: four per
+/// batch measured 0.66x of LOAD DATA in the product benchmark, two about 0.8x.
 ///
 /// `createTable: true` and the table missing: the table is created with the first batch, typed
 /// from its values (integers BIGINT, booleans TINYINT(1), doubles DOUBLE, decimals DECIMAL
@@ -64,10 +70,32 @@ public:
     /// update/upsert, a non-transactional engine such as MyISAM).
     void open(const SchemaPtr &schema) override;
 
-    /// Writes the batch in one transaction; returns the rejected records with their reasons.
+    /// Writes the batch in one transaction; returns the rejected records with their reasons, in
+    /// batch order. The commit hook runs before the rows become durable, with the same
+    /// rejections, once per attempt: a batch that makes a single statement runs it as its own
+    /// transaction with the hook called just before it is sent; if the server then refuses a
+    /// record, nothing was written and a second attempt (an explicit transaction that finds the
+    /// record) calls the hook again. In stop-at-first-rejection mode nothing after the first
+    /// rejected record is written or returned.
     /// Possible errors: ConnectionError after the retries, Error for a statement the server
-    /// refuses as a whole for a reason no single record explains (e.g. no INSERT privilege).
+    /// refuses as a whole for a reason no single record explains (e.g. no INSERT privilege),
+    /// whatever the commit hook throws (the batch is rolled back).
     std::vector<RejectedRecord> write(Batch &batch) override;
+
+    /// {"db.table", rows written since open()}.
+    std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const override;
+
+    /// True once a checkpoint key is set: the flow's checkpoint (what the commit hook returns)
+    /// is committed with every batch into `flowdeck_checkpoints` (flow, checkpoint, updated_at)
+    /// of the destination database, created by open().
+    bool storesCheckpoints() const override { return !m_checkpointKey.empty(); }
+    /// The checkpoint committed with the newest batch of this flow, or null (none yet, or no
+    /// checkpoint table). Connects if needed.
+    /// Possible errors: ConnectionError, Error (the checkpoint table cannot be read).
+    nlohmann::json storedCheckpoint() override;
+
+    /// The table of the flows' checkpoints, in the destination database.
+    static constexpr const char *kCheckpointTable = "flowdeck_checkpoints";
 
     /// Creates a still-pending table (createTable with no rows written) and disconnects.
     /// Possible errors: ConnectionError, Error.
@@ -93,7 +121,9 @@ private:
     void setUpTable();
     void createTableFrom(const Batch &batch);
     void ensureConnected();
-    void writeWithRetries();
+    void writeWithRetries(const std::vector<RejectedRecord> &fitRejected, std::vector<RejectedRecord> &rejected);
+    void createCheckpointTable();
+    std::string checkpointTableName() const;
     std::string tableName() const;
 
     // Configuration

@@ -231,13 +231,63 @@ void MySqlStatementBuilder::appendDelete(std::string &out, const MySqlCell *cell
     appendKeyCondition(out, cells);
 }
 
+void MySqlStatementBuilder::appendUpdateJoinHead(std::string &out) const
+{
+    out += "UPDATE ";
+    out += m_table;
+    out += " AS `flowdeck_t` JOIN (";
+}
+
+void MySqlStatementBuilder::appendUpdateJoinRow(std::string &out, const MySqlCell *cells, bool first) const
+{
+    out += first ? "SELECT " : " UNION ALL SELECT ";
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        if (i)
+            out += ',';
+        if (cells[i].kind == MySqlCellKind::Default)
+            out += "NULL"; // see appendUpdateJoinTail()
+        else
+            appendCell(out, cells[i], i);
+        if (first) { // the first row names the derived table's columns
+            out += " AS ";
+            out += m_quotedNames[i];
+        }
+    }
+}
+
+void MySqlStatementBuilder::appendUpdateJoinTail(std::string &out) const
+{
+    out += ") AS `flowdeck_v` ON ";
+    for (std::size_t k = 0; k < m_key.size(); ++k) {
+        if (k)
+            out += " AND ";
+        out += "`flowdeck_t`." + m_quotedNames[m_key[k]] + "=`flowdeck_v`." + m_quotedNames[m_key[k]];
+    }
+    out += " SET ";
+    bool first = true;
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        if (m_isKey[i])
+            continue;
+        if (!first)
+            out += ',';
+        first = false;
+        const std::string value = "`flowdeck_v`." + m_quotedNames[i];
+        out += "`flowdeck_t`." + m_quotedNames[i] + '=';
+        // Only a NOT NULL column with a default gets DEFAULT cells, and it never gets NULL ones.
+        if (!m_columns[i]->nullable && m_columns[i]->hasDefault)
+            out += "COALESCE(" + value + ",DEFAULT(`flowdeck_t`." + m_quotedNames[i] + "))";
+        else
+            out += value;
+    }
+}
+
 std::size_t MySqlStatementBuilder::rowSizeBound(const MySqlCell *cells) const
 {
-    // Escaping at most doubles text; hex exactly doubles bytes; plus quotes, commas and, for
-    // UPDATE, the column names.
-    std::size_t n = 2;
+    // Escaping at most doubles text; hex exactly doubles bytes; plus quotes, commas and the
+    // column names (UPDATE, and the first row of the UPDATE JOIN's derived table).
+    std::size_t n = 24;
     for (std::size_t i = 0; i < m_columns.size(); ++i)
-        n += 2 * std::size_t(cells[i].size) + 8 + m_quotedNames[i].size() + 6;
+        n += 2 * std::size_t(cells[i].size) + 12 + m_quotedNames[i].size();
     return n;
 }
 

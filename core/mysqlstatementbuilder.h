@@ -65,6 +65,15 @@ public:
     void appendUpdate(std::string &out, const MySqlCell *cells) const;
     /// "DELETE FROM t WHERE `a`=1"
     void appendDelete(std::string &out, const MySqlCell *cells) const;
+
+    /// The multi-row UPDATE: "UPDATE t AS `flowdeck_t` JOIN (SELECT 1 AS `a`,'x' AS `b` UNION ALL
+    /// SELECT 2,'y') AS `flowdeck_v` ON `flowdeck_t`.`a`=`flowdeck_v`.`a` SET `flowdeck_t`.`b`=
+    /// `flowdeck_v`.`b`": one statement and one parse for many rows. A DEFAULT cell travels as
+    /// NULL and becomes COALESCE(value, DEFAULT(column)) for NOT NULL columns with a default.
+    /// Rows with the same key must not share a statement (which one wins is undefined).
+    void appendUpdateJoinHead(std::string &out) const;
+    void appendUpdateJoinRow(std::string &out, const MySqlCell *cells, bool first) const;
+    void appendUpdateJoinTail(std::string &out) const;
     /// An upper bound of what appendRow() (or appendUpdate()) appends for `cells`.
     std::size_t rowSizeBound(const MySqlCell *cells) const;
 
