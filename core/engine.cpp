@@ -389,10 +389,12 @@ RunResult Engine::run()
             if (item->records.empty()) {
                 hook({});
             } else {
+                const std::uint64_t unmatchedBefore = sink->unmatchedUpdates();
                 sink->setCommitHook(hook);
                 std::vector<RejectedRecord> rejected = sink->write(item->records);
                 if (!hookCalled)
                     hook(rejected);
+                delta.unmatched = sink->unmatchedUpdates() - unmatchedBefore;
             }
 
             seq = pendingSeq;

@@ -268,6 +268,12 @@ void MySqlConnection::connect()
     mysql_optionsv(mysql.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
     unsigned timeout = m_config.connectTimeoutSeconds;
     mysql_optionsv(mysql.get(), MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    // A network that dies silently (no RST) must not hang the writer forever: a read or write
+    // that waits this long is a lost connection, which the sink retries. Generous, because one
+    // multi-row statement on a busy server can legitimately take minutes.
+    unsigned ioTimeout = 600;
+    mysql_optionsv(mysql.get(), MYSQL_OPT_READ_TIMEOUT, &ioTimeout);
+    mysql_optionsv(mysql.get(), MYSQL_OPT_WRITE_TIMEOUT, &ioTimeout);
     unsigned localInfile = 0; // never let a server ask for client files
     mysql_optionsv(mysql.get(), MYSQL_OPT_LOCAL_INFILE, &localInfile);
     my_bool on = 1;

@@ -105,7 +105,7 @@ public:
     /// The key columns used by update/upsert/replicate (the table's names).
     const std::vector<std::string> &key() const { return m_keyNames; }
     /// Rows of update mode whose key matched no row, since open().
-    std::uint64_t unmatchedUpdates() const { return m_unmatchedUpdates; }
+    std::uint64_t unmatchedUpdates() const override { return m_unmatchedUpdates; }
     /// Rows written (inserted, updated or deleted) since open().
     std::uint64_t rowsWritten() const { return m_rowsWritten; }
     /// The server's id of the current session (what KILL takes); 0 when not connected.

@@ -61,6 +61,9 @@ public:
     /// called before open(). Possible errors: ConnectionError.
     virtual nlohmann::json storedCheckpoint() { return nullptr; }
 
+    /// Update mode: written records whose key matched no row, since open().
+    virtual std::uint64_t unmatchedUpdates() const { return 0; }
+
     /// Rows this sink wrote per destination table ("db.table"), for metrics.
     virtual std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const { return {}; }
 

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void salesforceInsert();
     void salesforceUpsertTwice();
     void salesforceFiltered();
+    void updateModeCountsUnmatchedKeys();
     void designExampleAsWritten();
     void stopAtBadRecord();
     void skipToDeadLetter();
@@ -178,6 +179,27 @@ void TestRunFlow::salesforceFiltered()
     QCOMPARE(m.value(QStringLiteral("filtered")).toInt(), 3);
     QCOMPARE(m.value(QStringLiteral("written")).toInt(), 10);
     QCOMPARE(m.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+}
+
+void TestRunFlow::updateModeCountsUnmatchedKeys()
+{
+    test::freshDatabase(m_db);
+    createSfAccount(m_db);
+    QCOMPARE(flowdeck({QStringLiteral("run"), example("accounts-insert.flow.json"), QStringLiteral("--restart")}).exitCode, 0);
+    const std::string csv = m_tmp.filePath(QStringLiteral("update.csv")).toStdString();
+    std::ofstream(csv) << "Account ID,Account Rating\n001Do000003EDTjIAO,Hot\n001NOSUCHACCOUNT,Cold\n";
+    nlohmann::json doc = {{"flowdeck", 1},
+                          {"name", "update-ratings"},
+                          {"source", {{"type", "file"}, {"path", csv}}},
+                          {"destination", {{"type", "mysql"}, {"connection", connection(m_db)}, {"table", "sf_account"},
+                                           {"write", {{"mode", "update"}, {"key", {"id"}}}}}},
+                          {"mapping", {{{"source", "Account ID"}, {"destination", "id"}}, {{"source", "Account Rating"}, {"destination", "rating"}}}}};
+    const RunOutput r = flowdeck({QStringLiteral("run"), writeFlow(QStringLiteral("update.flow.json"), doc), QStringLiteral("--restart")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("(1 updates matched no row)")), qPrintable(r.out));
+    QCOMPARE(toQt(test::querySql("SELECT rating FROM sf_account WHERE id='001Do000003EDTjIAO'", m_db)), QStringList{QStringLiteral("Hot")});
+    // update never inserts
+    QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", m_db).front(), std::string("13"));
 }
 
 void TestRunFlow::designExampleAsWritten()
