@@ -37,15 +37,15 @@ static std::string base64(const std::string &in)
     return out;
 }
 
-nlohmann::json recordToJson(const Record &record)
+nlohmann::ordered_json recordToJson(const Record &record)
 {
-    nlohmann::json obj = nlohmann::json::object();
+    nlohmann::ordered_json obj = nlohmann::ordered_json::object();
     if (!record.schema)
         return obj;
     const auto &names = record.schema->names();
     for (std::size_t i = 0; i < names.size() && i < record.values.size(); ++i) {
         const Value &v = record.values[i];
-        nlohmann::json &slot = obj[names[i]];
+        nlohmann::ordered_json &slot = obj[names[i]];
         switch (v.type()) {
         case ValueType::Null: slot = nullptr; break;
         case ValueType::Bool: slot = v.asBool(); break;
@@ -98,12 +98,16 @@ void DeadLetterWriter::truncateTo(std::uint64_t bytes)
 
 void DeadLetterWriter::write(const Record &record, const std::string &stage, const std::string &reason)
 {
-    nlohmann::json letter = {{"time", utcNowIso()},
-                             {"flow", m_flowName},
-                             {"position", record.position.toString()},
-                             {"stage", stage},
-                             {"reason", reason}};
-    nlohmann::json src = {{"name", record.position.source}};
+    nlohmann::ordered_json letter;
+    letter["position"] = record.position.toString();
+    letter["stage"] = stage;
+    letter["reason"] = reason;
+    if (record.isError())
+        letter["raw"] = record.raw;
+    else
+        letter["record"] = recordToJson(record);
+    nlohmann::ordered_json src;
+    src["name"] = record.position.source;
     if (record.position.partition >= 0)
         src["partition"] = record.position.partition;
     if (record.position.line > 0)
@@ -112,10 +116,8 @@ void DeadLetterWriter::write(const Record &record, const std::string &stage, con
         src["column"] = record.position.column;
     src["offset"] = record.position.offset;
     letter["source"] = std::move(src);
-    if (record.isError())
-        letter["raw"] = record.raw;
-    else
-        letter["record"] = recordToJson(record);
+    letter["flow"] = m_flowName;
+    letter["time"] = utcNowIso();
     const std::string line = letter.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
     if (std::fwrite(line.data(), 1, line.size(), m_file) != line.size())
         throw Error("cannot write dead-letter file " + m_path + ": " + std::strerror(errno));

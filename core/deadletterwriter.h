@@ -10,12 +10,12 @@
 
 namespace flowdeck {
 
-/// Converts a record to a JSON object (field → value; decimals, dates and times as strings,
-/// bytes as base64 under {"$base64": ...}).
-nlohmann::json recordToJson(const Record &record);
+/// Converts a record to a JSON object in schema order (field → value; decimals, dates and times
+/// as strings, bytes as base64 under {"$base64": ...}).
+nlohmann::ordered_json recordToJson(const Record &record);
 
 /// Appends rejected records to a JSON Lines dead-letter file, one object per record:
-/// `{"time", "flow", "position", "stage", "reason", "record" | "raw", "source": {...}}`.
+/// `{"position", "stage", "reason", "record" | "raw", "source": {...}, "flow", "time"}`.
 /// The file's size is part of the flow's checkpoint: on resume it is truncated back to the size
 /// that went with the checkpoint, so a record is dead-lettered once even across a crash.
 class DeadLetterWriter
