@@ -278,7 +278,7 @@ RunResult Engine::run()
                     continue;
                 } else {
                     Record out;
-                    if (mapper.apply(r, out, error)) {
+                    if (mapper.applyMoving(r, out, error)) {
                         item.records.push_back(std::move(out));
                         item.recordInput.push_back(ordinal);
                         continue;

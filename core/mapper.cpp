@@ -95,6 +95,13 @@ Mapper Mapper::compile(const std::optional<nlohmann::json> &mapping)
         m.m_entries.push_back(std::move(entry));
     }
     m.m_output = std::make_shared<Schema>(std::move(destinations));
+    std::vector<int> renamesOf(m.m_sourceNames.size(), 0);
+    for (const Entry &e : m.m_entries)
+        if (e.steps.empty() && e.source >= 0)
+            ++renamesOf[std::size_t(e.source)];
+    m.m_movable.reserve(m.m_entries.size());
+    for (const Entry &e : m.m_entries)
+        m.m_movable.push_back(e.steps.empty() && e.source >= 0 && renamesOf[std::size_t(e.source)] == 1);
     return m;
 }
 
@@ -110,17 +117,33 @@ const std::vector<int> &Mapper::slotsFor(const SchemaPtr &schema) const
 
 bool Mapper::apply(const Record &in, Record &out, std::string &error) const
 {
+    // map() only moves from `in` when asked to.
+    return map(const_cast<Record &>(in), out, error, false);
+}
+
+bool Mapper::applyMoving(Record &in, Record &out, std::string &error) const
+{
+    return map(in, out, error, true);
+}
+
+bool Mapper::map(Record &in, Record &out, std::string &error, bool moveValues) const
+{
     if (in.isError()) {
         error = in.error;
         return false;
     }
-    out.position = in.position;
     out.op = in.op;
     out.error.clear();
     out.raw.clear();
     if (m_mapsAll) {
         out.schema = in.schema;
-        out.values = in.values;
+        if (moveValues) {
+            out.values = std::move(in.values);
+            out.position = std::move(in.position);
+        } else {
+            out.values = in.values;
+            out.position = in.position;
+        }
         return true;
     }
     out.schema = m_output;
@@ -133,13 +156,13 @@ bool Mapper::apply(const Record &in, Record &out, std::string &error) const
         return k >= 0 && std::size_t(k) < in.values.size() ? in.values[std::size_t(k)] : kNull;
     };
 
+    // Transforms and validations first: they are the only steps that fail, and a failed record
+    // must reach the dead-letter file intact, so nothing may have been moved out of it yet.
     for (std::size_t e = 0; e < m_entries.size(); ++e) {
         const Entry &entry = m_entries[e];
         Value &value = out.values[e];
-        if (entry.steps.empty()) {
-            value = field(entry.source); // copy-assignment reuses the string's capacity
+        if (entry.steps.empty())
             continue;
-        }
         for (std::size_t s = 0; s < entry.steps.size(); ++s) {
             const Step &step = entry.steps[s];
             if (!step.inputs.empty()) {
@@ -166,6 +189,20 @@ bool Mapper::apply(const Record &in, Record &out, std::string &error) const
                 return false;
         }
     }
+    for (std::size_t e = 0; e < m_entries.size(); ++e) {
+        const Entry &entry = m_entries[e];
+        if (!entry.steps.empty())
+            continue;
+        const Value &from = field(entry.source);
+        if (moveValues && m_movable[e] && &from != &kNull)
+            out.values[e] = std::move(const_cast<Value &>(from));
+        else
+            out.values[e] = from; // copy-assignment reuses the string's capacity
+    }
+    if (moveValues)
+        out.position = std::move(in.position);
+    else
+        out.position = in.position;
     return true;
 }
 

@@ -54,6 +54,11 @@ public:
     /// read (its error is passed on); `out` is then incomplete.
     bool apply(const Record &in, Record &out, std::string &error) const;
 
+    /// Like apply(), but moves values out of `in` where that saves a copy (plain renames whose
+    /// field no other rename reads; everything when mapping all). When it returns false, `in` is
+    /// untouched: transforms and validations, the only steps that fail, run before any move.
+    bool applyMoving(Record &in, Record &out, std::string &error) const;
+
     /// The source field names the mapping reads, each once, in order of first use (empty when
     /// mapping all), for "field not in the source" checks.
     std::vector<std::string> sourceFields() const { return m_sourceNames; }
@@ -72,10 +77,12 @@ private:
     };
 
     int sourceSlot(const std::string &name);
+    bool map(Record &in, Record &out, std::string &error, bool moveValues) const;
     const std::vector<int> &slotsFor(const SchemaPtr &schema) const;
 
     bool m_mapsAll = true;
     std::vector<Entry> m_entries;
+    std::vector<bool> m_movable; // per entry: a plain rename whose source no other rename reads
     std::vector<std::string> m_sourceNames;
     SchemaPtr m_output;
     mutable FieldIndexCache m_fieldIndexes;

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void failureStopsTheRecord();
     void errorRecordsAreRefused();
     void sourceFieldsListed();
+    void movingMatchesCopying_data();
+    void movingMatchesCopying();
     void compileErrors_data();
     void compileErrors();
 };
@@ -290,6 +292,43 @@ void TestMapper::compileErrors()
         QFAIL("no ConfigError");
     } catch (const ConfigError &e) {
         QCOMPARE(QString::fromStdString(e.what()), message);
+    }
+}
+
+void TestMapper::movingMatchesCopying_data()
+{
+    QTest::addColumn<QString>("mapping"); // "" = map all
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("map all") << QString() << true;
+    QTest::newRow("renames") << R"([{"source": "a", "destination": "x"}, {"source": "b", "destination": "y"}])" << true;
+    QTest::newRow("one field twice") << R"([{"source": "a", "destination": "x"}, {"source": "a", "destination": "y"}])" << true;
+    QTest::newRow("rename and transform of one field")
+        << R"([{"source": "a", "destination": "x"}, {"destination": "y", "transform": {"op": "upper", "source": "a"}}])" << true;
+    QTest::newRow("failing validation after a rename")
+        << R"([{"source": "a", "destination": "x"}, {"destination": "y", "transform": {"op": "notEmpty", "source": "b"}}])" << false;
+}
+
+void TestMapper::movingMatchesCopying()
+{
+    QFETCH(QString, mapping);
+    QFETCH(bool, ok);
+    const Mapper m = mapping.isEmpty() ? Mapper::compile(std::nullopt)
+                                       : Mapper::compile(nlohmann::json::parse(mapping.toStdString()));
+    const Record original = recordFromJson({{"a", "a value longer than sixteen bytes"}, {"b", ""}});
+    Record copied, moved, in = original;
+    in.position.source = "input.csv";
+    in.position.line = 7;
+    std::string e1, e2;
+    QCOMPARE(m.apply(in, copied, e1), ok);
+    QCOMPARE(m.applyMoving(in, moved, e2), ok);
+    QCOMPARE(e2, e1);
+    if (ok) {
+        QCOMPARE(describe(moved), describe(copied));
+        QCOMPARE(moved.position.toString(), std::string("input.csv:7"));
+    } else {
+        // A failed record reaches the dead-letter file as it was read.
+        QCOMPARE(describe(in), describe(original));
+        QCOMPARE(in.position.toString(), std::string("input.csv:7"));
     }
 }
 
