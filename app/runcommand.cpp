@@ -71,7 +71,9 @@ int runCommand(const QStringList &args)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        QString help = parser.helpText();
+        help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: flowdeck run [options] FLOW"));
+        out << help;
         return 0;
     }
     if (parser.positionalArguments().size() != 1) {

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void stopAtBadRecord();
     void skipToDeadLetter();
     void resumeAfterKill();
+    void stopWithSignalThenResume();
     void connectionProblems_data();
     void connectionProblems();
     void oddIdentifiers();
@@ -376,6 +377,50 @@ void TestRunFlow::resumeAfterKill()
     QCOMPARE(toQt(test::querySql("SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id) FROM big", m_db)),
              QStringList{QStringLiteral("%1\t%1\t1\t%1").arg(rows)});
     QCOMPARE(toQt(test::querySql("SELECT payload FROM big WHERE id=123456", m_db)), QStringList{QStringLiteral("row number 123456")});
+}
+
+void TestRunFlow::stopWithSignalThenResume()
+{
+    test::freshDatabase(m_db);
+    test::execSql("CREATE TABLE big (id BIGINT NOT NULL, payload VARCHAR(64) NOT NULL)", m_db);
+    const long rows = 600000;
+    const std::string csv = m_tmp.filePath(QStringLiteral("big-stop.csv")).toStdString();
+    {
+        std::ofstream out(csv);
+        out << "id,payload\n";
+        for (long i = 1; i <= rows; ++i)
+            out << i << ",row number " << i << '\n';
+    }
+    nlohmann::json doc = {{"flowdeck", 1},
+                          {"name", "stop-with-signal"},
+                          {"source", {{"type", "file"}, {"path", csv}}},
+                          {"destination", {{"type", "mysql"}, {"connection", connection(m_db)}, {"table", "big"},
+                                           {"write", {{"mode", "insert"}, {"batchRows", 200}}}}}};
+    const QString flow = writeFlow(QStringLiteral("big-stop.flow.json"), doc);
+    const QString state = m_tmp.filePath(QStringLiteral("state-stop"));
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    p.start(test::flowdeckBinary(), {QStringLiteral("run"), flow, QStringLiteral("--state-dir"), state});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(std::stol(test::querySql("SELECT COUNT(*) FROM big", m_db).front()) > 1000, 30000);
+    p.terminate(); // SIGTERM: stop after the batch being written
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("stopped:")), qPrintable(err));
+    const long partial = std::stol(test::querySql("SELECT COUNT(*) FROM big", m_db).front());
+    QVERIFY2(partial > 0 && partial < rows, qPrintable(QString::number(partial)));
+    // The stopped run's counts match what landed.
+    QVERIFY2(err.contains(QStringLiteral("written %1,").arg(QLocale::c().toString(qlonglong(partial)))), qPrintable(err));
+
+    QProcess again;
+    again.setProcessEnvironment(m_env);
+    again.start(test::flowdeckBinary(), {QStringLiteral("run"), flow, QStringLiteral("--state-dir"), state});
+    QVERIFY(again.waitForFinished(120000));
+    QCOMPARE(again.exitCode(), 0);
+    const QString out = QString::fromUtf8(again.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("(resumed): read %1,").arg(QLocale::c().toString(qlonglong(rows - partial)))), qPrintable(out));
+    QCOMPARE(toQt(test::querySql("SELECT COUNT(*), COUNT(DISTINCT id) FROM big", m_db)), QStringList{QStringLiteral("%1\t%1").arg(rows)});
 }
 
 void TestRunFlow::connectionProblems_data()
