@@ -325,8 +325,9 @@ void Sandbox::initialise(const QString &installDb)
     QStringList arguments = {QStringLiteral("--defaults-file=") + path(u"my.cnf"), QStringLiteral("--datadir=") + dataDir,
                              QStringLiteral("--auth-root-authentication-method=normal"), QStringLiteral("--skip-test-db"),
                              // Otherwise it insists on resolving the host name, which a minimal
-                             // system (no /etc/hosts entry) cannot; the server skips it too.
-                             QStringLiteral("--skip-name-resolve"),
+                             // system (no /etc/hosts entry) cannot: --force only skips that check.
+                             // The server runs with skip-name-resolve anyway.
+                             QStringLiteral("--skip-name-resolve"), QStringLiteral("--force"),
                              QStringLiteral("--extra-file=") + initSql,
                              // The bootstrap runs without a binlog; expiry settings would only warn.
                              QStringLiteral("--binlog-expire-logs-seconds=0")};
