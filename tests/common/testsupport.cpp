@@ -3,6 +3,8 @@
 #include "core/errors.h"
 
 #include <QFile>
+#include <QStringList>
+#include <QTest>
 #include <QProcessEnvironment>
 
 #include <cppconn/driver.h>
@@ -102,6 +104,42 @@ std::string freshDatabase(const std::string &name)
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
             std::string());
     return name;
+}
+
+SchemaPtr schemaOf(std::vector<std::string> names)
+{
+    return std::make_shared<const Schema>(std::move(names));
+}
+
+Record row(const SchemaPtr &schema, std::vector<Value> values, RowOp op)
+{
+    Record r;
+    r.schema = schema;
+    r.values = std::move(values);
+    r.op = op;
+    return r;
+}
+
+QString reasons(const std::vector<RejectedRecord> &rejected)
+{
+    QStringList out;
+    for (const auto &r : rejected)
+        out << QStringLiteral("%1: %2").arg(r.index).arg(QString::fromStdString(r.reason));
+    return out.join(QLatin1Char('\n'));
+}
+
+void addBulkColumn()
+{
+    QTest::addColumn<bool>("bulk");
+    QTest::newRow("bulk") << true;
+    QTest::newRow("text") << false;
+}
+
+nlohmann::json mysqlDestination(const std::string &database, const std::string &table, const std::string &mode,
+                                nlohmann::json write)
+{
+    write["mode"] = mode;
+    return {{"type", "mysql"}, {"connection", sandboxConnection(database)}, {"table", table}, {"write", write}};
 }
 
 QString flowdeckBinary()

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/record.h"
+#include "core/sink.h"
+
 #include <QString>
 #include <nlohmann/json.hpp>
 
@@ -27,6 +30,22 @@ std::vector<std::string> querySql(const std::string &sql, const std::string &dat
 
 /// Creates (or empties) a database for one test and returns its name.
 std::string freshDatabase(const std::string &name);
+
+/// A schema of the given field names.
+SchemaPtr schemaOf(std::vector<std::string> names);
+
+/// A record of `schema` with `values`.
+Record row(const SchemaPtr &schema, std::vector<Value> values, RowOp op = RowOp::Insert);
+
+/// Rejections as "index: reason" lines, for failure messages and comparisons.
+QString reasons(const std::vector<RejectedRecord> &rejected);
+
+/// A `_data()` column "bulk": MariaDB's bulk statements, and the text statements MySQL/TiDB get.
+void addBulkColumn();
+
+/// A MySQL destination endpoint for `table` in `database` of the suite's server.
+nlohmann::json mysqlDestination(const std::string &database, const std::string &table, const std::string &mode,
+                                nlohmann::json write = nlohmann::json::object());
 
 /// The flowdeck executable under test.
 QString flowdeckBinary();

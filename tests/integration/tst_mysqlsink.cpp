@@ -15,26 +15,16 @@ using namespace flowdeck;
 
 namespace {
 
+using test::addBulkColumn;
+using test::reasons;
+using test::row;
+using test::schemaOf;
+
 const std::string kDb = "flowdeck_mysqlsink";
-
-SchemaPtr schemaOf(std::vector<std::string> names)
-{
-    return std::make_shared<const Schema>(std::move(names));
-}
-
-Record row(const SchemaPtr &schema, std::vector<Value> values, RowOp op = RowOp::Insert)
-{
-    Record r;
-    r.schema = schema;
-    r.values = std::move(values);
-    r.op = op;
-    return r;
-}
 
 nlohmann::json destination(const std::string &table, const std::string &mode, nlohmann::json write = nlohmann::json::object())
 {
-    write["mode"] = mode;
-    return {{"type", "mysql"}, {"connection", test::sandboxConnection(kDb)}, {"table", table}, {"write", write}};
+    return test::mysqlDestination(kDb, table, mode, std::move(write));
 }
 
 std::vector<std::string> query(const std::string &sql)
@@ -45,21 +35,6 @@ std::vector<std::string> query(const std::string &sql)
 void exec(const std::string &sql)
 {
     test::execSql(sql, kDb);
-}
-
-QString reasons(const std::vector<RejectedRecord> &rejected)
-{
-    QStringList out;
-    for (const auto &r : rejected)
-        out << QStringLiteral("%1: %2").arg(r.index).arg(QString::fromStdString(r.reason));
-    return out.join(QLatin1Char('\n'));
-}
-
-void addBulkColumn()
-{
-    QTest::addColumn<bool>("bulk");
-    QTest::newRow("bulk") << true;
-    QTest::newRow("text") << false;
 }
 
 } // namespace

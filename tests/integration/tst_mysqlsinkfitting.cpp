@@ -13,26 +13,16 @@ using namespace flowdeck;
 
 namespace {
 
+using test::addBulkColumn;
+using test::reasons;
+using test::row;
+using test::schemaOf;
+
 const std::string kDb = "flowdeck_mysqlsinkfitting";
-
-SchemaPtr schemaOf(std::vector<std::string> names)
-{
-    return std::make_shared<const Schema>(std::move(names));
-}
-
-Record row(const SchemaPtr &schema, std::vector<Value> values, RowOp op = RowOp::Insert)
-{
-    Record r;
-    r.schema = schema;
-    r.values = std::move(values);
-    r.op = op;
-    return r;
-}
 
 nlohmann::json destination(const std::string &table, const std::string &mode, nlohmann::json write = nlohmann::json::object())
 {
-    write["mode"] = mode;
-    return {{"type", "mysql"}, {"connection", test::sandboxConnection(kDb)}, {"table", table}, {"write", write}};
+    return test::mysqlDestination(kDb, table, mode, std::move(write));
 }
 
 std::vector<std::string> query(const std::string &sql)
@@ -43,14 +33,6 @@ std::vector<std::string> query(const std::string &sql)
 void exec(const std::string &sql)
 {
     test::execSql(sql, kDb);
-}
-
-QString reasons(const std::vector<RejectedRecord> &rejected)
-{
-    QStringList out;
-    for (const auto &r : rejected)
-        out << QStringLiteral("%1: %2").arg(r.index).arg(QString::fromStdString(r.reason));
-    return out.join(QLatin1Char('\n'));
 }
 
 /// A Value of the kind named in a test table.
@@ -68,13 +50,6 @@ Value makeValue(const QString &kind, const QByteArray &text)
     if (kind == u"datetime") return Value::dateTime(s);
     if (kind == u"time") return Value::time(s);
     return Value::text(s);
-}
-
-void addBulkColumn()
-{
-    QTest::addColumn<bool>("bulk");
-    QTest::newRow("bulk") << true;
-    QTest::newRow("text") << false;
 }
 
 } // namespace
