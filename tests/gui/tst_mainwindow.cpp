@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QImage>
 #include <QPlainTextEdit>
@@ -40,6 +41,17 @@ void TestMainWindow::initTestCase()
     const QString examples = installExamples(m_flows);
     QVERIFY(QFile::exists(examples + QStringLiteral("/salesforce-accounts/accounts-insert.flow.json")));
     QVERIFY(QFile::exists(examples + QStringLiteral("/salesforce-accounts/accounts.csv")));
+    // Every example in the source tree is bundled (resources/flowdeck.qrc lists them by hand).
+    const QString sourceExamples = QStringLiteral(FLOWDECK_SOURCE_DIR "/resources/examples");
+    QDirIterator it(sourceExamples, QDir::Files, QDirIterator::Subdirectories);
+    int count = 0;
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QVERIFY2(QFile::exists(examples + file.mid(sourceExamples.size())),
+                 qPrintable(file + QStringLiteral(" is not in resources/flowdeck.qrc")));
+        ++count;
+    }
+    QVERIFY(count >= 7);
 }
 
 void TestMainWindow::listsExampleFlows()

@@ -120,9 +120,19 @@ nlohmann::json TestRunFlow::connection(const std::string &db) const
     return test::sandboxConnection(db);
 }
 
+/// The example flows run from a copy, so that nothing they write (dead letters) lands in the
+/// source tree.
 static QString example(const char *file)
 {
-    return QString::fromStdString(test::sourcePath(std::string("resources/examples/salesforce-accounts/") + file));
+    static QTemporaryDir copy;
+    static const bool copied = [] {
+        const QDir from(QString::fromStdString(test::sourcePath("resources/examples/salesforce-accounts")));
+        for (const QString &name : from.entryList(QDir::Files))
+            if (!QFile::copy(from.filePath(name), copy.filePath(name)))
+                return false;
+        return true;
+    }();
+    return copied ? copy.filePath(QString::fromLatin1(file)) : QString();
 }
 
 static void createSfAccount(const std::string &db)
