@@ -122,9 +122,26 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
                 m_fieldMap.clear();
                 for (const auto &name : schema->names())
                     m_fieldMap.push_back(record.schema->indexOf(name));
+                m_unmappedFields.clear();
+                const auto &names = record.schema->names();
+                for (std::size_t k = 0; k < names.size(); ++k)
+                    if (schema->indexOf(names[k]) < 0)
+                        m_unmappedFields.push_back(int(k));
                 m_mappedSchema = record.schema;
             }
             map = m_fieldMap.data();
+            // A field that appeared mid-stream (JSON Lines) and has no column would be lost.
+            std::string lost;
+            for (int k : m_unmappedFields)
+                if (std::size_t(k) < record.values.size() && !record.values[std::size_t(k)].isNull())
+                    lost += (lost.empty() ? "" : ", ") + quoteIdentifier(record.schema->names()[std::size_t(k)]);
+            if (!lost.empty()) {
+                rejected.push_back({i, "field(s) " + lost + " have no column in " + m_tableName
+                                           + " (add the column, or map the fields the flow should write)"});
+                if (m_stopAtFirst)
+                    break;
+                continue;
+            }
         }
         MySqlCell *cells = m_cells.data() + m_rowIndex.size() * fields;
         bool ok = true;

@@ -128,6 +128,7 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_keyHashes; // (hash of the key, row)
     SchemaPtr m_mappedSchema;     // a record schema other than the opened one...
     std::vector<int> m_fieldMap;  // ...and its field index per opened field
+    std::vector<int> m_unmappedFields; // fields of that schema with no column (never dropped silently)
 };
 
 } // namespace flowdeck

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void connectionProblems_data();
     void connectionProblems();
     void oddIdentifiers();
+    void jsonLinesNewFieldIsNotDropped();
     void validateLists();
 
 private:
@@ -484,6 +485,38 @@ void TestRunFlow::oddIdentifiers()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(toQt(test::querySql("SELECT `the ``name``` FROM `my ``odd`` table` WHERE `Account ID`='001Do000003EDTjIAO'", m_db)),
              QStringList{QStringLiteral("GenePoint")});
+}
+
+void TestRunFlow::jsonLinesNewFieldIsNotDropped()
+{
+    // No mapping: every field maps to its column. A key that appears mid-file with no column must
+    // not vanish silently.
+    test::freshDatabase(m_db);
+    test::execSql("CREATE TABLE people (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL)", m_db);
+    const std::string jsonl = m_tmp.filePath(QStringLiteral("people.jsonl")).toStdString();
+    std::ofstream(jsonl) << R"({"id": 1, "name": "Ann"})" "\n"
+                         << R"({"id": 2, "name": "Bob", "nickname": null})" "\n"
+                         << R"({"id": 3, "name": "Cy", "nickname": "C"})" "\n"
+                         << R"({"id": 4, "name": "Di"})" "\n";
+    const QString dl = m_tmp.filePath(QStringLiteral("people.deadletter.jsonl"));
+    QFile::remove(dl);
+    nlohmann::json doc = {{"flowdeck", 1},
+                          {"name", "people"},
+                          {"source", {{"type", "file"}, {"path", jsonl}}},
+                          {"destination", {{"type", "mysql"}, {"connection", connection(m_db)}, {"table", "people"},
+                                           {"write", {{"mode", "upsert"}}}}},
+                          {"errorHandling", {{"onError", "skip"}, {"deadLetter", dl.toStdString()}}}};
+    const RunOutput r = flowdeck({QStringLiteral("run"), writeFlow(QStringLiteral("people.flow.json"), doc), QStringLiteral("--restart")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("read 4, written 3, filtered 0, dead-lettered 1")), qPrintable(r.out));
+    QCOMPARE(toQt(test::querySql("SELECT id FROM people ORDER BY id", m_db)),
+             (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4")}));
+    QFile f(dl);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject letter = QJsonDocument::fromJson(f.readAll().trimmed()).object();
+    QVERIFY2(letter.value(QStringLiteral("reason")).toString().contains(QLatin1String("`nickname` have no column")),
+             qPrintable(letter.value(QStringLiteral("reason")).toString()));
+    QCOMPARE(letter.value(QStringLiteral("position")).toString(), QStringLiteral("%1:3").arg(QString::fromStdString(jsonl)));
 }
 
 void TestRunFlow::validateLists()
