@@ -203,9 +203,13 @@ void TestMySqlSink::recordsOfAnotherSchema()
     MySqlSink sink(destination("other", "insert"));
     sink.open(opened);
     Batch batch{row(opened, {Value::integer(1), Value::text("a")}),
-                row(reordered, {Value::text("b"), Value::integer(99), Value::integer(2)}),
-                row(reordered, {Value::text("c")})}; // a short record: the missing id is NULL
-    QCOMPARE(reasons(sink.write(batch)), QStringLiteral("2: column `id` is NOT NULL and has no default"));
+                row(reordered, {Value::text("b"), Value::null(), Value::integer(2)}),
+                row(reordered, {Value::text("c")}), // a short record: the missing id is NULL
+                row(reordered, {Value::text("d"), Value::integer(99), Value::integer(4)})}; // `extra` has no column
+    QCOMPARE(reasons(sink.write(batch)),
+             QStringLiteral("2: column `id` is NOT NULL and has no default\n"
+                            "3: field(s) `extra` have no column in `flowdeck_mysqlsink`.`other` (add the column, or map the "
+                            "fields the flow should write)"));
     QCOMPARE(query("SELECT id, name FROM other ORDER BY id"), (std::vector<std::string>{"1\ta", "2\tb"}));
 }
 
