@@ -61,30 +61,31 @@ std::uint64_t jsonSeq(const nlohmann::json &cp)
 
 } // namespace
 
-nlohmann::json RunResult::toJson(const std::string &flowName) const
+nlohmann::ordered_json RunResult::toJson(const std::string &flowName) const
 {
-    nlohmann::json tables = nlohmann::json::object();
-    for (const auto &[name, n] : writtenPerTable)
-        tables[name] = {{"written", n}};
-    nlohmann::json sources = nlohmann::json::object();
-    for (const auto &[name, n] : readPerSource)
-        sources[name] = {{"read", n}};
-    nlohmann::json j = {{"flow", flowName},
-                        {"runId", runId},
-                        {"status", runStatusName(status)},
-                        {"resumed", resumed},
-                        {"read", counts.read},
-                        {"filtered", counts.filtered},
-                        {"written", counts.written},
-                        {"deadLettered", counts.deadLettered},
-                        {"failed", counts.failed},
-                        {"elapsedSeconds", elapsedSeconds},
-                        {"startedAt", startedAt},
-                        {"endedAt", endedAt},
-                        {"tables", tables},
-                        {"files", sources}};
+    nlohmann::ordered_json j;
+    j["flow"] = flowName;
+    j["runId"] = runId;
+    j["status"] = runStatusName(status);
+    j["resumed"] = resumed;
+    j["read"] = counts.read;
+    j["written"] = counts.written;
+    j["filtered"] = counts.filtered;
+    j["deadLettered"] = counts.deadLettered;
+    j["failed"] = counts.failed;
     if (counts.unmatched)
         j["unmatched"] = counts.unmatched;
+    j["elapsedSeconds"] = elapsedSeconds;
+    j["startedAt"] = startedAt;
+    j["endedAt"] = endedAt;
+    nlohmann::ordered_json tables = nlohmann::ordered_json::object();
+    for (const auto &[name, n] : writtenPerTable)
+        tables[name] = {{"written", n}};
+    j["tables"] = std::move(tables);
+    nlohmann::ordered_json sources = nlohmann::ordered_json::object();
+    for (const auto &[name, n] : readPerSource)
+        sources[name] = {{"read", n}};
+    j["files"] = std::move(sources);
     if (!deadLetterPath.empty())
         j["deadLetter"] = deadLetterPath;
     if (!error.empty())
@@ -144,7 +145,7 @@ RunResult Engine::run()
             state.updatedAt = result.endedAt;
             try {
                 store.save(state);
-                nlohmann::json entry = result.toJson(m_flow.name);
+                nlohmann::ordered_json entry = result.toJson(m_flow.name);
                 entry.erase("tables");
                 entry.erase("files");
                 store.appendHistory(entry);

@@ -32,8 +32,8 @@ struct RunResult
     std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable;
     std::vector<std::pair<std::string, std::uint64_t>> readPerSource;
 
-    /// The `--metrics-json` document.
-    nlohmann::json toJson(const std::string &flowName) const;
+    /// The `--metrics-json` document (keys in a readable order).
+    nlohmann::ordered_json toJson(const std::string &flowName) const;
 };
 
 struct EngineOptions
