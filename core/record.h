@@ -1,6 +1,7 @@
 #pragma once
 
 #include "position.h"
+#include "tableinfo.h"
 #include "value.h"
 
 #include <memory>
@@ -33,7 +34,8 @@ private:
 using SchemaPtr = std::shared_ptr<const Schema>;
 
 /// What a record means for the destination. File rows are inserts; change events may be anything.
-enum class RowOp : std::uint8_t { Insert, Update, Delete };
+/// Ddl: a schema change (`statement` holds the SQL, `table` the table after it).
+enum class RowOp : std::uint8_t { Insert, Update, Delete, Ddl };
 
 /// One record: values in schema order plus the position it came from. A record the source could
 /// not parse carries `error` (and `raw`, the offending input) instead of values; the engine stops
@@ -46,6 +48,13 @@ struct Record
     RowOp op = RowOp::Insert;
     std::string error; // non-empty: this input could not be read
     std::string raw;   // the raw input of a bad record (the CSV line, the JSON text)
+
+    // Change events (binlog, topics) only:
+    TableInfoPtr table;          // the source table; schema's names are its column names
+    std::vector<Value> before;   // Update: the row before (values holds the row after).
+                                 // Delete: empty, values holds the deleted row.
+    std::int64_t commitTimeMs = 0; // commit time of the transaction, ms since the epoch
+    std::string statement;       // Ddl: the statement
 
     bool isError() const { return !error.empty(); }
     /// The value of a field by name, or nullptr when the schema has no such field.
