@@ -1,7 +1,10 @@
 #include "cli.h"
 
+#include "brokercommand.h"
+#include "historycommand.h"
 #include "runcommand.h"
 #include "sandboxcommand.h"
+#include "workloadcommand.h"
 
 #include "core/flow.h"
 
@@ -22,8 +25,14 @@ const char kUsage[] =
     "  run FLOW [--state-dir DIR] [--until-idle] [--metrics-json FILE] [--restart]\n"
     "                               run a flow file to its end (resumes a run that did not complete)\n"
     "  validate FLOW                check a flow file: exit 0, or every problem as \"path: message\", exit 2\n"
+    "  history FLOW [--state-dir DIR] [--json] [-n N]\n"
+    "                               past runs of a flow: start, end, result, counts\n"
     "  sandbox start|stop|status [--dir DIR] [--port N]\n"
     "                               a local MariaDB server for trying flows\n"
+    "  broker [--brokers N] [--bootstrap-file F] [--topic NAME:PARTITIONS]...\n"
+    "                               an embedded Kafka broker in the foreground (librdkafka's mock cluster)\n"
+    "  workload [--port N] [--database DB] [--warehouses N] [--seconds S | --transactions T]\n"
+    "                               a TPC-C-like write workload for demos and benchmarks\n"
     "  help                         this text\n"
     "\n"
     "Exit codes: 0 success, 1 the run failed (the error names the record and its position),\n"
@@ -59,7 +68,7 @@ int validateCommand(const QStringList &args)
 
 bool isCommand(const char *arg)
 {
-    static const char *const commands[] = {"run", "validate", "sandbox", "help", "--help", "-h", "--version", "-v"};
+    static const char *const commands[] = {"run", "validate", "history", "sandbox", "broker", "workload", "help", "--help", "-h", "--version", "-v"};
     for (const char *c : commands)
         if (std::strcmp(arg, c) == 0)
             return true;
@@ -76,6 +85,12 @@ int run(const QStringList &arguments)
         return validateCommand(rest);
     if (command == QLatin1String("sandbox"))
         return sandboxCommand(rest);
+    if (command == QLatin1String("history"))
+        return historyCommand(rest);
+    if (command == QLatin1String("broker"))
+        return brokerCommand(rest);
+    if (command == QLatin1String("workload"))
+        return workloadCommand(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "flowdeck " << FLOWDECK_VERSION << '\n';
         return 0;

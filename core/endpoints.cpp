@@ -1,7 +1,10 @@
 #include "endpoints.h"
 
 #include "filesource.h"
+#include "kafkaconfig.h"
+#include "kafkasink.h"
 #include "mysqlsink.h"
+#include "recordencoder.h"
 
 namespace flowdeck {
 
@@ -18,6 +21,11 @@ std::unique_ptr<Sink> createSink(const Flow &flow)
     const std::string type = flow.destination.value("type", std::string());
     if (type == "mysql")
         return std::make_unique<MySqlSink>(flow.destination);
+    if (type == "kafka") {
+        KafkaConfig config = KafkaConfig::fromJson(flow.destination);
+        auto encoder = RecordEncoder::create(config.protocol);
+        return std::make_unique<KafkaSink>(std::move(config), std::move(encoder));
+    }
     throw ConfigError("destination.type: '" + type + "' destinations are not supported by this version of Flowdeck yet");
 }
 

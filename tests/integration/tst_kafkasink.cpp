@@ -1,0 +1,429 @@
+#include "core/embeddedbroker.h"
+#include "core/errors.h"
+#include "core/kafkaconfig.h"
+#include "core/kafkasink.h"
+#include "core/partitioner.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+using namespace flowdeck;
+
+namespace {
+
+/// Stands in for the real encoders: key = the key columns' text joined by '|', value =
+/// "op:name", DDL = the statement with ddl set.
+class TestEncoder : public RecordEncoder
+{
+public:
+    void encode(const Record &record, std::vector<EncodedMessage> &out) override
+    {
+        EncodedMessage m;
+        if (record.op == RowOp::Ddl) {
+            m.value = record.statement;
+            m.ddl = true;
+            out.push_back(std::move(m));
+            return;
+        }
+        if (record.table)
+            for (int k : record.table->keyIndexes) {
+                if (!m.key.empty())
+                    m.key += '|';
+                m.key += record.values[static_cast<std::size_t>(k)].toString();
+            }
+        if (record.values.size() > 1 && record.values[1].type() == ValueType::Text && record.values[1].str() == "bad")
+            throw InputError(record.position, "the test encoder refuses 'bad'");
+        m.value = std::string(record.op == RowOp::Delete ? "d:" : "u:") + record.values.at(1).toString();
+        out.push_back(std::move(m));
+    }
+};
+
+struct ConsumedMessage
+{
+    std::int32_t partition;
+    std::string key;
+    std::string value;
+};
+
+std::vector<ConsumedMessage> consumeAll(const std::string &bootstrap, const std::string &topic, int partitions)
+{
+    char error[512] = {};
+    RdKafkaConfPtr conf(rd_kafka_conf_new());
+    setKafkaProperty(conf.get(), "bootstrap.servers", bootstrap);
+    setKafkaProperty(conf.get(), "enable.partition.eof", "true");
+    RdKafkaPtr consumer(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), error, sizeof error));
+    if (!consumer)
+        throw Error(error);
+    conf.release();
+    RdKafkaTopicPtr rkt(rd_kafka_topic_new(consumer.get(), topic.c_str(), nullptr));
+    std::vector<ConsumedMessage> out;
+    // Legacy simple consumer: partitions assigned directly, no group and no rebalance delay.
+    for (int p = 0; p < partitions; ++p)
+        if (rd_kafka_consume_start(rkt.get(), p, RD_KAFKA_OFFSET_BEGINNING) != 0)
+            throw Error("consume_start failed");
+    for (int p = 0; p < partitions; ++p) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        for (;;) {
+            rd_kafka_message_t *m = rd_kafka_consume(rkt.get(), p, 100);
+            if (!m) {
+                if (std::chrono::steady_clock::now() > deadline)
+                    throw Error("timed out consuming " + topic);
+                continue;
+            }
+            const rd_kafka_resp_err_t err = m->err;
+            if (!err)
+                out.push_back({p, m->key ? std::string(static_cast<const char *>(m->key), m->key_len) : std::string(),
+                               m->payload ? std::string(static_cast<const char *>(m->payload), m->len) : std::string()});
+            rd_kafka_message_destroy(m);
+            if (err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                break;
+            if (err)
+                throw Error(std::string("consume: ") + rd_kafka_err2str(err));
+        }
+    }
+    for (int p = 0; p < partitions; ++p)
+        rd_kafka_consume_stop(rkt.get(), p);
+    return out;
+}
+
+TableInfoPtr makeTable(const std::string &db, const std::string &name)
+{
+    auto t = std::make_shared<TableInfo>();
+    t->database = db;
+    t->table = name;
+    t->columns = {ColumnInfo{"id", "int", "int(11)", true, false, false, ""},
+                  ColumnInfo{"name", "varchar", "varchar(100)", false, false, true, "utf8mb4"}};
+    t->keyIndexes = {0};
+    return t;
+}
+
+Record makeRecord(const TableInfoPtr &table, std::int64_t id, std::string name, RowOp op = RowOp::Update)
+{
+    Record r;
+    r.schema = std::make_shared<Schema>(std::vector<std::string>{"id", "name"});
+    r.values = {Value::integer(id), Value::text(std::move(name))};
+    r.table = table;
+    r.op = op;
+    r.commitTimeMs = 1700000000000 + id;
+    return r;
+}
+
+Record makeDdl(const TableInfoPtr &table)
+{
+    Record r;
+    r.schema = std::make_shared<Schema>(std::vector<std::string>{"id", "name"});
+    r.table = table;
+    r.op = RowOp::Ddl;
+    r.statement = "ALTER TABLE " + table->table + " ADD COLUMN x INT";
+    return r;
+}
+
+} // namespace
+
+class TestKafkaSink : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void config();
+    void embeddedBroker();
+    void indexValueRoundTrip();
+    void tooLargeIsRejected();
+    void stopAtFirstRejection();
+    void ddlPlacement_data();
+    void ddlPlacement();
+    void topicTemplateNeedsTable();
+    void embeddedRetentionWarning();
+    void brokerErrors();
+    void realEncoders_data();
+    void realEncoders();
+
+private:
+    std::unique_ptr<KafkaSink> makeSink(nlohmann::json extra);
+    std::string m_brokers; // "embedded" or FLOWDECK_TEST_KAFKA_BROKERS
+    std::string m_prefix;  // unique per run, so an external cluster's old topics do not interfere
+    bool embedded() const { return m_brokers == "embedded"; }
+};
+
+void TestKafkaSink::initTestCase()
+{
+    const QByteArray external = qgetenv("FLOWDECK_TEST_KAFKA_BROKERS");
+    m_brokers = external.isEmpty() ? "embedded" : external.toStdString();
+    m_prefix = "t" + std::to_string(QDateTime::currentMSecsSinceEpoch() % 100000000) + "_";
+    qInfo("brokers: %s", m_brokers.c_str());
+}
+
+std::unique_ptr<KafkaSink> TestKafkaSink::makeSink(nlohmann::json extra)
+{
+    nlohmann::json d = {{"type", "kafka"},
+                        {"brokers", m_brokers},
+                        {"protocol", "json"},
+                        {"topic", m_prefix + "tidb_{schema}_{table}"},
+                        {"partition", "index-value"},
+                        {"createTopics", {{"partitions", 3}, {"replicationFactor", 1}}}};
+    if (extra.is_object())
+        d.update(extra);
+    auto sink = std::make_unique<KafkaSink>(KafkaConfig::fromJson(d), std::make_unique<TestEncoder>());
+    sink->open(nullptr);
+    return sink;
+}
+
+void TestKafkaSink::config()
+{
+    const nlohmann::json d = nlohmann::json::parse(R"({"type":"kafka","brokers":"a:9092,b","protocol":"canal-json",
+        "topic":"cdc.{schema}.{table}","partition":"columns:a,b",
+        "createTopics":{"partitions":6,"replicationFactor":"2"},
+        "properties":{"linger.ms":20,"enable.idempotence":true,"compression.type":"lz4"}})");
+    const KafkaConfig c = KafkaConfig::fromJson(d);
+    QCOMPARE(c.brokers, std::string("a:9092,b"));
+    QCOMPARE(c.createPartitions, 6);
+    QCOMPARE(c.createReplicationFactor, 2);
+    QCOMPARE(c.properties.size(), std::size_t(3));
+    QVERIFY((std::find(c.properties.begin(), c.properties.end(),
+                       std::pair<std::string, std::string>{"enable.idempotence", "true"}) != c.properties.end()));
+    QVERIFY((std::find(c.properties.begin(), c.properties.end(),
+                       std::pair<std::string, std::string>{"linger.ms", "20"}) != c.properties.end()));
+    Record r = makeRecord(makeTable("tpcc", "orders"), 1, "x");
+    QCOMPARE(c.topicFor(r), std::string("cdc.tpcc.orders"));
+    QCOMPARE(c.fixedTopic(), std::string());
+    QVERIFY(c.makeConf("a:9092", {{"acks", "all"}}));
+    KafkaConfig bad = c;
+    bad.properties = {{"no.such.property", "1"}};
+    QVERIFY_THROWS_EXCEPTION(ConfigError, bad.makeConf("a:9092", {}));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, KafkaConfig::fromJson({{"type", "kafka"}, {"topic", "t"}}));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, KafkaConfig::fromJson(nlohmann::json::parse(
+        R"({"brokers":"embedded","topic":"t","createTopics":{"partitions":"three"}})")));
+}
+
+void TestKafkaSink::embeddedBroker()
+{
+    if (!embedded())
+        QSKIP("FLOWDECK_TEST_KAFKA_BROKERS is set: the embedded broker is not used");
+    EmbeddedBroker broker(3);
+    const QString bootstraps = QString::fromStdString(broker.bootstraps());
+    QCOMPARE(bootstraps.split(u',').size(), 3);
+    QVERIFY(bootstraps.startsWith(QStringLiteral("127.0.0.1:")));
+    QVERIFY(broker.createTopic("made", 5, 2));
+    QVERIFY(!broker.createTopic("made", 5, 2));
+    QVERIFY_THROWS_EXCEPTION(Error, broker.createTopic("zero", 0));
+    QCOMPARE(&EmbeddedBroker::shared(), &EmbeddedBroker::shared());
+
+    // Without createTopics, the mock creates a topic on first use with its default count.
+    auto sink = makeSink({{"createTopics", nullptr}});
+    QCOMPARE(sink->partitionCount(m_prefix + "auto"), EmbeddedBroker::kAutoCreatePartitions);
+}
+
+void TestKafkaSink::indexValueRoundTrip()
+{
+    auto sink = makeSink({});
+    const TableInfoPtr users = makeTable("shop", "users");
+    const TableInfoPtr orders = makeTable("shop", "orders");
+    Batch batch;
+    for (int version = 0; version < 3; ++version)
+        for (int id = 0; id < 20; ++id)
+            batch.push_back(makeRecord(users, id, "v" + std::to_string(version)));
+    for (int id = 0; id < 5; ++id)
+        batch.push_back(makeRecord(orders, id, "o", RowOp::Insert));
+    int hookCalls = 0;
+    sink->setCommitHook([&](const std::vector<RejectedRecord> &rejected) {
+        ++hookCalls;
+        if (!rejected.empty())
+            qWarning("unexpected rejection: %s", rejected.front().reason.c_str());
+        return nlohmann::json();
+    });
+    const std::vector<RejectedRecord> rejected = sink->write(batch);
+    QVERIFY(rejected.empty());
+    QCOMPARE(hookCalls, 1);
+
+    const std::string usersTopic = m_prefix + "tidb_shop_users";
+    QCOMPARE(sink->partitionCount(usersTopic), 3);
+    const auto messages = consumeAll(sink->bootstrap(), usersTopic, 3);
+    QCOMPARE(messages.size(), std::size_t(60)); // one message per record
+    const Partitioner partitioner("index-value");
+    std::map<std::string, std::vector<std::string>> versions;
+    std::map<std::string, std::int32_t> partitionOfKey;
+    for (const ConsumedMessage &m : messages) {
+        const auto [it, inserted] = partitionOfKey.emplace(m.key, m.partition);
+        QCOMPARE(it->second, m.partition); // same key, same partition
+        const Record probe = makeRecord(users, std::stoll(m.key), "");
+        QCOMPARE(m.partition, partitioner.partition(probe, 3));
+        versions[m.key].push_back(m.value);
+    }
+    QCOMPARE(versions.size(), std::size_t(20)); // keys are the primary keys 0..19
+    for (const auto &[key, values] : versions)
+        QCOMPARE(values, (std::vector<std::string>{"u:v0", "u:v1", "u:v2"})); // per-key order
+    QCOMPARE(consumeAll(sink->bootstrap(), m_prefix + "tidb_shop_orders", 3).size(), std::size_t(5));
+
+    const auto written = sink->writtenPerTable();
+    QCOMPARE(written.size(), std::size_t(2));
+    sink->close();
+}
+
+void TestKafkaSink::tooLargeIsRejected()
+{
+    auto sink = makeSink({{"topic", m_prefix + "large"}, {"properties", {{"message.max.bytes", 10000}}}});
+    const TableInfoPtr t = makeTable("shop", "large");
+    Batch batch{makeRecord(t, 1, "small"), makeRecord(t, 2, std::string(20000, 'x')), makeRecord(t, 3, "small")};
+    std::vector<RejectedRecord> seenByHook;
+    sink->setCommitHook([&](const std::vector<RejectedRecord> &rejected) {
+        seenByHook = rejected;
+        return nlohmann::json();
+    });
+    const auto rejected = sink->write(batch);
+    QCOMPARE(rejected.size(), std::size_t(1));
+    QCOMPARE(rejected[0].index, std::size_t(1));
+    QVERIFY2(rejected[0].reason.find("too large") != std::string::npos, rejected[0].reason.c_str());
+    QCOMPARE(seenByHook.size(), std::size_t(1));
+    QCOMPARE(consumeAll(sink->bootstrap(), m_prefix + "large", 3).size(), std::size_t(2));
+}
+
+void TestKafkaSink::stopAtFirstRejection()
+{
+    auto sink = makeSink({{"topic", m_prefix + "stop"}});
+    sink->setStopAtFirstRejection(true);
+    const TableInfoPtr t = makeTable("shop", "stop");
+    Batch batch{makeRecord(t, 1, "a"), makeRecord(t, 2, "bad"), makeRecord(t, 3, "c")};
+    const auto rejected = sink->write(batch);
+    QCOMPARE(rejected.size(), std::size_t(1));
+    QCOMPARE(rejected[0].index, std::size_t(1));
+    QCOMPARE(QString::fromStdString(rejected[0].reason), QStringLiteral("the test encoder refuses 'bad'"));
+    QCOMPARE(consumeAll(sink->bootstrap(), m_prefix + "stop", 3).size(), std::size_t(1));
+}
+
+void TestKafkaSink::ddlPlacement_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<QList<int>>("partitions");
+    QTest::newRow("canal-json: partition 0") << QStringLiteral("canal-json") << QList<int>{0};
+    QTest::newRow("debezium-json: every partition") << QStringLiteral("debezium-json") << QList<int>{0, 1, 2};
+}
+
+void TestKafkaSink::ddlPlacement()
+{
+    QFETCH(QString, protocol);
+    QFETCH(QList<int>, partitions);
+    const std::string topic = m_prefix + "ddl_" + std::string(QTest::currentDataTag()).substr(0, 5);
+    auto sink = makeSink({{"topic", topic}, {"protocol", protocol.toStdString()}});
+    const TableInfoPtr t = makeTable("shop", "ddl");
+    Batch batch{makeRecord(t, 1, "a"), makeDdl(t), makeRecord(t, 2, "b")};
+    QVERIFY(sink->write(batch).empty());
+    QList<int> ddlPartitions;
+    for (const ConsumedMessage &m : consumeAll(sink->bootstrap(), topic, 3))
+        if (m.value.rfind("ALTER TABLE", 0) == 0)
+            ddlPartitions << m.partition;
+    QCOMPARE(ddlPartitions, partitions);
+}
+
+void TestKafkaSink::topicTemplateNeedsTable()
+{
+    auto sink = makeSink({{"topic", m_prefix + "rows_{table}"}, {"partition", "default"}});
+    Record fileRow = makeRecord(nullptr, 1, "a", RowOp::Insert);
+    Batch batch{fileRow};
+    const auto rejected = sink->write(batch);
+    QCOMPARE(rejected.size(), std::size_t(1));
+    QVERIFY2(rejected[0].reason.find("{schema}/{table}") != std::string::npos, rejected[0].reason.c_str());
+}
+
+void TestKafkaSink::embeddedRetentionWarning()
+{
+    if (!embedded())
+        QSKIP("the retention warning concerns the embedded broker only");
+    auto sink = makeSink({{"topic", m_prefix + "retention"}, {"partition", "ts"}});
+    sink->setRetentionWarningThresholds(5, 1LL << 40);
+    std::vector<std::string> handled;
+    sink->setWarningHandler([&](const std::string &w) { handled.push_back(w); });
+    const TableInfoPtr t = makeTable("shop", "retention");
+    Batch batch;
+    for (int i = 0; i < 10; ++i)
+        batch.push_back(makeRecord(t, 3 * i, "same partition")); // ts = ...000 + 3i: 3 partitions, all in one
+    QVERIFY(sink->write(batch).empty());
+    QVERIFY(sink->write(batch).empty());
+    QCOMPARE(handled.size(), std::size_t(1)); // once, not per batch
+    QVERIFY2(handled[0].find("100,000 messages or 5 MiB") != std::string::npos, handled[0].c_str());
+    QCOMPARE(sink->warnings(), handled);
+}
+
+// Errors the broker reports in delivery reports (the mock does not enforce sizes itself).
+void TestKafkaSink::brokerErrors()
+{
+    if (!embedded())
+        QSKIP("needs the embedded broker's error injection");
+    auto sink = makeSink({{"topic", m_prefix + "errors"}});
+    const TableInfoPtr t = makeTable("shop", "errors");
+    Batch ok{makeRecord(t, 1, "a")};
+    QVERIFY(sink->write(ok).empty()); // producer id and leaders known
+
+    rd_kafka_mock_push_request_errors(EmbeddedBroker::shared().mockCluster(), 0 /* Produce */, 1,
+                                      RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE);
+    Batch large{makeRecord(t, 2, "refused by the broker")};
+    const auto rejected = sink->write(large);
+    QCOMPARE(rejected.size(), std::size_t(1));
+    QVERIFY2(rejected[0].reason.find("too large") != std::string::npos, rejected[0].reason.c_str());
+
+    rd_kafka_mock_push_request_errors(EmbeddedBroker::shared().mockCluster(), 0, 1,
+                                      RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+    Batch denied{makeRecord(t, 3, "c")};
+    bool threw = false;
+    try {
+        sink->write(denied);
+    } catch (const ConnectionError &e) {
+        QFAIL(e.what());
+    } catch (const Error &e) {
+        threw = true;
+        QVERIFY2(std::string(e.what()).find("errors") != std::string::npos, e.what());
+    }
+    QVERIFY(threw);
+}
+
+void TestKafkaSink::realEncoders_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<int>("rowMessages"); // insert, update, delete (+ Debezium's tombstone)
+    QTest::addColumn<int>("ddlCopies");
+    QTest::newRow("canal-json") << QStringLiteral("canal-json") << 3 << 1;
+    QTest::newRow("debezium-json") << QStringLiteral("debezium-json") << 4 << 3;
+    QTest::newRow("json: no DDL messages") << QStringLiteral("json") << 3 << 0;
+}
+
+// The production encoders (RecordEncoder::create) through the sink.
+void TestKafkaSink::realEncoders()
+{
+    QFETCH(QString, protocol);
+    QFETCH(int, rowMessages);
+    QFETCH(int, ddlCopies);
+    nlohmann::json d = {{"type", "kafka"},          {"brokers", m_brokers},
+                        {"protocol", protocol.toStdString()}, {"topic", m_prefix + "real_{table}"},
+                        {"partition", "index-value"}, {"createTopics", {{"partitions", 3}}}};
+    const KafkaConfig config = KafkaConfig::fromJson(d);
+    KafkaSink sink(config, RecordEncoder::create(config.protocol));
+    sink.open(nullptr);
+    const TableInfoPtr t = makeTable("shop", "e_" + protocol.toStdString().substr(0, 3));
+    Record update = makeRecord(t, 7, "after");
+    update.before = {Value::integer(7), Value::text("before")};
+    Batch batch{makeRecord(t, 7, "first", RowOp::Insert), update, makeRecord(t, 7, "after", RowOp::Delete), makeDdl(t)};
+    const auto rejected = sink.write(batch);
+    QVERIFY2(rejected.empty(), rejected.empty() ? "" : rejected.front().reason.c_str());
+    int rows = 0;
+    int ddls = 0;
+    std::set<std::int32_t> rowPartitions;
+    for (const ConsumedMessage &m : consumeAll(sink.bootstrap(), m_prefix + "real_" + t->table, 3)) {
+        if (m.value.find("ADD COLUMN x INT") != std::string::npos) {
+            ++ddls;
+            continue;
+        }
+        ++rows;
+        QVERIFY(!m.key.empty());
+        rowPartitions.insert(m.partition);
+    }
+    QCOMPARE(rows, rowMessages);
+    QCOMPARE(ddls, ddlCopies);
+    QCOMPARE(rowPartitions.size(), std::size_t(1)); // one key, one partition
+}
+
+QTEST_GUILESS_MAIN(TestKafkaSink)
+#include "tst_kafkasink.moc"
