@@ -98,7 +98,7 @@ RunOutput TestRunFlow::flowdeck(const QStringList &args, int timeoutMs)
     QProcess p;
     p.setProcessEnvironment(m_env);
     QStringList all = args;
-    if (args.value(0) == QLatin1String("run"))
+    if (args.value(0) == QLatin1String("run") || args.value(0) == QLatin1String("history"))
         all << QStringLiteral("--state-dir") << m_tmp.filePath(QStringLiteral("state"));
     p.start(test::flowdeckBinary(), all);
     if (!p.waitForFinished(timeoutMs)) {
@@ -191,6 +191,17 @@ void TestRunFlow::salesforceFiltered()
     QCOMPARE(m.value(QStringLiteral("filtered")).toInt(), 3);
     QCOMPARE(m.value(QStringLiteral("written")).toInt(), 10);
     QCOMPARE(m.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+
+    // The run is in the flow's history, with the same counts.
+    const RunOutput h = flowdeck({QStringLiteral("history"), example("accounts-filtered.flow.json"), QStringLiteral("--json"),
+                                  QStringLiteral("-n"), QStringLiteral("1")});
+    QCOMPARE(h.exitCode, 0);
+    const QJsonObject last = QJsonDocument::fromJson(h.out.trimmed().toUtf8()).object();
+    QCOMPARE(last.value(QStringLiteral("runId")).toString(), m.value(QStringLiteral("runId")).toString());
+    QCOMPARE(last.value(QStringLiteral("written")).toInt(), 10);
+    QCOMPARE(last.value(QStringLiteral("filtered")).toInt(), 3);
+    const RunOutput table = flowdeck({QStringLiteral("history"), example("accounts-filtered.flow.json")});
+    QVERIFY2(table.out.contains(QLatin1String("completed")), qPrintable(table.out));
 }
 
 void TestRunFlow::updateModeCountsUnmatchedKeys()
