@@ -94,6 +94,7 @@ int runCommand(const QStringList &args)
     EngineOptions options;
     options.stateDir = parser.value(stateDir).toStdString();
     options.restart = parser.isSet(restart);
+    options.untilIdle = parser.isSet(untilIdle);
     Engine engine(flow, options);
 
     std::signal(SIGINT, onSignal);

@@ -239,6 +239,7 @@ RunResult Engine::run()
     std::thread reader([&] {
         Batch in;
         in.reserve(batchRows);
+        std::optional<Clock::time_point> idleSince;
         for (;;) {
             WorkItem item;
             if (m_stopRequested.load()) {
@@ -262,6 +263,22 @@ RunResult Engine::run()
                 queue.push(std::move(item));
                 return;
             }
+            if (in.empty()) {
+                // A continuous source with nothing new: end after a second caught up if asked to.
+                if (m_options.untilIdle && source->caughtUp()) {
+                    if (!idleSince)
+                        idleSince = Clock::now();
+                    else if (Clock::now() - *idleSince >= std::chrono::seconds(1)) {
+                        item.end = true;
+                        queue.push(std::move(item));
+                        return;
+                    }
+                } else {
+                    idleSince.reset();
+                }
+                continue;
+            }
+            idleSince.reset();
             item.inputs.reserve(in.size());
             item.records.reserve(in.size());
             item.recordInput.reserve(in.size());

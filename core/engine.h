@@ -40,6 +40,7 @@ struct EngineOptions
 {
     std::string stateDir;        // empty: StateStore::defaultDir()
     bool restart = false;        // ignore the saved checkpoint and start from the beginning
+    bool untilIdle = false;      // continuous sources: end once caught up and idle for a second
     std::size_t queueBatches = 8; // bounded queue between the reader and the writer thread
 };
 

@@ -34,6 +34,13 @@ public:
     /// does not reject a mapping whose source field is not in the first schema.
     virtual bool fixedSchema() const { return true; }
 
+    /// Continuous sources (CDC, topics) read until stopped: read() returns true with nothing
+    /// appended while there is nothing new.
+    virtual bool continuous() const { return false; }
+    /// Continuous sources: true while caught up (nothing pending). `flowdeck run --until-idle`
+    /// ends a run once this stayed true for a second.
+    virtual bool caughtUp() const { return false; }
+
     /// Rough progress: bytes or rows done and total (0 when unknown).
     virtual std::uint64_t progressDone() const { return 0; }
     virtual std::uint64_t progressTotal() const { return 0; }
