@@ -4,6 +4,7 @@
 #include "kafkaconfig.h"
 #include "kafkasink.h"
 #include "mysqlsink.h"
+#include "mysqlsource.h"
 #include "recordencoder.h"
 
 namespace flowdeck {
@@ -13,6 +14,8 @@ std::unique_ptr<Source> createSource(const Flow &flow)
     const std::string type = flow.source.value("type", std::string());
     if (type == "file")
         return std::make_unique<FileSource>(flow.source, flow.baseDir());
+    if (type == "mysql")
+        return std::make_unique<MySqlSource>(flow.source);
     throw ConfigError("source.type: '" + type + "' sources are not supported by this version of Flowdeck yet");
 }
 

@@ -26,7 +26,7 @@ const std::array<EndpointKeys, 3> &endpointKeys()
 {
     static const std::array<EndpointKeys, 3> keys = {{
         {"file", {"type", "path", "format", "csv"}, {}, {}},
-        {"mysql", {"type", "connection", "table"}, {"tables", "read"}, {"write"}},
+        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write"}},
         {"kafka", {"type", "brokers", "protocol", "properties", "topic"}, {"group", "startFrom"},
          {"partition", "createTopics"}},
     }};
@@ -220,6 +220,8 @@ void EndpointValidator::mysql(Json &endpoint, const std::string &path)
         }
         if (Json *read = FlowChecker::find(endpoint, "read"))
             m_checker.word(*read, FlowChecker::child(path, "read"), "read mode", vocab::kMysqlReadModes);
+        if (Json *chunk = FlowChecker::find(endpoint, "chunkSize"))
+            m_checker.integer(*chunk, FlowChecker::child(path, "chunkSize"), 1, 1000000);
         return;
     }
 

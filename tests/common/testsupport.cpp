@@ -68,7 +68,9 @@ void execSql(const std::string &sqlText, const std::string &database)
         auto conn = connect(database);
         std::unique_ptr<sql::Statement> st(conn->createStatement());
         st->execute(sqlText);
-        while (st->getMoreResults()) {
+        // Every statement of a multi-statement string must have finished before returning:
+        // getMoreResults() is false at an update count, so also wait for the counts to run out.
+        while (st->getMoreResults() || st->getUpdateCount() != -1) {
         }
     } catch (const sql::SQLException &e) {
         throw Error("SQL failed: " + std::string(e.what()) + " in: " + sqlText);
