@@ -140,7 +140,9 @@ RunResult Engine::run()
         if (m_flow.source.value("type", std::string()) == "file")
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
         if (!state.runId.empty()) {
-            state.status = status;
+            // A continuous source is never finished: a run that ended caught up (--until-idle) is
+            // resumed by the next one, like a stopped run, instead of starting over.
+            state.status = status == RunStatus::Completed && source && source->continuous() ? RunStatus::Stopped : status;
             state.deadLetterBytes = committedDeadLetterBytes;
             state.updatedAt = result.endedAt;
             try {

@@ -135,17 +135,26 @@ bool Mapper::map(Record &in, Record &out, std::string &error, bool moveValues) c
     out.op = in.op;
     out.error.clear();
     out.raw.clear();
+    out.commitTimeMs = in.commitTimeMs;
+    out.statement = in.statement;
     if (m_mapsAll) {
+        // Change events keep their table and before image: the columns are the table's own.
         out.schema = in.schema;
+        out.table = in.table;
         if (moveValues) {
             out.values = std::move(in.values);
+            out.before = std::move(in.before);
             out.position = std::move(in.position);
         } else {
             out.values = in.values;
+            out.before = in.before;
             out.position = in.position;
         }
         return true;
     }
+    // Renamed columns no longer match the source table's description.
+    out.table.reset();
+    out.before.clear();
     out.schema = m_output;
     out.values.resize(m_entries.size());
     const std::vector<int> &index = slotsFor(in.schema);
