@@ -135,10 +135,21 @@ void KafkaSink::ensureTopicCreated(const std::string &topic)
 {
     if (m_config.createPartitions < 1 || m_createdTopics.count(topic))
         return;
-    if (m_config.embedded())
+    if (m_config.embedded()) {
         EmbeddedBroker::shared().createTopic(topic, m_config.createPartitions, m_config.createReplicationFactor);
-    else
-        createTopicWithAdmin(topic);
+    } else {
+        // A topic that already exists is left as it is: no Admin request (the embedded broker of
+        // another process, `flowdeck broker --topic`, never answers one).
+        const rd_kafka_metadata_t *raw = nullptr;
+        bool exists = false;
+        if (rd_kafka_metadata(m_producer.get(), 1, nullptr, &raw, kMetadataTimeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            std::unique_ptr<const rd_kafka_metadata_t, MetadataDeleter> metadata(raw);
+            for (int i = 0; i < metadata->topic_cnt && !exists; ++i)
+                exists = metadata->topics[i].topic == topic && metadata->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR;
+        }
+        if (!exists)
+            createTopicWithAdmin(topic);
+    }
     m_createdTopics.insert(topic);
 }
 
