@@ -4,72 +4,58 @@
 <context>
     <name>flowdeck::FlowListModel</name>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="80"/>
         <source>invalid flow file</source>
         <translation>無効なフローファイル</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="83"/>
         <source>Run on demand</source>
         <translation>オンデマンドで実行</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="84"/>
         <source>Run on schedule</source>
         <translation>スケジュールに従って実行</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="85"/>
         <source>Continuous</source>
         <translation>継続的に実行</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="88"/>
         <source>Running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="89"/>
         <source>Completed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="90"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="91"/>
         <source>Stopped</source>
         <translation>停止済み</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="92"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="116"/>
         <source>Flow</source>
         <translation>フロー</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="117"/>
         <source>Source → Destination</source>
         <translation>ソース → 送信先</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="118"/>
         <source>Trigger</source>
         <translation>トリガー</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="119"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="120"/>
         <source>Last run</source>
         <translation>前回の実行</translation>
     </message>
@@ -77,122 +63,98 @@
 <context>
     <name>flowdeck::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="32"/>
         <source>read %1, written %2, filtered %3, dead-lettered %4</source>
         <translation>読み取り %1、書き込み %2、フィルター除外 %3、デッドレター %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="35"/>
         <source>, failed %1</source>
         <translation>、失敗 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="44"/>
         <source>Flowdeck</source>
         <translation>Flowdeck</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="59"/>
         <source>Select a flow to see its file and its last run.</source>
         <translation>フローを選択すると、そのファイルと前回の実行結果が表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="81"/>
         <source>Flows in %1</source>
         <translation>%1 内のフロー</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="88"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="89"/>
         <source>&amp;Import Flow File…</source>
         <translation>フローファイルをインポート(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="91"/>
         <source>&amp;Reload Flows</source>
         <translation>フローを再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="93"/>
         <source>Show Flow &amp;Folder</source>
         <translation>フローフォルダーを表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="97"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="100"/>
         <source>F&amp;low</source>
         <translation>フロー(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="101"/>
         <source>&amp;Run Flow</source>
         <translation>フロー実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="103"/>
         <source>&amp;Stop the Current Flow Run</source>
         <translation>現在のフロー実行を停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="113"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="114"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="128"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="129"/>
         <source>&amp;About Flowdeck</source>
         <translation>Flowdeck について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="130"/>
         <source>About &amp;Qt</source>
         <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="132"/>
         <source>Flow</source>
         <translation>フロー</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="137"/>
         <source>Run Flow</source>
         <translation>フロー実行</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="138"/>
         <source>Stop the Current Flow Run</source>
         <translation>現在のフロー実行を停止</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="140"/>
         <source>Reload Flows</source>
         <translation>フローを再読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="187"/>
         <source>This flow file has problems:
 %1
 
@@ -203,45 +165,34 @@
 </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="214"/>
         <source>started %1</source>
         <translation>%1 に開始</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="238"/>
         <source>Last run: %1 in %2 s — %3</source>
         <translation>前回の実行: %1 (%2 秒) — %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240"/>
         <source>Error: %1</source>
         <translation>エラー: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="244"/>
         <source>Dead letters: %1</source>
         <translation>デッドレター: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="139"/>
-        <location filename="../widgets/mainwindow.cpp" line="254"/>
-        <location filename="../widgets/mainwindow.cpp" line="264"/>
-        <location filename="../widgets/mainwindow.cpp" line="273"/>
         <source>Import Flow File</source>
         <translation>フローファイルのインポート</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="255"/>
         <source>Flow files (*.flow.json);;JSON files (*.json)</source>
         <translation>フローファイル (*.flow.json);;JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="264"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 は既に存在します。置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="273"/>
         <source>%1 is not a valid flow file:
 
 %2</source>
@@ -250,22 +201,18 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280"/>
         <source>The new language is used from the next start of Flowdeck.</source>
         <translation>新しい言語は Flowdeck の次回起動時から使用されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="285"/>
         <source>About Flowdeck</source>
         <translation>Flowdeck について</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286"/>
         <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build and run data flows between MySQL/MariaDB/TiDB tables, Kafka topics and CSV/JSON Lines files, on your own machine.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;MySQL/MariaDB/TiDB のテーブル、Kafka のトピック、CSV/JSON Lines ファイルの間でデータを移すフローを、お使いのマシン上で作成して実行します。&lt;/p&gt;</translation>
     </message>

@@ -4,72 +4,58 @@
 <context>
     <name>flowdeck::FlowListModel</name>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="80"/>
         <source>invalid flow file</source>
         <translation>无效的流文件</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="83"/>
         <source>Run on demand</source>
         <translation>按需运行</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="84"/>
         <source>Run on schedule</source>
         <translation>按计划运行</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="85"/>
         <source>Continuous</source>
         <translation>持续运行</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="88"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="89"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="90"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="91"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="92"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="116"/>
         <source>Flow</source>
         <translation>流</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="117"/>
         <source>Source → Destination</source>
         <translation>源 → 目标</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="118"/>
         <source>Trigger</source>
         <translation>触发器</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="119"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../widgets/flowlistmodel.cpp" line="120"/>
         <source>Last run</source>
         <translation>上次运行</translation>
     </message>
@@ -77,122 +63,98 @@
 <context>
     <name>flowdeck::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="32"/>
         <source>read %1, written %2, filtered %3, dead-lettered %4</source>
         <translation>读取 %1，写入 %2，筛除 %3，死信 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="35"/>
         <source>, failed %1</source>
         <translation>，失败 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="44"/>
         <source>Flowdeck</source>
         <translation>Flowdeck</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="59"/>
         <source>Select a flow to see its file and its last run.</source>
         <translation>选择一个流以查看其文件和上次运行结果。</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="81"/>
         <source>Flows in %1</source>
         <translation>%1 中的流</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="88"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="89"/>
         <source>&amp;Import Flow File…</source>
         <translation>导入流文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="91"/>
         <source>&amp;Reload Flows</source>
         <translation>重新加载流(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="93"/>
         <source>Show Flow &amp;Folder</source>
         <translation>显示流文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="97"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="100"/>
         <source>F&amp;low</source>
         <translation>流(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="101"/>
         <source>&amp;Run Flow</source>
         <translation>运行流(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="103"/>
         <source>&amp;Stop the Current Flow Run</source>
         <translation>停止当前流运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="113"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="114"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="129"/>
         <source>&amp;About Flowdeck</source>
         <translation>关于 Flowdeck(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="130"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="132"/>
         <source>Flow</source>
         <translation>流</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="137"/>
         <source>Run Flow</source>
         <translation>运行流</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="138"/>
         <source>Stop the Current Flow Run</source>
         <translation>停止当前流运行</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="140"/>
         <source>Reload Flows</source>
         <translation>重新加载流</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="187"/>
         <source>This flow file has problems:
 %1
 
@@ -203,45 +165,34 @@
 </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="214"/>
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="238"/>
         <source>Last run: %1 in %2 s — %3</source>
         <translation>上次运行：%1，用时 %2 秒 — %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="244"/>
         <source>Dead letters: %1</source>
         <translation>死信：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="139"/>
-        <location filename="../widgets/mainwindow.cpp" line="254"/>
-        <location filename="../widgets/mainwindow.cpp" line="264"/>
-        <location filename="../widgets/mainwindow.cpp" line="273"/>
         <source>Import Flow File</source>
         <translation>导入流文件</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="255"/>
         <source>Flow files (*.flow.json);;JSON files (*.json)</source>
         <translation>流文件 (*.flow.json);;JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="264"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。是否替换？</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="273"/>
         <source>%1 is not a valid flow file:
 
 %2</source>
@@ -250,22 +201,18 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280"/>
         <source>The new language is used from the next start of Flowdeck.</source>
         <translation>新语言将在下次启动 Flowdeck 时生效。</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="285"/>
         <source>About Flowdeck</source>
         <translation>关于 Flowdeck</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286"/>
         <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build and run data flows between MySQL/MariaDB/TiDB tables, Kafka topics and CSV/JSON Lines files, on your own machine.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;在您自己的计算机上构建并运行数据流，在 MySQL/MariaDB/TiDB 表、Kafka 主题和 CSV/JSON Lines 文件之间传输数据。&lt;/p&gt;</translation>
     </message>
