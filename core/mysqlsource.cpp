@@ -2,8 +2,11 @@
 
 #include "errors.h"
 
+#include <QtGlobal>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 namespace flowdeck {
 
@@ -276,12 +279,18 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
     startSnapshot();
 }
 
+void MySqlSource::openSnapshotSession()
+{
+    auto session = std::make_unique<MySqlConnection>(m_config);
+    session->connect();
+    session->execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    session->execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+    m_snapshot = std::move(session);
+}
+
 void MySqlSource::startSnapshot()
 {
-    m_snapshot = std::make_unique<MySqlConnection>(m_config);
-    m_snapshot->connect();
-    m_snapshot->execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-    m_snapshot->execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+    openSnapshotSession();
     m_snapshotTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::system_clock::now().time_since_epoch()).count();
     if (m_snapshotBinlog.file.empty()) {
@@ -316,6 +325,7 @@ void MySqlSource::startCdc(const BinlogStart &start)
     BinlogStart s = start;
     if (!s.file.empty())
         s.gtid.clear();
+    m_cdcPosition = s;
     m_reader->open(s);
 }
 
@@ -407,6 +417,69 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
 
 bool MySqlSource::read(Batch &out, std::size_t maxRecords)
 {
+    if (m_backoff.isDown() && !reconnect())
+        return true;
+    try {
+        return readConnected(out, maxRecords);
+    } catch (const ConnectionError &e) {
+        if (!e.transient())
+            throw;
+        // Records already appended stay: the snapshot's key and the reader's position are past
+        // them, so reading resumes right after them once the server is back.
+        if (!m_backoff.isDown())
+            qWarning("%s; reconnecting", e.what());
+        m_backoff.lost(e.what());
+        m_caughtUp = false;
+        m_snapshot.reset();
+        if (m_reader)
+            m_reader->close();
+        return true;
+    }
+}
+
+bool MySqlSource::reconnect()
+{
+    if (!m_backoff.waitUntilDue())
+        return false;
+    try {
+        if (m_inSnapshot) {
+            // A new consistent snapshot for the rest: the stream still starts at the first
+            // snapshot's coordinates, so changes made meanwhile are replayed, not lost.
+            m_chunk.clear();
+            m_chunkIndex = 0;
+            m_chunkWasLast = false;
+            openSnapshotSession();
+        } else if (m_reader) {
+            m_reader->open(m_cdcPosition);
+        }
+    } catch (const ConnectionError &e) {
+        m_snapshot.reset();
+        if (m_reader)
+            m_reader->close();
+        if (!e.transient() || !m_backoff.attemptFailed(e.what())) {
+            char took[32];
+            std::snprintf(took, sizeof took, "%.0f", m_backoff.downSeconds());
+            throw ConnectionError("lost the connection to " + m_config.endpoint() + " while reading " + readingWhat() +
+                                      " and could not reconnect within " + took + " s: " + e.what(),
+                                  false);
+        }
+        return false;
+    }
+    qWarning("reconnected to %s after %.1f s; reading %s", m_config.endpoint().c_str(), m_backoff.downSeconds(),
+             readingWhat().c_str());
+    m_backoff.recovered();
+    return true;
+}
+
+std::string MySqlSource::readingWhat() const
+{
+    if (m_inSnapshot)
+        return "the snapshot of " + (m_current < m_order.size() ? m_order[m_current] : std::string("the tables"));
+    return "the binlog from " + m_cdcPosition.file + ":" + std::to_string(m_cdcPosition.position);
+}
+
+bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
+{
     if (m_inSnapshot) {
         if (readSnapshot(out, maxRecords))
             return true;
@@ -422,10 +495,21 @@ bool MySqlSource::read(Batch &out, std::size_t maxRecords)
     if (!m_reader)
         return false;
     Batch batch;
-    m_reader->read(batch, maxRecords, 200);
-    for (Record &r : batch)
-        if (r.table && selected(r.table->database, r.table->table))
-            out.push_back(std::move(r));
+    const auto keep = [&] {
+        for (Record &r : batch)
+            if (r.table && selected(r.table->database, r.table->table))
+                out.push_back(std::move(r));
+        const BinlogStart at = m_reader->currentPosition();
+        if (!at.file.empty() || !at.gtid.empty())
+            m_cdcPosition = at;
+    };
+    try {
+        m_reader->read(batch, maxRecords, 200);
+    } catch (const ConnectionError &) {
+        keep(); // complete transactions read before the loss
+        throw;
+    }
+    keep();
     m_caughtUp = batch.empty();
     return true;
 }

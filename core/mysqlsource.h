@@ -2,6 +2,7 @@
 
 #include "binlogreader.h"
 #include "mysqlconnection.h"
+#include "reconnectbackoff.h"
 #include "source.h"
 
 #include <atomic>
@@ -40,6 +41,12 @@ namespace flowdeck {
 /// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
 /// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
 /// idempotent (upsert/replicate) sink makes exact.
+///
+/// A lost connection (server restart, network cut) does not end the run: the source reconnects
+/// with backoff (0.5 s doubling to 10 s, for up to 5 minutes) and goes on where it was: after the
+/// last complete transaction in the binlog, or after the last key read in a new consistent
+/// snapshot (the stream still starts at the first snapshot's coordinates). Meanwhile read()
+/// returns nothing and caughtUp() is false.
 ///
 /// Used from the engine's reader thread; checkpointAfter() only reads state fixed by open().
 class MySqlSource : public Source
@@ -80,6 +87,10 @@ private:
     void resolveTables(const std::set<std::string> &skip);
     TableInfoPtr describe(const std::string &database, const std::string &table);
     void startSnapshot();
+    void openSnapshotSession();
+    bool readConnected(Batch &out, std::size_t maxRecords);
+    bool reconnect();
+    std::string readingWhat() const;
     bool readSnapshot(Batch &out, std::size_t maxRecords);
     void fetchChunk();
     void startCdc(const BinlogStart &start);
@@ -94,6 +105,8 @@ private:
 
     // Fixed by open() (read by checkpointAfter()):
     BinlogStart m_snapshotBinlog;
+    BinlogStart m_cdcPosition;             // where the stream continues after a reconnect
+    ReconnectBackoff m_backoff;
     std::vector<std::string> m_order;      // "db.t" of the tables to snapshot, in order
     std::vector<std::string> m_resumeDone; // tables a resumed checkpoint had finished
 
