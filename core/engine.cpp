@@ -15,6 +15,8 @@ namespace flowdeck {
 
 namespace {
 
+constexpr std::size_t kKafkaBatchRows = 5000;
+
 using Clock = std::chrono::steady_clock;
 
 /// A record that goes to the dead-letter file (or stops the run), with the input it came from.
@@ -120,7 +122,9 @@ RunResult Engine::run()
             if (b.is_string())
                 return std::size_t(std::max(1, std::atoi(b.get<std::string>().c_str())));
         }
-        return std::size_t(1000);
+        // A Kafka batch waits for its acknowledgements before the checkpoint moves on: bigger
+        // batches keep the producer busy (measured in bench_binlog_to_kafka).
+        return std::size_t(m_flow.destination.value("type", std::string()) == "kafka" ? kKafkaBatchRows : 1000);
     }();
 
     StateStore store(m_options.stateDir, m_flow.name);

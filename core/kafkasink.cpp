@@ -256,9 +256,10 @@ bool KafkaSink::produce(rd_kafka_topic_t *topic, std::int32_t partition, const E
 void KafkaSink::waitForDeliveries()
 {
     // Every message ends with a report: delivered, failed, or timed out after
-    // message.timeout.ms (default 300 s), so this loop ends.
+    // message.timeout.ms (default 300 s), so this loop ends. flush() sends what waits for
+    // linger.ms at once and serves the delivery reports.
     while (m_pending > 0)
-        rd_kafka_poll(m_producer.get(), 100);
+        rd_kafka_flush(m_producer.get(), 100);
 }
 
 std::vector<RejectedRecord> KafkaSink::write(Batch &batch)

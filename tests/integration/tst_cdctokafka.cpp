@@ -9,6 +9,7 @@
 #include "core/mysqlconnection.h"
 #include "core/workload.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,11 +37,17 @@ void TestCdcToKafka::tpccSnapshotThenStream()
     QVERIFY(loaded.inserted() > 10000);
 
     QTemporaryDir state;
+    // The embedded broker, or an external cluster (FLOWDECK_TEST_KAFKA_BROKERS) with topic names of
+    // this run only, since its topics outlive the test.
+    const QByteArray external = qgetenv("FLOWDECK_TEST_KAFKA_BROKERS");
+    const std::string brokers = external.isEmpty() ? std::string("embedded") : external.toStdString();
+    const std::string prefix =
+        external.isEmpty() ? std::string("tidb_") : "tidb" + std::to_string(QDateTime::currentMSecsSinceEpoch()) + "_";
     const nlohmann::json doc = {{"flowdeck", 1},
                                 {"name", "tpcc-to-kafka-test"},
                                 {"source", {{"type", "mysql"}, {"connection", connection}, {"tables", {db + ".*"}}, {"read", "snapshot+cdc"}}},
-                                {"destination", {{"type", "kafka"}, {"brokers", "embedded"}, {"protocol", "canal-json"},
-                                                 {"topic", "tidb_{schema}_{table}"}, {"partition", "index-value"},
+                                {"destination", {{"type", "kafka"}, {"brokers", brokers}, {"protocol", "canal-json"},
+                                                 {"topic", prefix + "{schema}_{table}"}, {"partition", "index-value"},
                                                  // The embedded broker keeps ~5 MiB per partition: spread order_line.
                                                  {"createTopics", {{"partitions", kPartitions}, {"replicationFactor", 1}}}}}};
     const Flow flow = flowFromJson(doc);
@@ -68,11 +75,11 @@ void TestCdcToKafka::tpccSnapshotThenStream()
     QVERIFY2(second.status == RunStatus::Completed, second.error.c_str());
     QVERIFY(second.resumed);
 
-    const std::string bootstrap = EmbeddedBroker::shared().bootstraps();
+    const std::string bootstrap = external.isEmpty() ? EmbeddedBroker::shared().bootstraps() : brokers;
     for (const auto &[table, made] : loaded.tables) {
         const WorkloadTableChanges changed = changes.tables.count(table) ? changes.tables.at(table) : WorkloadTableChanges{};
         const std::vector<test::ConsumedMessage> messages =
-            test::consumeAll(bootstrap, "tidb_" + db + "_" + table, kPartitions);
+            test::consumeAll(bootstrap, prefix + db + "_" + table, kPartitions);
         std::map<std::string, std::uint64_t> byType;
         std::map<std::string, std::int32_t> partitionOfKey;
         for (const auto &m : messages) {
