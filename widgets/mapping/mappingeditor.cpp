@@ -28,7 +28,7 @@ namespace flowdeck {
 
 using nlohmann::json;
 
-static constexpr int kMaxReportLines = 6;
+static constexpr int kMaxReportLines = 8;
 
 MappingEditor::MappingEditor(QWidget *parent)
     : QWidget(parent)
@@ -47,7 +47,6 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_destinations->setUniformRowHeights(true);
     m_destinations->setAcceptDrops(true);
     m_destinations->viewport()->setAcceptDrops(true);
-    m_destinations->viewport()->installEventFilter(this);
     auto *freeNames = new QLabel(tr("The destination takes any column names. Map fields and Map all by name "
                                     "create a column named after each source field; double-click a "
                                     "destination in the table below to rename it."), this);
@@ -85,11 +84,11 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
     m_view->setAcceptDrops(true);
     m_view->viewport()->setAcceptDrops(true);
-    m_view->viewport()->installEventFilter(this);
 
     auto *transform = new QPushButton(tr("&Transform…"), this);
     auto *validation = new QPushButton(tr("&Validation…"), this);
@@ -142,6 +141,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
+    splitter->setSizes({160, 230, 370});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -168,6 +168,9 @@ MappingEditor::MappingEditor(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MappingEditor::onMappingChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MappingEditor::onMappingChanged);
 
+    // Drops on the column list and on the table; installed once every member exists.
+    m_destinations->viewport()->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
     setDestinationColumns({});
     onMappingChanged();
 }
@@ -273,7 +276,7 @@ void MappingEditor::showReport(const QStringList &lines, bool problem)
 {
     QStringList shown = lines.mid(0, kMaxReportLines);
     if (lines.size() > kMaxReportLines)
-        shown << tr("… and %n more.", nullptr, int(lines.size() - kMaxReportLines));
+        shown << tr("… and %1 more.").arg(lines.size() - kMaxReportLines);
     m_report->setText(shown.join(QLatin1Char('\n')));
     m_report->setToolTip(lines.join(QLatin1Char('\n')));
     m_report->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
@@ -327,7 +330,7 @@ bool MappingEditor::mapSelected()
         if (!skipped.isEmpty())
             showReport({tr("Already mapped: %1").arg(skipped.join(QStringLiteral(", ")))}, true);
         else
-            showReport({tr("Mapped %n field(s).", nullptr, int(rows.size()))}, false);
+            showReport({tr("Fields mapped: %1.").arg(rows.size())}, false);
         return !rows.isEmpty();
     }
     const QList<QTreeWidgetItem *> destinations = m_destinations->selectedItems();
@@ -371,7 +374,7 @@ AutoMapper::Result MappingEditor::mapAllByName()
         rows << row;
     }
     m_model->appendRows(rows);
-    QStringList lines{tr("Mapped %n field(s) by name.", nullptr, int(rows.size()))};
+    QStringList lines{tr("Fields mapped by name: %1.").arg(rows.size())};
     lines << result.ambiguities;
     showReport(lines, !result.ambiguities.isEmpty());
     return result;
@@ -420,7 +423,7 @@ MappingCsv::Result MappingEditor::importMappingCsv(const QString &text)
         mapPair(p.source, p.destination);
     result.pairs = good;
     result.problems = problems;
-    QStringList lines{tr("Imported %n mapping(s) from CSV.", nullptr, int(good.size()))};
+    QStringList lines{tr("Mappings imported from CSV: %1.").arg(good.size())};
     lines << problems;
     showReport(lines, !problems.isEmpty());
     return result;
@@ -490,9 +493,11 @@ void MappingEditor::refreshPreview()
     else if (!m_preview->problem().isEmpty())
         m_previewLabel->setText(m_preview->problem());
     else
-        m_previewLabel->setText(tr("The first %n row(s) of the source as the run writes them: %1 written.", nullptr,
-                                   int(m_sample.size()))
-                                    .arg(m_preview->writtenCount()));
+        m_previewLabel->setText(tr("The first %1 rows of the source as the run writes them: %2 written, %3 filtered out, %4 rejected.")
+                                    .arg(m_sample.size())
+                                    .arg(m_preview->writtenCount())
+                                    .arg(m_preview->stateCount(MappingPreviewModel::RowState::Filtered))
+                                    .arg(m_preview->stateCount(MappingPreviewModel::RowState::Rejected)));
     m_previewView->resizeColumnsToContents();
     for (int c = 0; c < m_preview->columnCount(); ++c)
         m_previewView->setColumnWidth(c, qMin(m_previewView->columnWidth(c), 260));
@@ -504,6 +509,8 @@ void MappingEditor::onMappingChanged()
     refreshPreview();
     m_view->resizeColumnToContents(FieldMappingModel::Source);
     m_view->resizeColumnToContents(FieldMappingModel::Destination);
+    m_view->resizeColumnToContents(FieldMappingModel::Transform);
+    m_view->setColumnWidth(FieldMappingModel::Transform, qBound(160, m_view->columnWidth(FieldMappingModel::Transform), 320));
     Q_EMIT changed();
 }
 

@@ -127,9 +127,9 @@ bool MappingPreviewModel::cellIsNull(int row, int column) const
     return m_rows.at(row).cells.at(column - 1).null;
 }
 
-int MappingPreviewModel::writtenCount() const
+int MappingPreviewModel::stateCount(RowState state) const
 {
-    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return r.state == RowState::Written; }));
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [state](const Row &r) { return r.state == state; }));
 }
 
 QVariant MappingPreviewModel::data(const QModelIndex &index, int role) const

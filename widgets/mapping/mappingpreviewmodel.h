@@ -37,7 +37,8 @@ public:
     bool cellIsNull(int row, int column) const;
     /// Why the preview is incomplete (a mapping or filters core refuses), or empty.
     const QString &problem() const { return m_problem; }
-    int writtenCount() const;
+    int writtenCount() const { return stateCount(RowState::Written); }
+    int stateCount(RowState state) const;
 
 private:
     struct Cell
