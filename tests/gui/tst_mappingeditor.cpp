@@ -15,6 +15,7 @@
 #include <QDropEvent>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -373,6 +374,9 @@ void TestMappingEditor::stepDialogEditsATransform()
     MappingEditor &e = seed.editor;
     e.mapAllByName();
     StepDialog dialog(StepDialog::Kind::Transforms, fieldNames(accountsFields()), json::array());
+    QVERIFY(dialog.steps().empty());
+    QVERIFY(dialog.problem().isEmpty()); // no steps: the value as it is
+    dialog.addStep(QStringLiteral("trim"));
     auto *op = dialog.findChild<QComboBox *>(QStringLiteral("op"));
     QVERIFY(op);
     op->setCurrentText(QStringLiteral("truncate"));
@@ -390,6 +394,7 @@ void TestMappingEditor::stepDialogEditsATransform()
     QCOMPARE(e.previewModel()->cellText(1, 2), QStringLiteral("EDGE"));
 
     StepDialog validation(StepDialog::Kind::Validations, fieldNames(accountsFields()), json::array());
+    validation.addStep(QStringLiteral("notNull"));
     validation.findChild<QComboBox *>(QStringLiteral("op"))->setCurrentText(QStringLiteral("regex"));
     validation.setParameter(QStringLiteral("pattern"), QStringLiteral("("));
     QVERIFY(validation.problem().contains(QLatin1String("invalid regular expression")));
@@ -398,6 +403,18 @@ void TestMappingEditor::stepDialogEditsATransform()
     e.setSteps(0, true, validation.steps());
     QCOMPARE_JSON(e.mapping()[0], json::parse(R"({"source":"Account ID","destination":"id","transform":{"op":"regex","pattern":"^001"}})"));
     QCOMPARE(e.previewModel()->writtenCount(), 13);
+
+    // A loaded chain shows its parameters as the user edits them.
+    StepDialog shown(StepDialog::Kind::Transforms, fieldNames(accountsFields()),
+                     json::parse(R"([{"op":"concat","sources":["Account Name","Industry"],"separator":" / "},{"op":"truncate","length":40}])"));
+    auto *sources = shown.findChild<QLineEdit *>(QStringLiteral("sources"));
+    QVERIFY(sources);
+    QCOMPARE(sources->text(), QStringLiteral("Account Name, Industry"));
+    QVERIFY(shown.problem().isEmpty());
+    shown.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&shown));
+    QVERIFY(shown.grab().save(qEnvironmentVariable("FLOWDECK_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/mapping-step-dialog.png")));
+    QCOMPARE_JSON(shown.steps(), json::parse(R"([{"op":"concat","sources":["Account Name","Industry"],"separator":" / "},{"op":"truncate","length":40}])"));
 }
 
 void TestMappingEditor::dropSourceOntoColumn()

@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "core/filterset.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,6 +67,11 @@ FilterEditor::FilterEditor(QWidget *parent)
         m_view->setCurrentIndex(value);
         m_view->edit(value);
     });
+    auto *removeKey = new QAction(this);
+    removeKey->setShortcut(QKeySequence::Delete);
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(removeKey);
+    connect(removeKey, &QAction::triggered, remove, &QPushButton::click);
     connect(remove, &QPushButton::clicked, this, &FilterEditor::removeSelected);
     const auto onChange = [this] {
         refresh();

@@ -13,7 +13,7 @@ namespace flowdeck {
 /// are skipped.
 class MappingCsv
 {
-    Q_DECLARE_TR_FUNCTIONS(MappingCsv)
+    Q_DECLARE_TR_FUNCTIONS(flowdeck::MappingCsv)
 public:
     struct Pair
     {

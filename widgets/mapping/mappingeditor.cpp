@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -148,6 +149,11 @@ MappingEditor::MappingEditor(QWidget *parent)
 
     connect(mapFields, &QPushButton::clicked, this, &MappingEditor::mapSelected);
     connect(mapAll, &QPushButton::clicked, this, &MappingEditor::mapAllByName);
+    auto *removeKey = new QAction(this);
+    removeKey->setShortcut(QKeySequence::Delete);
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(removeKey);
+    connect(removeKey, &QAction::triggered, remove, &QPushButton::click);
     connect(remove, &QPushButton::clicked, this, &MappingEditor::removeSelected);
     connect(import, &QPushButton::clicked, this, &MappingEditor::importCsvFile);
     const auto editColumn = [this](int column) {

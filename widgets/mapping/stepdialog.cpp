@@ -45,6 +45,27 @@ static QString opHelp(const QString &op)
     return text ? StepDialog::tr(text) : QString();
 }
 
+static QString paramLabel(const QString &key)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("source"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Source field:")},
+        {QStringLiteral("sources"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Fields:")},
+        {QStringLiteral("separator"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Separator:")},
+        {QStringLiteral("char"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Mask character:")},
+        {QStringLiteral("keepFirst"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Keep first:")},
+        {QStringLiteral("keepLast"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Keep last:")},
+        {QStringLiteral("length"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Length:")},
+        {QStringLiteral("value"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Value:")},
+        {QStringLiteral("to"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Type:")},
+        {QStringLiteral("pattern"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Pattern:")},
+        {QStringLiteral("with"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Replace with:")},
+        {QStringLiteral("min"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Minimum:")},
+        {QStringLiteral("max"), QT_TRANSLATE_NOOP("flowdeck::StepDialog", "Maximum:")},
+    };
+    const char *label = labels.value(key);
+    return label ? StepDialog::tr(label) : key + QLatin1Char(':');
+}
+
 static const MappingValidator::OpKeys *keysOf(const QString &op)
 {
     for (const auto &k : MappingValidator::opKeys())
@@ -127,14 +148,17 @@ StepDialog::StepDialog(Kind kind, const QStringList &sourceFields, const json &s
     right->addWidget(m_formHost);
     right->addStretch();
     auto *top = new QHBoxLayout;
-    top->addLayout(left, 2);
-    top->addLayout(right, 3);
+    top->addLayout(left, 1);
+    top->addLayout(right, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 
-    connect(add, &QPushButton::clicked, this, [this] { addStep(m_op->itemText(0)); });
+    // A new step starts as an op that needs no parameters, so it is valid at once.
+    connect(add, &QPushButton::clicked, this, [this] {
+        addStep(m_kind == Kind::Transforms ? QStringLiteral("trim") : QStringLiteral("notNull"));
+    });
     connect(remove, &QPushButton::clicked, this, &StepDialog::removeCurrentStep);
     connect(m_list, &QListWidget::currentRowChanged, this, &StepDialog::showStep);
     connect(m_op, &QComboBox::currentTextChanged, this, [this](const QString &op) {
@@ -155,12 +179,12 @@ StepDialog::StepDialog(Kind kind, const QStringList &sourceFields, const json &s
 
     for (int i = 0; i < int(m_steps.size()); ++i)
         m_list->addItem(stepLabel(i));
-    if (m_steps.empty())
-        addStep(m_op->itemText(0));
-    else
+    if (!m_steps.empty())
         m_list->setCurrentRow(0);
+    else
+        showStep(-1);
     refresh();
-    resize(560, 320);
+    resize(680, 340);
 }
 
 QString StepDialog::stepLabel(int index) const
@@ -205,7 +229,8 @@ void StepDialog::rebuildForm()
         m_form->removeRow(0);
     m_params.clear();
     if (m_current < 0) {
-        m_help->clear();
+        m_help->setText(m_kind == Kind::Transforms ? tr("No transform: the value is written as it is. Click Add step to change it.")
+                                                   : tr("No validation: every value is accepted. Click Add step to check values."));
         return;
     }
     const QString op = m_op->currentText();
@@ -248,7 +273,8 @@ void StepDialog::rebuildForm()
             editor = line;
         }
         editor->setObjectName(qkey);
-        m_form->addRow(qkey + QLatin1Char(':'), editor);
+        editor->setToolTip(tr("\"%1\" in the flow file").arg(qkey));
+        m_form->addRow(paramLabel(qkey), editor);
         m_params << qMakePair(qkey, editor);
     }
 }
