@@ -97,8 +97,6 @@ private Q_SLOTS:
     void autoMapAmbiguity();
     void csvImportWithBadLines();
     void requiredColumnsAreHighlighted();
-    void previewShowsTransformedValues_data();
-    void previewShowsTransformedValues();
     void stepDialogEditsATransform();
     void dropSourceOntoColumn();
     void freeDestinationNames();
@@ -297,75 +295,6 @@ void TestMappingEditor::requiredColumnsAreHighlighted()
     // Nothing mapped at all.
     e.setMapping(json::array());
     QVERIFY(!e.validate(&message));
-}
-
-void TestMappingEditor::previewShowsTransformedValues_data()
-{
-    QTest::addColumn<json>("mapping");
-    QTest::addColumn<json>("filters");
-    QTest::addColumn<int>("row");    // in accounts.csv, 0-based
-    QTest::addColumn<int>("column"); // preview column (1 = first mapping entry)
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("error"); // a part of the cell's error, or empty
-    QTest::addColumn<int>("state");
-    QTest::addColumn<int>("written");
-
-    const json upper = json::array({{{"source", "Account ID"}, {"destination", "id"}},
-                                    {{"source", "Account Name"}, {"destination", "name"}, {"transform", {{"op", "upper"}}}}});
-    QTest::newRow("upper") << upper << json::array() << 1 << 2 << QStringLiteral("EDGE COMMUNICATIONS") << QString()
-                           << int(MappingPreviewModel::RowState::Written) << 13;
-    QTest::newRow("empty CSV field is NULL") << json::array({{{"source", "Account Type"}, {"destination", "type"}}})
-                                             << json::array() << 0 << 1 << QString() << QString()
-                                             << int(MappingPreviewModel::RowState::Written) << 13;
-    const json chain = json::array(
-        {{{"destination", "label"},
-          {"transform", json::array({{{"op", "concat"}, {"sources", {"Account Name", "Billing State/Province"}}, {"separator", " / "}},
-                                     {{"op", "truncate"}, {"length", 20}}})}}});
-    QTest::newRow("concat then truncate") << chain << json::array() << 2 << 1 << QStringLiteral("Burlington Textiles ") << QString()
-                                          << int(MappingPreviewModel::RowState::Written) << 13;
-    const json cast = json::array({{{"source", "Account Rating"}, {"destination", "rating"}, {"transform", {{"op", "cast"}, {"to", "integer"}}}}});
-    QTest::newRow("failed cast in the cell") << cast << json::array() << 1 << 1 << QString() << QStringLiteral("cannot cast \"Hot\" to integer")
-                                             << int(MappingPreviewModel::RowState::Rejected) << 6;
-    const json notEmpty = json::array({{{"source", "Industry"}, {"destination", "industry"}, {"transform", {{"op", "notEmpty"}}}}});
-    QTest::newRow("validation fails") << notEmpty << json::array() << 12 << 1 << QString() << QStringLiteral("notEmpty")
-                                      << int(MappingPreviewModel::RowState::Rejected) << 11;
-    const json filters = json::array({{{"field", "Industry"}, {"op", "neq"}, {"value", "Energy"}}});
-    QTest::newRow("filtered out") << upper << filters << 6 << 2 << QStringLiteral("UNITED OIL & GAS CORP.") << QString()
-                                  << int(MappingPreviewModel::RowState::Filtered) << 10;
-    QTest::newRow("constant") << json::array({{{"destination", "origin"}, {"transform", {{"op", "constant"}, {"value", 7}}}}})
-                              << json::array() << 3 << 1 << QStringLiteral("7") << QString()
-                              << int(MappingPreviewModel::RowState::Written) << 13;
-}
-
-void TestMappingEditor::previewShowsTransformedValues()
-{
-    QFETCH(json, mapping);
-    QFETCH(json, filters);
-    QFETCH(int, row);
-    QFETCH(int, column);
-    QFETCH(QString, text);
-    QFETCH(QString, error);
-    QFETCH(int, state);
-    QFETCH(int, written);
-
-    SeedEditor seed(false);
-    MappingEditor &e = seed.editor;
-    e.setMapping(mapping);
-    e.setFilters(filters);
-    MappingPreviewModel *p = e.previewModel();
-    QCOMPARE(p->rowCount(), 13);
-    QCOMPARE(p->columnCount(), int(mapping.size()) + 1);
-    QString cellError;
-    QCOMPARE(p->cellText(row, column, &cellError), text);
-    QVERIFY2(error.isEmpty() ? cellError.isEmpty() : cellError.contains(error), qPrintable(cellError));
-    if (!error.isEmpty())
-        QVERIFY(p->index(row, column).data().toString().contains(error)); // shown in the cell
-    if (text.isEmpty() && error.isEmpty()) {
-        QVERIFY(p->cellIsNull(row, column));
-        QCOMPARE(p->index(row, column).data().toString(), QStringLiteral("NULL"));
-    }
-    QCOMPARE(int(p->rowState(row)), state);
-    QCOMPARE(p->writtenCount(), written);
 }
 
 void TestMappingEditor::stepDialogEditsATransform()

@@ -3,6 +3,7 @@
 #include "fieldmappingmodel.h"
 
 #include <QComboBox>
+#include <QDropEvent>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
@@ -33,6 +34,44 @@ QMimeData *SourceFieldList::mimeData(const QList<QTreeWidgetItem *> &items) cons
     data->setData(QString::fromLatin1(kSourceFieldMimeType), names.join(QLatin1Char('\n')).toUtf8());
     data->setText(names.join(QLatin1Char('\n')));
     return data;
+}
+
+FieldDropFilter::FieldDropFilter(QAbstractScrollArea *view, Accepts accepts, Dropped dropped)
+    : QObject(view)
+    , m_accepts(std::move(accepts))
+    , m_dropped(std::move(dropped))
+{
+    view->setAcceptDrops(true);
+    view->viewport()->setAcceptDrops(true);
+    view->viewport()->installEventFilter(this);
+}
+
+bool FieldDropFilter::eventFilter(QObject *watched, QEvent *event)
+{
+    const QString mime = QString::fromLatin1(kSourceFieldMimeType);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *e = static_cast<QDropEvent *>(event);
+        if (e->mimeData()->hasFormat(mime) && m_accepts(e->position().toPoint()))
+            e->acceptProposedAction();
+        else
+            e->ignore();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *e = static_cast<QDropEvent *>(event);
+        if (!e->mimeData()->hasFormat(mime))
+            return false;
+        const QStringList names = QString::fromUtf8(e->mimeData()->data(mime)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!names.isEmpty() && m_accepts(e->position().toPoint()))
+            m_dropped(names, e->position().toPoint());
+        e->acceptProposedAction();
+        return true;
+    }
+    default:
+        return QObject::eventFilter(watched, event);
+    }
 }
 
 MappingNameDelegate::MappingNameDelegate(FieldMappingModel *model, QObject *parent)

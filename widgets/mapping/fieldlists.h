@@ -3,6 +3,8 @@
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
 
+#include <functional>
+
 namespace flowdeck {
 
 class FieldMappingModel;
@@ -20,6 +22,25 @@ public:
 protected:
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override;
+};
+
+/// Lets a view take source fields dragged from SourceFieldList: `accepts` says whether a drop
+/// at a viewport position is welcome, `dropped` handles the names dropped there. Owned by the
+/// view.
+class FieldDropFilter : public QObject
+{
+    Q_OBJECT
+public:
+    using Accepts = std::function<bool(const QPoint &)>;
+    using Dropped = std::function<void(const QStringList &, const QPoint &)>;
+    FieldDropFilter(QAbstractScrollArea *view, Accepts accepts, Dropped dropped);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    Accepts m_accepts;
+    Dropped m_dropped;
 };
 
 /// Source and Destination cells of the mapping table: a combo box of the known names

@@ -1,6 +1,8 @@
 #include "mappingcsv.h"
 
 #include <QCoreApplication>
+#include <QMap>
+#include <QPair>
 
 namespace flowdeck {
 
@@ -67,9 +69,11 @@ QString MappingCsv::joinLine(const QStringList &fields)
     return out.join(QStringLiteral(", "));
 }
 
-MappingCsv::Result MappingCsv::parse(const QString &textIn)
+MappingCsv::Result MappingCsv::parse(const QString &textIn, const QStringList &sources, const QStringList &destinations)
 {
     Result result;
+    QList<QPair<int, QString>> problems; // line, reason
+    QMap<QString, int> lineOfDestination;
     QString text = textIn;
     if (text.startsWith(QChar(0xfeff)))
         text.remove(0, 1);
@@ -84,29 +88,36 @@ MappingCsv::Result MappingCsv::parse(const QString &textIn)
             continue;
         QStringList fields;
         QString error;
-        if (!splitLine(line, fields, error)) {
-            result.problems << tr("line %1: %2").arg(lineNo).arg(error);
-            first = false;
-            continue;
-        }
-        if (first && fields.size() == 2 && fields[0].compare(QLatin1String("source"), Qt::CaseInsensitive) == 0
-            && fields[1].compare(QLatin1String("destination"), Qt::CaseInsensitive) == 0) {
-            first = false;
-            continue; // the header
-        }
+        const bool wasFirst = first;
         first = false;
+        if (!splitLine(line, fields, error)) {
+            problems.append({lineNo, error});
+            continue;
+        }
+        if (wasFirst && fields.size() == 2 && fields[0].compare(QLatin1String("source"), Qt::CaseInsensitive) == 0
+            && fields[1].compare(QLatin1String("destination"), Qt::CaseInsensitive) == 0)
+            continue; // the header
         if (fields.size() != 2) {
-            result.problems << tr("line %1: expected 2 fields (source,destination), found %2").arg(lineNo).arg(fields.size());
+            problems.append({lineNo, tr("expected 2 fields (source,destination), found %1").arg(fields.size())});
             continue;
         }
-        if (fields[0].isEmpty() || fields[1].isEmpty()) {
-            result.problems << tr("line %1: the %2 is empty")
-                                   .arg(lineNo)
-                                   .arg(fields[0].isEmpty() ? tr("source field") : tr("destination"));
-            continue;
+        const QString &source = fields[0];
+        const QString &destination = fields[1];
+        if (source.isEmpty() || destination.isEmpty()) {
+            problems.append({lineNo, source.isEmpty() ? tr("the source field is empty") : tr("the destination is empty")});
+        } else if (!sources.isEmpty() && !sources.contains(source)) {
+            problems.append({lineNo, tr("the source has no field '%1'").arg(source)});
+        } else if (!destinations.isEmpty() && !destinations.contains(destination)) {
+            problems.append({lineNo, tr("the destination has no column '%1'").arg(destination)});
+        } else if (lineOfDestination.contains(destination)) {
+            problems.append({lineNo, tr("the column '%1' is already mapped on line %2").arg(destination).arg(lineOfDestination.value(destination))});
+        } else {
+            lineOfDestination.insert(destination, lineNo);
+            result.pairs << Pair{lineNo, source, destination};
         }
-        result.pairs << Pair{lineNo, fields[0], fields[1]};
     }
+    for (const auto &[lineNo, reason] : std::as_const(problems))
+        result.problems << tr("line %1: %2").arg(lineNo).arg(reason);
     return result;
 }
 

@@ -27,8 +27,10 @@ public:
         QStringList problems; // "line 3: ...", in line order
     };
 
-    /// Parses the text; a bad line is reported and skipped, the others are kept.
-    static Result parse(const QString &text);
+    /// Parses the text; a bad line is reported and skipped, the others are kept. With
+    /// `sources` / `destinations` given (non-empty), a line naming a field or a column they do
+    /// not have is reported and skipped too, as is a column mapped by an earlier line.
+    static Result parse(const QString &text, const QStringList &sources = {}, const QStringList &destinations = {});
     /// Splits one CSV line. Returns false with `error` set for an unbalanced quote or text after
     /// a closing quote.
     static bool splitLine(const QString &line, QStringList &fields, QString &error);

@@ -8,8 +8,6 @@
 #include "core/errors.h"
 #include "core/mapper.h"
 
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -17,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMimeData>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -46,8 +43,6 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_destinations->setHeaderLabels({tr("Destination column"), tr("Type"), tr("Mapped from")});
     m_destinations->setRootIsDecorated(false);
     m_destinations->setUniformRowHeights(true);
-    m_destinations->setAcceptDrops(true);
-    m_destinations->viewport()->setAcceptDrops(true);
     auto *freeNames = new QLabel(tr("The destination takes any column names. Map fields and Map all by name "
                                     "create a column named after each source field; double-click a "
                                     "destination in the table below to rename it."), this);
@@ -88,8 +83,6 @@ MappingEditor::MappingEditor(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    m_view->setAcceptDrops(true);
-    m_view->viewport()->setAcceptDrops(true);
 
     auto *transform = new QPushButton(tr("&Transform…"), this);
     auto *validation = new QPushButton(tr("&Validation…"), this);
@@ -174,9 +167,20 @@ MappingEditor::MappingEditor(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MappingEditor::onMappingChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MappingEditor::onMappingChanged);
 
-    // Drops on the column list and on the table; installed once every member exists.
-    m_destinations->viewport()->installEventFilter(this);
-    m_view->viewport()->installEventFilter(this);
+    // Source fields dropped on a column map to it; on the table (free names) they become columns.
+    new FieldDropFilter(
+        m_destinations, [this](const QPoint &at) { return m_destinations->itemAt(at) != nullptr; },
+        [this](const QStringList &names, const QPoint &at) {
+            if (QTreeWidgetItem *item = m_destinations->itemAt(at); item && mapPair(names.first(), item->text(0)))
+                showReport({tr("Mapped '%1' to '%2'.").arg(names.first(), item->text(0))}, false);
+        });
+    new FieldDropFilter(
+        m_view, [this](const QPoint &) { return m_columns.isEmpty(); },
+        [this](const QStringList &names, const QPoint &) {
+            for (const QString &n : names)
+                if (m_model->rowOfDestination(n) < 0)
+                    mapPair(n, n);
+        });
     setDestinationColumns({});
     onMappingChanged();
 }
@@ -398,40 +402,12 @@ void MappingEditor::removeSelected()
 
 MappingCsv::Result MappingEditor::importMappingCsv(const QString &text)
 {
-    MappingCsv::Result parsed = MappingCsv::parse(text);
-    MappingCsv::Result result;
-    QMap<QString, int> lineOfDestination;
-    QList<MappingCsv::Pair> good;
-    QStringList problems;
-    for (const MappingCsv::Pair &p : std::as_const(parsed.pairs)) {
-        if (!m_sourceFields.isEmpty() && !fieldNames(m_sourceFields).contains(p.source)) {
-            problems << tr("line %1: the source has no field '%2'").arg(p.line).arg(p.source);
-            continue;
-        }
-        if (!m_columns.isEmpty() && !m_model->knownDestinations().contains(p.destination)) {
-            problems << tr("line %1: the destination has no column '%2'").arg(p.line).arg(p.destination);
-            continue;
-        }
-        if (lineOfDestination.contains(p.destination)) {
-            problems << tr("line %1: the column '%2' is already mapped on line %3").arg(p.line).arg(p.destination).arg(lineOfDestination.value(p.destination));
-            continue;
-        }
-        lineOfDestination.insert(p.destination, p.line);
-        good << p;
-    }
-    // Problems in line order, whichever check found them.
-    problems << parsed.problems;
-    std::sort(problems.begin(), problems.end(), [](const QString &a, const QString &b) {
-        const auto lineOf = [](const QString &s) { return s.section(QLatin1Char(' '), 1, 1).section(QLatin1Char(':'), 0, 0).toInt(); };
-        return lineOf(a) < lineOf(b);
-    });
-    for (const MappingCsv::Pair &p : std::as_const(good))
+    const MappingCsv::Result result = MappingCsv::parse(text, fieldNames(m_sourceFields), m_model->knownDestinations());
+    for (const MappingCsv::Pair &p : result.pairs)
         mapPair(p.source, p.destination);
-    result.pairs = good;
-    result.problems = problems;
-    QStringList lines{tr("Mappings imported from CSV: %1.").arg(good.size())};
-    lines << problems;
-    showReport(lines, !problems.isEmpty());
+    QStringList lines{tr("Mappings imported from CSV: %1.").arg(result.pairs.size())};
+    lines << result.problems;
+    showReport(lines, !result.problems.isEmpty());
     return result;
 }
 
@@ -518,52 +494,6 @@ void MappingEditor::onMappingChanged()
     m_view->resizeColumnToContents(FieldMappingModel::Transform);
     m_view->setColumnWidth(FieldMappingModel::Transform, qBound(160, m_view->columnWidth(FieldMappingModel::Transform), 320));
     Q_EMIT changed();
-}
-
-bool MappingEditor::eventFilter(QObject *watched, QEvent *event)
-{
-    const bool onDestinations = watched == m_destinations->viewport();
-    const bool onTable = watched == m_view->viewport();
-    if (!onDestinations && !onTable)
-        return QWidget::eventFilter(watched, event);
-    const QString mime = QString::fromLatin1(kSourceFieldMimeType);
-    switch (event->type()) {
-    case QEvent::DragEnter:
-    case QEvent::DragMove: {
-        auto *e = static_cast<QDropEvent *>(event);
-        // On the column list: onto a column. On the table: free names only (a new column).
-        const bool ok = e->mimeData()->hasFormat(mime)
-                        && (onDestinations ? m_destinations->itemAt(e->position().toPoint()) != nullptr : m_columns.isEmpty());
-        if (ok)
-            e->acceptProposedAction();
-        else
-            e->ignore();
-        return true;
-    }
-    case QEvent::Drop: {
-        auto *e = static_cast<QDropEvent *>(event);
-        if (!e->mimeData()->hasFormat(mime))
-            return false;
-        const QStringList names = QString::fromUtf8(e->mimeData()->data(mime)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        if (names.isEmpty())
-            return true;
-        if (onDestinations) {
-            QTreeWidgetItem *item = m_destinations->itemAt(e->position().toPoint());
-            if (!item)
-                return true;
-            mapPair(names.first(), item->text(0));
-            showReport({tr("Mapped '%1' to '%2'.").arg(names.first(), item->text(0))}, false);
-        } else if (m_columns.isEmpty()) {
-            for (const QString &n : names)
-                if (m_model->rowOfDestination(n) < 0)
-                    mapPair(n, n);
-        }
-        e->acceptProposedAction();
-        return true;
-    }
-    default:
-        return QWidget::eventFilter(watched, event);
-    }
 }
 
 } // namespace flowdeck

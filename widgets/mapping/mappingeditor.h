@@ -80,9 +80,6 @@ public:
 Q_SIGNALS:
     void changed();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void onMappingChanged();
     void refreshDestinations();
