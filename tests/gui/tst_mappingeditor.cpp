@@ -389,6 +389,27 @@ void TestMappingEditor::freeDestinationNames()
     QVERIFY(!e.validate(&message));
     QVERIFY2(message.contains(QLatin1String("already mapped")), qPrintable(message));
     QCOMPARE(e.model()->index(2, FieldMappingModel::Destination).data(Qt::ToolTipRole).toString(), message.section(QStringLiteral(": "), 1));
+
+    // Dropping fields on the table adds a column for each one not mapped yet.
+    e.model()->removeRowsAt({2, 3});
+    e.resize(1000, 760);
+    e.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&e));
+    QMimeData data;
+    data.setData(QStringLiteral("application/x-flowdeck-source-fields"), QByteArrayLiteral("Account Type\nAccount Name\nBilling State/Province"));
+    // Qt delivers a drop to the widget that accepted the drag's enter event.
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(e.mappingView()->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(e.mappingView()->viewport(), &drop);
+    QStringList destinations;
+    for (const MappingRow &row : e.model()->rows())
+        destinations << row.destination;
+    QCOMPARE(destinations, (QStringList{QStringLiteral("id"), QStringLiteral("Account Name"), QStringLiteral("Account Rating"),
+                                        QStringLiteral("Industry"), QStringLiteral("Account Type"), QStringLiteral("Billing State/Province")}));
+    QVERIFY(e.validate(&message));
+    QVERIFY(e.grab().save(qEnvironmentVariable("FLOWDECK_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/mapping-editor-free-names.png")));
 }
 
 void TestMappingEditor::jsonRoundTrip_data()

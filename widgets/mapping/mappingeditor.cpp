@@ -177,9 +177,11 @@ MappingEditor::MappingEditor(QWidget *parent)
     new FieldDropFilter(
         m_view, [this](const QPoint &) { return m_columns.isEmpty(); },
         [this](const QStringList &names, const QPoint &) {
+            int mapped = 0;
             for (const QString &n : names)
                 if (m_model->rowOfDestination(n) < 0)
-                    mapPair(n, n);
+                    mapped += mapPair(n, n);
+            showReport({tr("Fields mapped: %1.").arg(mapped)}, false);
         });
     setDestinationColumns({});
     onMappingChanged();
