@@ -10,6 +10,8 @@
 #include "widgets/mapping/stepdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QTimer>
 #include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void csvImportWithBadLines();
     void requiredColumnsAreHighlighted();
     void stepDialogEditsATransform();
+    void doubleClickOpensTheStepDialog();
     void dropSourceOntoColumn();
     void freeDestinationNames();
     void jsonRoundTrip_data();
@@ -333,6 +336,17 @@ void TestMappingEditor::stepDialogEditsATransform()
     QCOMPARE_JSON(e.mapping()[0], json::parse(R"({"source":"Account ID","destination":"id","transform":{"op":"regex","pattern":"^001"}})"));
     QCOMPARE(e.previewModel()->writtenCount(), 13);
 
+    // A new step is what the form shows.
+    StepDialog cast(StepDialog::Kind::Transforms, fieldNames(accountsFields()), json::array());
+    cast.addStep(QStringLiteral("trim"));
+    cast.findChild<QComboBox *>(QStringLiteral("op"))->setCurrentText(QStringLiteral("cast"));
+    QCOMPARE_JSON(cast.steps(), json::parse(R"([{"op":"cast","to":"text"}])"));
+    cast.setParameter(QStringLiteral("to"), QStringLiteral("integer"));
+    QCOMPARE_JSON(cast.steps(), json::parse(R"([{"op":"cast","to":"integer"}])"));
+    cast.findChild<QComboBox *>(QStringLiteral("op"))->setCurrentText(QStringLiteral("constant"));
+    QCOMPARE_JSON(cast.steps(), json::parse(R"([{"op":"constant","value":""}])"));
+    QVERIFY(cast.problem().isEmpty());
+
     // A loaded chain shows its parameters as the user edits them.
     StepDialog shown(StepDialog::Kind::Transforms, fieldNames(accountsFields()),
                      json::parse(R"([{"op":"concat","sources":["Account Name","Industry"],"separator":" / "},{"op":"truncate","length":40}])"));
@@ -344,6 +358,37 @@ void TestMappingEditor::stepDialogEditsATransform()
     QVERIFY(QTest::qWaitForWindowExposed(&shown));
     QVERIFY(shown.grab().save(qEnvironmentVariable("FLOWDECK_SCREENSHOT_DIR", QDir::tempPath()) + QStringLiteral("/mapping-step-dialog.png")));
     QCOMPARE_JSON(shown.steps(), json::parse(R"([{"op":"concat","sources":["Account Name","Industry"],"separator":" / "},{"op":"truncate","length":40}])"));
+}
+
+void TestMappingEditor::doubleClickOpensTheStepDialog()
+{
+    SeedEditor seed;
+    MappingEditor &e = seed.editor;
+    e.mapAllByName();
+    e.resize(1000, 760);
+    e.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&e));
+    bool seen = false;
+    QTimer poll; // the dialog runs its own event loop: answer it from a timer
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, &e, [&] {
+        auto *dialog = qobject_cast<StepDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll.stop();
+        seen = true;
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Transform of name"));
+        dialog->addStep(QStringLiteral("upper"));
+        dialog->accept();
+    });
+    poll.start();
+    const QRect cell = e.mappingView()->visualRect(e.model()->index(1, FieldMappingModel::Transform));
+    // As a real double-click: a press (the view remembers the pressed cell), then the double-click.
+    QTest::mouseClick(e.mappingView()->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
+    QTest::mouseDClick(e.mappingView()->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
+    QVERIFY(seen);
+    QCOMPARE_JSON(e.mapping()[1], json::parse(R"({"source":"Account Name","destination":"name","transform":{"op":"upper"}})"));
+    QCOMPARE(e.previewModel()->cellText(2, 2), QStringLiteral("BURLINGTON TEXTILES CORP OF AMERICA"));
 }
 
 void TestMappingEditor::dropSourceOntoColumn()

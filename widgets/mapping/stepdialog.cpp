@@ -277,6 +277,7 @@ void StepDialog::rebuildForm()
         m_form->addRow(paramLabel(qkey), editor);
         m_params << qMakePair(qkey, editor);
     }
+    readForm(); // the step as the form shows it (a new cast is "to": "text", as its combo says)
 }
 
 void StepDialog::readForm()
@@ -292,7 +293,8 @@ void StepDialog::readForm()
         else if (auto *line = qobject_cast<QLineEdit *>(editor))
             text = line->text();
         const json original = step.contains(k) ? step[k] : json();
-        const bool keepEmpty = key == QLatin1String("value") || key == QLatin1String("separator") || key == QLatin1String("with");
+        // An empty separator or replacement is the default: left out. An empty value is a value.
+        const bool keepEmpty = key == QLatin1String("value");
         if (text.isEmpty() && !keepEmpty)
             step.erase(k);
         else
