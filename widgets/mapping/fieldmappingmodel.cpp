@@ -24,14 +24,13 @@ int FieldMappingModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString FieldMappingModel::rowProblem(int r) const
+QString FieldMappingModel::computeProblem(int r, const QHash<QString, int> &firstRowOf) const
 {
     const MappingRow &row = m_rows.at(r);
     if (row.destination.isEmpty())
         return tr("The destination is empty.");
-    for (int i = 0; i < r; ++i)
-        if (m_rows.at(i).destination == row.destination)
-            return tr("The column '%1' is already mapped in row %2.").arg(row.destination).arg(i + 1);
+    if (const int first = firstRowOf.value(row.destination, r); first < r)
+        return tr("The column '%1' is already mapped in row %2.").arg(row.destination).arg(first + 1);
     if (!m_destinations.isEmpty() && !m_destinations.contains(row.destination))
         return tr("The destination has no column '%1'.").arg(row.destination);
     if (row.source.isEmpty() && row.transforms.empty())
@@ -41,6 +40,23 @@ QString FieldMappingModel::rowProblem(int r) const
             if (!m_sources.contains(field))
                 return tr("The source has no field '%1'.").arg(field);
     return {};
+}
+
+QList<int> FieldMappingModel::updateProblems()
+{
+    QHash<QString, int> firstRowOf;
+    for (int r = 0; r < m_rows.size(); ++r)
+        firstRowOf.insert(m_rows.at(r).destination, qMin(firstRowOf.value(m_rows.at(r).destination, r), r));
+    QStringList problems;
+    problems.reserve(m_rows.size());
+    QList<int> changed;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        problems << computeProblem(r, firstRowOf);
+        if (problems.last() != m_problems.value(r))
+            changed << r;
+    }
+    m_problems = problems;
+    return changed;
 }
 
 QVariant FieldMappingModel::data(const QModelIndex &index, int role) const
@@ -131,10 +147,9 @@ bool FieldMappingModel::setData(const QModelIndex &index, const QVariant &value,
     } else {
         return false;
     }
-    // A changed name can fix or break "mapped twice" in later rows too.
-    QList<int> changed;
-    for (int r = index.row(); r < m_rows.size(); ++r)
-        changed << r;
+    // A changed name can fix or break "mapped twice" in other rows too.
+    QList<int> changed = updateProblems();
+    changed << index.row();
     emitRowsChanged(changed);
     return true;
 }
@@ -143,6 +158,8 @@ void FieldMappingModel::setRows(const QList<MappingRow> &rows)
 {
     beginResetModel();
     m_rows = rows;
+    m_problems.clear();
+    updateProblems();
     endResetModel();
 }
 
@@ -153,15 +170,17 @@ void FieldMappingModel::appendRows(const QList<MappingRow> &rows)
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     m_rows.append(rows);
+    QList<int> changed = updateProblems();
     endInsertRows();
+    changed.removeIf([first](int r) { return r >= first; }); // new rows need no signal
+    emitRowsChanged(changed);
 }
 
 void FieldMappingModel::replaceRow(int r, const MappingRow &row)
 {
     m_rows[r] = row;
-    QList<int> changed;
-    for (int i = r; i < m_rows.size(); ++i)
-        changed << i;
+    QList<int> changed = updateProblems();
+    changed << r;
     emitRowsChanged(changed);
 }
 
@@ -181,12 +200,10 @@ void FieldMappingModel::removeRowsAt(QList<int> rows)
             continue;
         beginRemoveRows({}, first, last);
         m_rows.remove(first, last - first + 1);
+        m_problems.remove(first, last - first + 1);
         endRemoveRows();
     }
-    QList<int> all;
-    for (int r = 0; r < m_rows.size(); ++r)
-        all << r;
-    emitRowsChanged(all); // "mapped twice" may be gone
+    emitRowsChanged(updateProblems()); // "mapped twice" may be gone
 }
 
 int FieldMappingModel::rowOfDestination(const QString &destination) const
@@ -204,20 +221,15 @@ bool FieldMappingModel::isSourceUsed(const QString &source) const
 
 void FieldMappingModel::setKnownNames(const QStringList &sources, const QStringList &destinations)
 {
-    QList<QString> before;
-    for (int r = 0; r < m_rows.size(); ++r)
-        before << rowProblem(r);
     m_sources = sources;
     m_destinations = destinations;
-    QList<int> changed;
-    for (int r = 0; r < m_rows.size(); ++r)
-        if (rowProblem(r) != before.at(r))
-            changed << r;
-    emitRowsChanged(changed);
+    emitRowsChanged(updateProblems());
 }
 
-void FieldMappingModel::emitRowsChanged(const QList<int> &rows)
+void FieldMappingModel::emitRowsChanged(QList<int> rows)
 {
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     if (rows.isEmpty() || m_rows.isEmpty())
         return;
     if (rows.size() > m_rows.size() / 2) {

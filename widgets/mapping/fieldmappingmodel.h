@@ -3,6 +3,7 @@
 #include "mappingrow.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 
 namespace flowdeck {
@@ -49,14 +50,18 @@ public:
     bool freeDestinations() const { return m_destinations.isEmpty(); }
 
     /// Why a row is wrong (unknown source field, unknown column, mapped twice...), or empty.
-    QString rowProblem(int r) const;
+    QString rowProblem(int r) const { return m_problems.value(r); }
 
 private:
-    void emitRowsChanged(const QList<int> &rows);
+    QString computeProblem(int r, const QHash<QString, int> &firstRowOf) const;
+    /// Recomputes every row's problem (one pass); returns the rows whose problem changed.
+    QList<int> updateProblems();
+    void emitRowsChanged(QList<int> rows);
 
     QList<MappingRow> m_rows;
     QStringList m_sources;
     QStringList m_destinations;
+    QStringList m_problems; // per row, kept current so painting stays O(1) per cell
 };
 
 } // namespace flowdeck
