@@ -477,7 +477,8 @@ void TestMappingEditor::jsonRoundTrip_data()
         { "source": "Account Rating", "destination": "d", "transform": { "op": "replace", "pattern": "(o)", "with": "\\1\\1" } },
         { "source": "Industry", "destination": "e", "transform": [ { "op": "cast", "to": "text" }, { "op": "range", "min": 0, "max": 10.5 } ] },
         { "destination": "f", "transform": { "op": "rename", "source": "Industry" } },
-        { "destination": "g", "transform": { "op": "constant", "value": null } }
+        { "destination": "g", "transform": { "op": "constant", "value": null } },
+        { "destination": "h", "transform": { "op": "notNull", "source": "Industry" } }
     ])J");
 }
 

@@ -33,7 +33,9 @@ QString FieldMappingModel::computeProblem(int r, const QHash<QString, int> &firs
         return tr("The column '%1' is already mapped in row %2.").arg(row.destination).arg(first + 1);
     if (!m_destinations.isEmpty() && !m_destinations.contains(row.destination))
         return tr("The destination has no column '%1'.").arg(row.destination);
-    if (row.source.isEmpty() && row.transforms.empty())
+    const bool constant = std::any_of(row.transforms.begin(), row.transforms.end(),
+                                      [](const nlohmann::json &step) { return step.value("op", std::string()) == "constant"; });
+    if (row.source.isEmpty() && row.readFields().isEmpty() && !constant)
         return tr("Choose a source field or a transform for '%1'.").arg(row.destination);
     if (!m_sources.isEmpty())
         for (const QString &field : row.readFields())

@@ -56,7 +56,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     auto *mapFields = new QPushButton(tr("&Map fields →"), this);
     mapFields->setObjectName(QStringLiteral("mapFields"));
     mapFields->setToolTip(tr("Map the selected source field to the selected destination column"));
-    auto *mapAll = new QPushButton(tr("Map all by &name"), this);
+    auto *mapAll = new QPushButton(tr("Map &all by name"), this);
     mapAll->setObjectName(QStringLiteral("mapAll"));
     mapAll->setToolTip(tr("Map every field whose name matches a column, ignoring case, spaces and underscores"));
     auto *middle = new QVBoxLayout;
