@@ -533,6 +533,14 @@ void TestMappingEditor::screenshot()
         for (int y = origin.y(); y < origin.y() + cell.height(); ++y)
             colours.insert(shot.pixel(x, y));
     QVERIFY2(colours.size() > 3, qPrintable(QString::number(colours.size())));
+
+    // The same editor with problems: `id` unmapped (highlighted), a cast that fails on some rows.
+    e.model()->removeRowsAt({0});
+    e.setSteps(3, false, json::array({{{"op", "cast"}, {"to", "integer"}}}));
+    QString message;
+    QVERIFY(!e.validate(&message));
+    QVERIFY(e.grab().save(dir + QStringLiteral("/mapping-editor-problems.png")));
+    QCOMPARE(e.previewModel()->stateCount(MappingPreviewModel::RowState::Rejected), 6);
 }
 
 QTEST_MAIN(TestMappingEditor)

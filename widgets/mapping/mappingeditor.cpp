@@ -456,7 +456,7 @@ void MappingEditor::refreshDestinations()
         item->setText(2, row >= 0 ? m_model->index(row, FieldMappingModel::Source).data().toString() : QString());
         QFont font = item->font(0);
         font.setBold(missing);
-        for (int c = 0; c < 2; ++c) {
+        for (int c = 0; c < m_destinations->columnCount(); ++c) {
             item->setForeground(c, missing ? problemBrush : QBrush());
             item->setBackground(c, missing ? QBrush(QColor(0xfd, 0xe7, 0xe9)) : QBrush());
             item->setFont(c, font);

@@ -166,13 +166,14 @@ QVariant MappingPreviewModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return cell.error.isEmpty() ? QVariant() : QVariant(cell.error);
     case Qt::ForegroundRole:
-        if (!cell.error.isEmpty())
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+        // A filtered row is not written: its cells, errors included, are only context.
         if (cell.null || row.state == RowState::Filtered)
             return QBrush(QColor(0x80, 0x80, 0x80));
+        if (!cell.error.isEmpty())
+            return QBrush(QColor(0xb0, 0x00, 0x20));
         break;
     case Qt::BackgroundRole:
-        if (!cell.error.isEmpty())
+        if (!cell.error.isEmpty() && row.state != RowState::Filtered)
             return QBrush(QColor(0xfd, 0xe7, 0xe9));
         break;
     case Qt::FontRole:
