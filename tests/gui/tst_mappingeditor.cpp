@@ -168,6 +168,23 @@ void TestMappingEditor::mapAllByNameMakesTheSeedMapping()
     const AutoMapper::Result again = e.mapAllByName();
     QVERIFY(again.pairs.isEmpty());
     QCOMPARE(e.model()->rowCount(), 6);
+
+    // The wizard test's way: one pair with Map fields, the rest by name.
+    SeedEditor mixed;
+    MappingEditor &m = mixed.editor;
+    itemNamed(m.sourceList(), QStringLiteral("Billing State/Province"))->setSelected(true);
+    itemNamed(m.destinationList(), QStringLiteral("billing_state"))->setSelected(true);
+    QVERIFY(m.mapSelected());
+    QCOMPARE(m.mapAllByName().pairs.size(), 5);
+    QStringList made, expected;
+    for (const json &entry : m.mapping())
+        made << QString::fromStdString(entry.dump());
+    for (const json &entry : seedMapping())
+        expected << QString::fromStdString(entry.dump());
+    made.sort();
+    expected.sort();
+    QCOMPARE(made, expected);
+    QVERIFY(m.validate(nullptr));
 }
 
 void TestMappingEditor::autoMapAmbiguity_data()
