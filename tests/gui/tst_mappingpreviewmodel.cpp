@@ -37,6 +37,7 @@ private Q_SLOTS:
     void previewShowsTransformedValues();
     void withoutMappingEveryFieldIsWritten();
     void brokenEntryDoesNotHideTheOthers();
+    void recordsOfDifferentSchemas();
 };
 
 void TestMappingPreviewModel::previewShowsTransformedValues_data()
@@ -137,6 +138,26 @@ void TestMappingPreviewModel::brokenEntryDoesNotHideTheOthers()
     QCOMPARE(p->rowState(1), MappingPreviewModel::RowState::Rejected);
     QString message;
     QVERIFY(!seed.editor.validate(&message));
+}
+
+void TestMappingPreviewModel::recordsOfDifferentSchemas()
+{
+    // JSON Lines: the second record has a key the first lacks, and its keys in another order.
+    Batch sample;
+    sample.push_back(row(schemaOf({"id", "name"}), {Value::integer(1), Value::text("a")}));
+    sample.push_back(row(schemaOf({"name", "id", "email"}), {Value::text("b"), Value::integer(2), Value::text("b@x")}));
+    MappingEditor editor;
+    QAbstractItemModelTester tester(editor.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    editor.setSample(sample);
+    MappingPreviewModel *p = editor.previewModel();
+    QCOMPARE(p->columnCount(), 4);
+    QCOMPARE(p->headerData(3, Qt::Horizontal).toString(), QStringLiteral("email"));
+    QCOMPARE(p->cellText(1, 1), QStringLiteral("2"));
+    QCOMPARE(p->cellText(1, 2), QStringLiteral("b"));
+    QVERIFY(p->cellIsNull(0, 3));
+    editor.setMapping(json::parse(R"([{"source":"email","destination":"mail","transform":{"op":"default","value":"none"}}])"));
+    QCOMPARE(p->cellText(0, 1), QStringLiteral("none"));
+    QCOMPARE(p->cellText(1, 1), QStringLiteral("b@x"));
 }
 
 QTEST_MAIN(TestMappingPreviewModel)

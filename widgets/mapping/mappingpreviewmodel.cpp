@@ -50,9 +50,12 @@ void MappingPreviewModel::update(const json &mapping, const json &filters, const
     std::vector<QString> entryErrors;
     const bool mapsAll = !mapping.is_array() || mapping.empty();
     if (mapsAll) {
-        if (!sample.empty() && sample.front().schema)
-            for (const std::string &name : sample.front().schema->names())
-                m_headers << QString::fromStdString(name);
+        // Every field of the sample, in order of first appearance (JSON Lines may add keys).
+        for (const Record &r : sample)
+            if (r.schema)
+                for (const std::string &name : r.schema->names())
+                    if (!m_headers.contains(QString::fromStdString(name)))
+                        m_headers << QString::fromStdString(name);
     } else {
         try {
             Mapper::compile(mapping);
@@ -91,7 +94,9 @@ void MappingPreviewModel::update(const json &mapping, const json &filters, const
             if (in.isError()) {
                 cell.null = true;
             } else if (mapsAll) {
-                value = c < qsizetype(in.values.size()) ? &in.values[std::size_t(c)] : nullptr;
+                // By name: JSON Lines records may have other keys than the first one.
+                value = in.schema ? in.field(m_headers.at(c).toStdString()) : nullptr;
+                cell.null = !value;
             } else if (!mappers[std::size_t(c)]) {
                 cell.error = entryErrors[std::size_t(c)];
             } else if (mappers[std::size_t(c)]->apply(in, out, error)) {
