@@ -1,5 +1,7 @@
 #include "flowlistmodel.h"
 
+#include "secretstore.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -42,7 +44,7 @@ void FlowListModel::load(const QStringList &folders)
             Entry e;
             e.path = it.next();
             try {
-                e.flow = loadFlow(e.path.toStdString());
+                e.flow = loadFlow(e.path.toStdString(), SecretStore::lookup());
             } catch (const FlowError &err) {
                 QStringList lines;
                 for (const auto &p : err.problems())
