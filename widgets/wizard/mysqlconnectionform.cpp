@@ -107,6 +107,7 @@ void MySqlConnectionForm::invalidate()
 {
     m_connected = false;
     ++m_generation;
+    m_test->setEnabled(true);
     if (m_busy) {
         m_busy = false;
         Q_EMIT busyChanged();
@@ -229,9 +230,9 @@ void MySqlConnectionForm::test()
     auto *watcher = new QFutureWatcher<ProbeResult>(this);
     connect(watcher, &QFutureWatcher<ProbeResult>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        m_test->setEnabled(true);
         if (generation != m_generation)
             return; // the form changed while the answer was on its way
+        m_test->setEnabled(true);
         m_busy = false;
         m_result = watcher->result();
         m_connected = m_result.ok;
