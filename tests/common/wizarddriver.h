@@ -16,6 +16,11 @@
 #include <functional>
 #include <memory>
 
+/// QCOMPARE for nlohmann::json values (QCOMPARE's overloads do not take them), printing both.
+#define COMPARE_JSON(actual, expected)                                                                       \
+    QVERIFY2(nlohmann::json(actual) == nlohmann::json(expected),                                             \
+             qPrintable(QString::fromStdString(nlohmann::json(actual).dump() + "\n   expected: " + nlohmann::json(expected).dump())))
+
 namespace flowdeck::test {
 
 /// The child of `parent` named `name`, failing the test (nullptr) when there is none.

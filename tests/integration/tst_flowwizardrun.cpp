@@ -32,10 +32,6 @@
 using namespace flowdeck;
 using test::child;
 
-#define COMPARE_JSON(actual, expected)                                                                       \
-    QVERIFY2(nlohmann::json(actual) == nlohmann::json(expected),                                             \
-             qPrintable(QString::fromStdString(nlohmann::json(actual).dump() + "\n   expected: " + nlohmann::json(expected).dump())))
-
 class TestFlowWizardRun : public QObject
 {
     Q_OBJECT

@@ -100,7 +100,7 @@ ProbeResult mysqlTable(const nlohmann::json &connection, const QString &database
             r.sample.push_back(std::move(rec));
         }
         r.ok = true;
-        r.message = QCoreApplication::translate("EndpointProbe", "%1 column(s), %2 sample row(s).").arg(r.fields.size()).arg(r.sample.size());
+        r.message = QCoreApplication::translate("EndpointProbe", "%1 column(s).").arg(r.fields.size());
     } catch (const Error &e) {
         r.message = qs(e.what());
     }

@@ -29,4 +29,11 @@ void FieldMessage::clear()
     QLabel::hide();
 }
 
+QLabel *buddyLabel(const QString &text, QWidget *buddy)
+{
+    auto *label = new QLabel(text, buddy->parentWidget());
+    label->setBuddy(buddy);
+    return label;
+}
+
 } // namespace flowdeck

@@ -25,4 +25,8 @@ private:
     Kind m_kind = Kind::Info;
 };
 
+/// A form label for a row whose field is a layout (QFormLayout only sets buddies for widgets):
+/// its "&" shortcut then focuses `buddy` instead of showing literally.
+QLabel *buddyLabel(const QString &text, QWidget *buddy);
+
 } // namespace flowdeck

@@ -55,7 +55,7 @@ FilePage::FilePage(EndpointRole role, QWidget *parent)
     m_quote->setMaximumWidth(40);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    form->addRow(buddyLabel(tr("&File:"), m_path), pathRow);
     form->addRow(QString(), m_pathMessage);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(QString(), m_header);

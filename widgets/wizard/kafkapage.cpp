@@ -59,8 +59,11 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
     cform->addRow(tr("&Brokers:"), m_brokers);
     cform->addRow(QString(), m_embedded);
     cform->addRow(tr("&Security:"), m_security);
-    cform->addRow(tr("SASL:"), sasl);
-    cform->addRow(QString(), m_test);
+    cform->addRow(buddyLabel(tr("SAS&L:"), m_mechanism), sasl);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_test);
+    testRow->addStretch();
+    cform->addRow(QString(), testRow);
     cform->addRow(QString(), m_message);
 
     m_topicsModel = new NameCountModel(tr("Topic"), tr("Partitions"), this);
@@ -132,7 +135,7 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
         createRow->addWidget(m_partitions);
         createRow->addWidget(m_replication);
         createRow->addStretch();
-        tform->addRow(tr("P&artition by:"), partRow);
+        tform->addRow(buddyLabel(tr("P&artition by:"), m_partition), partRow);
         tform->addRow(QString(), createRow);
         connect(m_partition, &QComboBox::currentIndexChanged, this, [this] { touched(); updateEnabled(); });
         connect(m_partitionColumns, &QLineEdit::textChanged, this, [this] { touched(); });

@@ -77,7 +77,7 @@ MySqlConnectionForm::MySqlConnectionForm(QWidget *parent)
 
     auto *hostRow = new QHBoxLayout;
     hostRow->addWidget(m_host, 3);
-    hostRow->addWidget(new QLabel(tr("Port:"), this));
+    hostRow->addWidget(buddyLabel(tr("P&ort:"), m_port));
     hostRow->addWidget(m_port, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_test);
@@ -86,7 +86,7 @@ MySqlConnectionForm::MySqlConnectionForm(QWidget *parent)
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&Host:"), hostRow);
+    form->addRow(buddyLabel(tr("&Host:"), m_host), hostRow);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Password:"), m_password);
     form->addRow(QString(), m_keychainNote);

@@ -53,7 +53,7 @@ TriggerPage::TriggerPage(QWidget *parent)
             auto *row = new QHBoxLayout;
             row->addWidget(m_scheduleKind);
             row->addWidget(m_schedule, 1);
-            form->addRow(tr("Run:"), row);
+            form->addRow(buddyLabel(tr("R&un:"), m_schedule), row);
             m_scheduleMessage = new FieldMessage(this);
             form->addRow(QString(), m_scheduleMessage);
             m_incrementalField = new QComboBox(this);
@@ -100,7 +100,7 @@ TriggerPage::TriggerPage(QWidget *parent)
     auto *drow = new QHBoxLayout;
     drow->addWidget(m_deadLetterKind);
     drow->addWidget(m_deadLetter, 1);
-    dform->addRow(tr("Dead letters:"), drow);
+    dform->addRow(buddyLabel(tr("Dead &letters:"), m_deadLetter), drow);
     dform->addRow(tr("Brokers:"), m_deadLetterBrokers);
     m_errorMessage = new FieldMessage(this);
     dform->addRow(QString(), m_errorMessage);
