@@ -232,7 +232,9 @@ void FilePage::saveEndpoint(nlohmann::json &endpoint) const
             csv[key] = value;
     };
     set("header", m_header->isChecked(), true);
-    set("delimiter", delimiter.toStdString(), ",");
+    // "\\t" (a backslash and a t) is how some files write a tab: keep their spelling.
+    if (!(csv.value("delimiter", std::string()) == "\\t" && delimiter == QLatin1String("\t")))
+        set("delimiter", delimiter.toStdString(), ",");
     set("quote", m_quote->text().toStdString(), "\"");
     if (csv.empty())
         endpoint.erase("csv");

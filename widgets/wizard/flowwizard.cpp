@@ -62,6 +62,8 @@ FlowWizard::FlowWizard(const QString &flowsFolder, const QStringList &existingNa
     setPage(Review, m_review);
     setStartId(Details);
     resize(860, 680);
+    // A new flow says when it runs and what a bad record does, as AppFlow's first step does.
+    m_original = {{"trigger", {{"type", "onDemand"}}}, {"errorHandling", {{"onError", "stop"}}}};
 }
 
 FlowWizard::~FlowWizard() = default;

@@ -356,10 +356,16 @@ void KafkaPage::loadEndpoint(const nlohmann::json &endpoint)
         const nlohmann::json create = endpoint.value("createTopics", nlohmann::json());
         m_createTopics->setChecked(create.is_object());
         if (create.is_object()) {
-            if (create.contains("partitions") && create["partitions"].is_number_integer())
-                m_partitions->setValue(create["partitions"].get<int>());
-            if (create.contains("replicationFactor") && create["replicationFactor"].is_number_integer())
-                m_replication->setValue(create["replicationFactor"].get<int>());
+            auto intOf = [&create](const char *key, int fallback) {
+                const nlohmann::json v = create.value(key, nlohmann::json());
+                if (v.is_number_integer())
+                    return v.get<int>();
+                bool ok = false;
+                const int n = v.is_string() ? QString::fromStdString(v.get<std::string>()).toInt(&ok) : 0;
+                return ok ? n : fallback;
+            };
+            m_partitions->setValue(intOf("partitions", 3));
+            m_replication->setValue(intOf("replicationFactor", 1));
         }
     }
     updateEnabled();
@@ -408,10 +414,22 @@ void KafkaPage::saveEndpoint(nlohmann::json &endpoint) const
         endpoint.erase("partition");
     else
         endpoint["partition"] = partition.toStdString();
-    if (m_createTopics->isChecked())
-        endpoint["createTopics"] = {{"partitions", m_partitions->value()}, {"replicationFactor", m_replication->value()}};
-    else
+    if (m_createTopics->isChecked()) {
+        // Keep the file's spelling of an unchanged number ("1", "${PARTITIONS:-6}"...).
+        const nlohmann::json original = endpoint.value("createTopics", nlohmann::json::object());
+        auto number = [&original](const char *key, int value) -> nlohmann::json {
+            const nlohmann::json o = original.is_object() ? original.value(key, nlohmann::json()) : nlohmann::json();
+            if (o.is_string() && QString::fromStdString(o.get<std::string>()).toInt() == value)
+                return o;
+            return value;
+        };
+        nlohmann::json create = original.is_object() ? original : nlohmann::json::object();
+        create["partitions"] = number("partitions", m_partitions->value());
+        create["replicationFactor"] = number("replicationFactor", m_replication->value());
+        endpoint["createTopics"] = create;
+    } else {
         endpoint.erase("createTopics");
+    }
 }
 
 } // namespace flowdeck

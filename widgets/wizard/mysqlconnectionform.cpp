@@ -147,8 +147,14 @@ static nlohmann::json portValue(const QString &port)
 nlohmann::json MySqlConnectionForm::save(const nlohmann::json &original, const QString &passwordVariable) const
 {
     nlohmann::json c = original.is_object() ? original : nlohmann::json::object();
-    c["host"] = m_host->text().trimmed().toStdString();
-    c["port"] = portValue(m_port->text().trimmed());
+    if (m_host->text().trimmed().isEmpty())
+        c.erase("host"); // a Unix socket connection
+    else
+        c["host"] = m_host->text().trimmed().toStdString();
+    if (m_port->text().trimmed() == QLatin1String("3306") && !c.contains("port"))
+        c.erase("port"); // the default: written only when the flow had it
+    else
+        c["port"] = portValue(m_port->text().trimmed());
     c["user"] = m_user->text().trimmed().toStdString();
     const QString password = m_password->text();
     if (password.isEmpty() && !m_passwordReference.isEmpty())
@@ -165,8 +171,8 @@ nlohmann::json MySqlConnectionForm::save(const nlohmann::json &original, const Q
     else
         c["database"] = database.toStdString();
     const QString tls = m_tls->currentData().toString();
-    if (tls == QLatin1String("preferred"))
-        c.erase("tls");
+    if (tls == QLatin1String("preferred") && !c.contains("tls"))
+        c.erase("tls"); // the default: written only when the flow had it
     else
         c["tls"] = tls.toStdString();
     return c;

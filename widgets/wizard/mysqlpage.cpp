@@ -111,7 +111,10 @@ MySqlPage::MySqlPage(EndpointRole role, QWidget *parent)
             scheduleTableLookup();
         });
         connect(m_addColumns, &QCheckBox::toggled, this, [this] { touched(); });
-        connect(m_batchRows, &QSpinBox::valueChanged, this, [this] { touched(); });
+        connect(m_batchRows, &QSpinBox::valueChanged, this, [this] {
+            m_batchRowsEdited = true;
+            touched();
+        });
     }
     if (isSource()) {
         auto *outer = new QVBoxLayout(this);
@@ -326,6 +329,8 @@ void MySqlPage::loadEndpoint(const nlohmann::json &endpoint)
     m_versionColumn->setText(QString::fromStdString(write.value("versionColumn", std::string())));
     if (write.contains("batchRows") && write["batchRows"].is_number_integer())
         m_batchRows->setValue(write["batchRows"].get<int>());
+    m_batchRowsOriginal = write.value("batchRows", nlohmann::json());
+    m_batchRowsEdited = false;
 }
 
 void MySqlPage::saveEndpoint(nlohmann::json &endpoint) const
@@ -374,7 +379,9 @@ void MySqlPage::saveEndpoint(nlohmann::json &endpoint) const
         write.erase("versionColumn");
     else
         write["versionColumn"] = m_versionColumn->text().trimmed().toStdString();
-    if (m_batchRows->value() != 1000 || write.contains("batchRows"))
+    if (m_batchRowsOriginal.is_string() && !m_batchRowsEdited)
+        write["batchRows"] = m_batchRowsOriginal;
+    else if (m_batchRows->value() != 1000 || write.contains("batchRows"))
         write["batchRows"] = m_batchRows->value();
     endpoint["write"] = write;
 }

@@ -68,6 +68,8 @@ private:
     QSpinBox *m_batchRows = nullptr;
     FieldMessage *m_writeMessage = nullptr;
 
+    nlohmann::json m_batchRowsOriginal; // e.g. "${BATCH_ROWS:-5000}", kept unless the spin box is changed
+    bool m_batchRowsEdited = false;
     bool m_tableBusy = false;
     bool m_tableReady = false;
     bool m_tableExists = false;

@@ -252,8 +252,17 @@ void TriggerPage::load(const nlohmann::json &flow)
 
 void TriggerPage::save(nlohmann::json &flow) const
 {
-    flow["trigger"] = trigger(flow.value("trigger", nlohmann::json::object()));
-    flow["errorHandling"] = errorHandling(flow.value("errorHandling", nlohmann::json::object()));
+    // Defaults are written when the flow had the key (new flows have both, as AppFlow shows them).
+    const nlohmann::json t = trigger(flow.value("trigger", nlohmann::json::object()));
+    if (t == nlohmann::json{{"type", "onDemand"}} && !flow.contains("trigger"))
+        flow.erase("trigger");
+    else
+        flow["trigger"] = t;
+    const nlohmann::json e = errorHandling(flow.value("errorHandling", nlohmann::json::object()));
+    if (e == nlohmann::json{{"onError", "stop"}} && !flow.contains("errorHandling"))
+        flow.erase("errorHandling");
+    else
+        flow["errorHandling"] = e;
 }
 
 bool TriggerPage::validatePage()
