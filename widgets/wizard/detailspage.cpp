@@ -27,6 +27,7 @@ DetailsPage::DetailsPage(QWidget *parent)
     m_description->setObjectName(QStringLiteral("flowDescription"));
     m_description->setPlaceholderText(tr("Optional: what the flow does, for whoever reads the list of flows."));
     m_description->setTabChangesFocus(true);
+    m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 8 + 12);
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("Flow &name:"), m_name);
