@@ -48,6 +48,10 @@ private Q_SLOTS:
     void triggerIsValidated();
     void mappingIsValidated_data();
     void mappingIsValidated();
+    void filtersAreValidated_data();
+    void filtersAreValidated();
+    void kafkaDestinationTakesOneTopic();
+    void reviewListsRemainingProblems();
     void passwordsNeverReachTheFile();
     void cancelAsksOnlyWhenChanged();
     void secretLookupPrefersTheEnvironment();
@@ -312,6 +316,82 @@ void TestFlowWizard::mappingIsValidated()
         QVERIFY(shown->text().isEmpty());
     else
         QVERIFY2(shown->text().startsWith(message), qPrintable(shown->text()));
+}
+
+void TestFlowWizard::filtersAreValidated_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message"); // "" when accepted
+    QTest::newRow("none") << "[]" << QString();
+    QTest::newRow("one") << R"([{"field": "Industry", "op": "neq", "value": "Energy"}])" << QString();
+    QTest::newRow("unknown operator") << R"([{"field": "Industry", "op": "like", "value": "E%"}])"
+                                      << "filters[0].op: unknown operator 'like'";
+    QTest::newRow("isNull with a value") << R"([{"field": "Industry", "op": "isNull", "value": 1}])"
+                                         << "filters[0].value: 'isNull' takes no value";
+}
+
+void TestFlowWizard::filtersAreValidated()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    FlowWizard w(m_dir.path(), {});
+    startWithFile(w);
+    w.kafkaPage(EndpointRole::Destination)->setBrokers(QStringLiteral("embedded"));
+    w.kafkaPage(EndpointRole::Destination)->setTopic(QStringLiteral("t"));
+    w.typePage(EndpointRole::Destination)->setType(QStringLiteral("kafka"));
+    FiltersPage *page = w.filtersPage();
+    child<QPlainTextEdit>(page, "filtersJson")->setPlainText(text);
+    QCOMPARE(page->validatePage(), message.isEmpty());
+    const QString shown = child<FieldMessage>(page, "filtersMessage")->text();
+    QVERIFY2(message.isEmpty() ? shown.isEmpty() : shown.startsWith(message), qPrintable(shown));
+}
+
+void TestFlowWizard::kafkaDestinationTakesOneTopic()
+{
+    FlowWizard w(m_dir.path(), {});
+    startWithFile(w);
+    test::clickNext(&w);
+    child<QRadioButton>(w.typePage(EndpointRole::Destination), "kafka")->click();
+    test::clickNext(&w);
+    KafkaPage *page = w.kafkaPage(EndpointRole::Destination);
+    QVERIFY(!page->isComplete());
+    child<QCheckBox>(page, "kafkaEmbedded")->setChecked(true);
+    page->setTopic(QStringLiteral("a, b"));
+    page->test();
+    QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), 15000);
+    test::clickNext(&w);
+    QCOMPARE(w.currentId(), int(FlowWizard::DestinationKafka));
+    QCOMPARE(child<FieldMessage>(page, "kafkaTopicMessage")->text(),
+             QStringLiteral("A destination writes to one topic (a template may use {schema} and {table})."));
+    page->setTopic(QStringLiteral("tidb_{schema}_{table}"));
+    test::clickNext(&w);
+    QCOMPARE(w.currentId(), int(FlowWizard::Mapping));
+}
+
+void TestFlowWizard::reviewListsRemainingProblems()
+{
+    FlowWizard w(m_dir.path(), {});
+    startWithFile(w);
+    test::clickNext(&w);
+    child<QRadioButton>(w.typePage(EndpointRole::Destination), "kafka")->click();
+    test::clickNext(&w);
+    KafkaPage *page = w.kafkaPage(EndpointRole::Destination);
+    child<QCheckBox>(page, "kafkaEmbedded")->setChecked(true);
+    page->setTopic(QStringLiteral("accounts"));
+    page->test();
+    QTRY_VERIFY_WITH_TIMEOUT(page->isComplete(), 15000);
+    test::clickNext(&w);
+    test::clickNext(&w);
+    test::clickNext(&w);
+    test::clickNext(&w);
+    QCOMPARE(w.currentId(), int(FlowWizard::Review));
+    QVERIFY(w.button(QWizard::FinishButton)->isEnabled());
+    // A problem the pages could not see (here: a mapping set behind their back) keeps Create off.
+    w.mappingPage()->setMapping(nlohmann::json::array());
+    w.currentPage()->initializePage();
+    QVERIFY(!w.currentPage()->isComplete());
+    QVERIFY(!w.button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(child<FieldMessage>(&w, "reviewProblems")->text().contains(QStringLiteral("mapping: must not be empty")));
 }
 
 void TestFlowWizard::passwordsNeverReachTheFile()

@@ -88,6 +88,7 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
     m_topic->setPlaceholderText(isSource() ? tr("a topic, topics separated by commas, or ^regex")
                                            : tr("e.g. tidb_{schema}_{table}"));
     m_topicMessage = new FieldMessage(this);
+    m_topicMessage->setObjectName(QStringLiteral("kafkaTopicMessage"));
 
     auto *topics = new QGroupBox(isSource() ? tr("Topics") : tr("Topic and partitions"), this);
     auto *tform = new QFormLayout(topics);
