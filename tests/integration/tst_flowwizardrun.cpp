@@ -17,6 +17,8 @@
 #include "widgets/wizard/namecountmodel.h"
 #include "widgets/wizard/reviewpage.h"
 
+#include "core/sandbox.h"
+
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
@@ -25,6 +27,7 @@
 #include <QRadioButton>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 #include <fstream>
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void createsAndRunsTheAppFlowCase();
     void editsTheFlowAndSavesTheFile();
     void wrongPasswordShowsTheServersAnswer();
+    void sandboxButtonStartsTheSandbox();
 
 private:
     void fillConnection(MySqlPage *page, const QString &password = QString());
@@ -268,6 +272,41 @@ void TestFlowWizardRun::wrongPasswordShowsTheServersAnswer()
     QVERIFY2(message->text().contains(QStringLiteral("Access denied for user 'root'")), qPrintable(message->text()));
     QVERIFY2(message->text().contains(QStringLiteral("using password: YES")), qPrintable(message->text()));
     QVERIFY(message->isVisible());
+}
+
+void TestFlowWizardRun::sandboxButtonStartsTheSandbox()
+{
+    // "Use the Sandbox Database" on a machine without one: it is created in the user's data
+    // folder, started, and the form filled in and tested.
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    const QByteArray previous = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", data.path().toUtf8());
+    auto restore = qScopeGuard([&] {
+        Sandbox(Sandbox::defaultDir()).stop();
+        qputenv("XDG_DATA_HOME", previous);
+    });
+    QVERIFY(Sandbox::defaultDir().startsWith(data.path()));
+    FlowWizard w(m_flows, {});
+    w.show();
+    QTest::keyClicks(child<QLineEdit>(&w, "flowName"), QStringLiteral("sandboxed"));
+    test::clickNext(&w);
+    test::clickNext(&w);
+    w.filePage(EndpointRole::Source)->setPath(m_csv);
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    test::clickNext(&w);
+    child<QRadioButton>(w.typePage(EndpointRole::Destination), "mysql")->click();
+    test::clickNext(&w);
+    QCOMPARE(w.currentId(), int(FlowWizard::DestinationMySql));
+    MySqlPage *page = w.mysqlPage(EndpointRole::Destination);
+    child<QPushButton>(page, "mysqlSandbox")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page->connectionForm()->isConnected(), 120000);
+    const Sandbox::Status status = Sandbox(Sandbox::defaultDir()).status();
+    QVERIFY(status.running);
+    QCOMPARE(child<QLineEdit>(page, "mysqlPort")->text(), QString::number(status.info.port));
+    QVERIFY(page->connectionForm()->lastResult().databases.contains(QStringLiteral("test")));
+    COMPARE_JSON(w.flowJson()["destination"]["connection"],
+                 (nlohmann::json{{"host", "127.0.0.1"}, {"port", status.info.port}, {"user", "root"}, {"database", "test"}}));
 }
 
 QTEST_MAIN(TestFlowWizardRun)
