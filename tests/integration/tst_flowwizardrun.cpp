@@ -197,6 +197,14 @@ void TestFlowWizardRun::createsAndRunsTheAppFlowCase()
                             "wizardrun")
                  .front(),
              std::string("001Do000003EDTZIA4\tEdge Communications\tCustomer - Direct\tTX\tHot\tElectronics"));
+
+    // Creating or deleting another flow reloads the list: this flow keeps its last run.
+    const QString copy = window.duplicateRow(window.model()->rowOfPath(path));
+    QVERIFY(!copy.isEmpty());
+    QCOMPARE(window.model()->index(window.model()->rowOfPath(path), FlowListModel::State).data().toString(), QStringLiteral("Completed"));
+    QVERIFY(window.deleteRow(window.model()->rowOfPath(copy), false));
+    QCOMPARE(window.model()->index(window.model()->rowOfPath(path), FlowListModel::LastRun).data().toString(),
+             QStringLiteral("read 13, written 13, filtered 0, dead-lettered 0"));
 }
 
 void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
