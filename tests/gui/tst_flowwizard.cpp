@@ -414,6 +414,20 @@ void TestFlowWizard::passwordsNeverReachTheFile()
     QVERIFY2(note->text().contains(QStringLiteral("No keychain is available")), qPrintable(note->text()));
     QVERIFY(note->text().contains(QStringLiteral("FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_PASSWORD")));
     QVERIFY(w.pendingSecrets().isEmpty()); // nothing to store without a keychain
+    // The same for a Kafka SASL password.
+    w.typePage(EndpointRole::Destination)->setType(QStringLiteral("kafka"));
+    KafkaPage *kafka = w.kafkaPage(EndpointRole::Destination);
+    auto *security = child<QComboBox>(kafka, "kafkaSecurity");
+    security->setCurrentIndex(security->findData(QStringLiteral("SASL_SSL")));
+    test::typeInto(child<QLineEdit>(kafka, "kafkaSaslUser"), QStringLiteral("flow-user"));
+    test::typeInto(child<QLineEdit>(kafka, "kafkaSaslPassword"), QStringLiteral("kafka-s3cret"));
+    kafka->setTopic(QStringLiteral("t"));
+    const nlohmann::json properties = w.flowJson()["destination"]["properties"];
+    COMPARE_JSON(properties, (nlohmann::json{{"security.protocol", "SASL_SSL"}, {"sasl.mechanisms", "PLAIN"}, {"sasl.username", "flow-user"},
+                                             {"sasl.password", "${FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_SASL_PASSWORD}"}}));
+    QVERIFY(w.flowJson().dump().find("kafka-s3cret") == std::string::npos);
+    QVERIFY(child<QLabel>(kafka, "keychainNote")->text().contains(QStringLiteral("FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_SASL_PASSWORD")));
+    w.typePage(EndpointRole::Destination)->setType(QStringLiteral("mysql"));
     // An environment reference typed as the password is kept as it is.
     test::typeInto(child<QLineEdit>(page, "mysqlPassword"), QStringLiteral("${TIDB_PASSWORD}"));
     COMPARE_JSON(w.flowJson()["destination"]["connection"]["password"], nlohmann::json("${TIDB_PASSWORD}"));

@@ -35,6 +35,7 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
     m_embedded = new QCheckBox(tr("Use Flowdeck's &embedded broker (in memory, for trying flows)"), this);
     m_embedded->setObjectName(QStringLiteral("kafkaEmbedded"));
     m_security = new QComboBox(this);
+    m_security->setObjectName(QStringLiteral("kafkaSecurity"));
     // stored in flow files (librdkafka's security.protocol): do not rename
     m_security->addItem(tr("None (plaintext)"), QString());
     m_security->addItem(QStringLiteral("SASL_SSL"), QStringLiteral("SASL_SSL"));
@@ -43,7 +44,9 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
     m_mechanism = new QComboBox(this);
     m_mechanism->addItems({QStringLiteral("PLAIN"), QStringLiteral("SCRAM-SHA-256"), QStringLiteral("SCRAM-SHA-512")});
     m_saslUser = new QLineEdit(this);
+    m_saslUser->setObjectName(QStringLiteral("kafkaSaslUser"));
     m_saslPassword = new QLineEdit(this);
+    m_saslPassword->setObjectName(QStringLiteral("kafkaSaslPassword"));
     m_saslPassword->setEchoMode(QLineEdit::Password);
     m_test = new QPushButton(tr("&Test Connection"), this);
     m_test->setObjectName(QStringLiteral("kafkaTest"));
@@ -60,6 +63,11 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
     cform->addRow(QString(), m_embedded);
     cform->addRow(tr("&Security:"), m_security);
     cform->addRow(buddyLabel(tr("SAS&L:"), m_mechanism), sasl);
+    m_keychainNote = new QLabel(this);
+    m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
+    m_keychainNote->setWordWrap(true);
+    m_keychainNote->hide();
+    cform->addRow(QString(), m_keychainNote);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
     testRow->addStretch();
@@ -154,6 +162,7 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
     for (QLineEdit *e : {m_saslUser, m_saslPassword})
         connect(e, &QLineEdit::textEdited, this, &KafkaPage::invalidate);
     connect(m_test, &QPushButton::clicked, this, &KafkaPage::test);
+    connect(m_saslPassword, &QLineEdit::textEdited, this, &KafkaPage::updateKeychainNote);
     connect(m_protocol, &QComboBox::currentIndexChanged, this, [this] { touched(); });
     connect(m_topic, &QLineEdit::textChanged, this, [this] {
         m_topicMessage->clear();
@@ -277,8 +286,26 @@ void KafkaPage::test()
     watcher->setFuture(QtConcurrent::run([b, props] { return probe::kafkaCluster(b, props); }));
 }
 
+void KafkaPage::updateKeychainNote()
+{
+    const QString variable = secretVariable(QStringLiteral("sasl_password"));
+    const bool typed = !m_saslPassword->text().isEmpty() && SecretStore::referencedVariable(m_saslPassword->text()).isEmpty();
+    const bool shown = typed && m_saslPassword->isEnabled();
+    m_keychainNote->setVisible(shown);
+    if (!shown)
+        return;
+    QString why;
+    if (SecretStore::available(&why))
+        m_keychainNote->setText(tr("The SASL password is kept in the system keychain as %1, never in the flow file.").arg(variable));
+    else
+        m_keychainNote->setText(tr("No keychain is available (%1): the SASL password is not saved. The flow refers to it "
+                                   "as ${%2}; set that environment variable before running the flow.")
+                                    .arg(why, variable));
+}
+
 void KafkaPage::initializePage()
 {
+    updateKeychainNote();
     if (!m_connected && !m_busy && !brokers().isEmpty())
         test();
 }

@@ -4,6 +4,7 @@
 #include "endpointprobe.h"
 
 class QCheckBox;
+class QLabel;
 class QComboBox;
 class QLineEdit;
 class QPushButton;
@@ -47,6 +48,7 @@ private:
     QString brokers() const;
     nlohmann::json properties(const nlohmann::json &original, bool effective) const;
     void updateEnabled();
+    void updateKeychainNote();
 
     QLineEdit *m_brokers = nullptr;
     QCheckBox *m_embedded = nullptr;
@@ -55,6 +57,7 @@ private:
     QLineEdit *m_saslUser = nullptr;
     QLineEdit *m_saslPassword = nullptr;
     QString m_saslReference;
+    QLabel *m_keychainNote = nullptr;
     QPushButton *m_test = nullptr;
     FieldMessage *m_message = nullptr;
     NameCountModel *m_topicsModel = nullptr;
