@@ -144,8 +144,15 @@ QStringList FlowWizard::problems() const
 {
     QStringList out;
     try {
-        // Secrets may be unset here (they are saved on Finish): the validator lets passwords be empty.
-        flowFromJson(flowJson(), SecretStore::lookup(), QDir(baseDir()).filePath(QStringLiteral("x.flow.json")).toStdString());
+        // Secrets are saved on Finish: checking the document needs no trip to the keychain, and
+        // the validator lets passwords be empty.
+        const EnvLookup environment = processEnvironment();
+        const EnvLookup lookup = [environment](const std::string &name) -> std::optional<std::string> {
+            if (name.rfind(SecretStore::kPrefix, 0) == 0)
+                return environment(name).value_or(std::string());
+            return environment(name);
+        };
+        flowFromJson(flowJson(), lookup, QDir(baseDir()).filePath(QStringLiteral("x.flow.json")).toStdString());
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
             out << QString::fromStdString(p.toString());

@@ -6,7 +6,10 @@ namespace flowdeck {
 
 /// Field mapping: which source field goes to which destination column (the flow file's
 /// "mapping"). A placeholder over JSON text until widgets/mapping/mappingeditor is wired in: keep
-/// setMapping()/mapping() when it is.
+/// setMapping()/mapping() when it is. Wiring: the editor's setSourceFields()/setSample() from
+/// FlowWizard::sourceFields()/sourceSample() on sourceShapeChanged(), setDestinationColumns() from
+/// destinationColumns() on destinationColumnsChanged() (EndpointField carries name, type and
+/// required), validate() in validatePage(), changed() to touched().
 class MappingPage : public JsonListPage
 {
     Q_OBJECT
