@@ -220,9 +220,6 @@ void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
     QVERIFY(w && w->isEditing());
     QCOMPARE(w->button(QWizard::FinishButton)->text(), QStringLiteral("Save Flow"));
     QCOMPARE(child<QLineEdit>(w, "flowName")->text(), QStringLiteral("salesforce-accounts-to-tidb"));
-    auto *description = child<QPlainTextEdit>(w, "flowDescription");
-    description->selectAll();
-    QTest::keyClicks(description, QStringLiteral("Accounts, upserted"));
     test::clickNext(w);
     QCOMPARE(w->currentId(), int(FlowWizard::SourceType));
     test::clickNext(w);
@@ -236,14 +233,27 @@ void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
     // The page tests the saved connection by itself and finds the table again.
     QTRY_VERIFY_WITH_TIMEOUT(mysql->isComplete(), 15000);
     QCOMPARE(mysql->table(), QStringLiteral("sf_account"));
+    QVERIFY(!w->isChanged()); // testing the connection and finding the table again change nothing
     auto *mode = child<QComboBox>(mysql, "mysqlWriteMode");
     mode->setCurrentIndex(mode->findData(QStringLiteral("upsert")));
+    QVERIFY(w->isChanged());
     test::clickNext(w);
     COMPARE_JSON(w->mappingPage()->mapping(), before["mapping"]);
     test::clickNext(w);
     test::clickNext(w);
     test::clickNext(w);
     QCOMPARE(w->currentId(), int(FlowWizard::Review));
+    QTRY_VERIFY(w->reviewPage()->isComplete());
+    // Back to the first page for the description: everything else stays.
+    while (w->currentId() != FlowWizard::Details)
+        test::clickBack(w);
+    auto *description = child<QPlainTextEdit>(w, "flowDescription");
+    description->selectAll();
+    QTest::keyClicks(description, QStringLiteral("Accounts, upserted"));
+    while (w->currentId() != FlowWizard::Review) {
+        QTRY_VERIFY_WITH_TIMEOUT(w->currentPage()->isComplete(), 15000);
+        test::clickNext(w);
+    }
     QTRY_VERIFY(w->reviewPage()->isComplete());
     w->button(QWizard::FinishButton)->click();
     QTRY_VERIFY(window.wizard() == nullptr);

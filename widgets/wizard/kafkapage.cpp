@@ -170,7 +170,8 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
         Q_EMIT completeChanged();
     });
     connect(m_topicsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
-        if (i.isValid())
+        // Only a different pick counts as a change (the page selects the loaded one itself).
+        if (i.isValid() && m_topic->text().trimmed() != m_topicsModel->items().at(i.row()).name)
             m_topic->setText(m_topicsModel->items().at(i.row()).name);
     });
     updateEnabled();

@@ -138,7 +138,8 @@ MySqlPage::MySqlPage(EndpointRole role, QWidget *parent)
         scheduleTableLookup();
     });
     connect(m_tablesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
-        if (i.isValid())
+        // Only a different pick counts as a change (the page selects the loaded one itself).
+        if (i.isValid() && m_table->text().trimmed() != m_tablesModel->items().at(i.row()).name)
             m_table->setText(m_tablesModel->items().at(i.row()).name);
     });
 }
