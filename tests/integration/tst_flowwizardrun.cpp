@@ -27,6 +27,7 @@
 #include <QRadioButton>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 
@@ -270,6 +271,14 @@ void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
     window.runRow(r);
     QTRY_COMPARE_WITH_TIMEOUT(window.model()->index(r, FlowListModel::State).data().toString(), QStringLiteral("Completed"), 30000);
     QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "wizardrun").front(), std::string("13"));
+
+    // `flowdeck run` runs what the window made.
+    QProcess run;
+    run.start(test::flowdeckBinary(), {QStringLiteral("run"), path, QStringLiteral("--state-dir"), m_dir.filePath(QStringLiteral("cli-state"))});
+    QVERIFY(run.waitForFinished(60000));
+    const QString output = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
+    QVERIFY2(run.exitCode() == 0, qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("completed: read 13, written 13")), qPrintable(output));
 }
 
 void TestFlowWizardRun::wrongPasswordShowsTheServersAnswer()
