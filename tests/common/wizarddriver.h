@@ -13,8 +13,6 @@
 #include <QTest>
 #include <QWizardPage>
 
-#include <functional>
-#include <memory>
 
 /// QCOMPARE for nlohmann::json values (QCOMPARE's overloads do not take them), printing both.
 #define COMPARE_JSON(actual, expected)                                                                       \
@@ -51,23 +49,23 @@ inline void clickBack(QWizard *w)
     w->button(QWizard::BackButton)->click();
 }
 
+/// Clicks `button` of the visible message box, or looks again in 20 ms (`tries` more times).
+inline void answerMessageBoxSoon(QMessageBox::StandardButton button, int tries)
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+            box->button(button)->click();
+            return;
+        }
+    if (tries > 0)
+        QTimer::singleShot(20, qApp, [button, tries] { answerMessageBoxSoon(button, tries - 1); });
+}
+
 /// Answers the next message box that opens with `button` (from the event loop, so the box's
 /// own exec() runs). Call it before the action that opens the box.
 inline void answerNextMessageBox(QMessageBox::StandardButton button)
 {
-    QTimer::singleShot(0, qApp, [button] {
-        auto poll = std::make_shared<std::function<void(int)>>();
-        *poll = [button, poll](int tries) {
-            for (QWidget *w : QApplication::topLevelWidgets())
-                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
-                    box->button(button)->click();
-                    return;
-                }
-            if (tries > 0)
-                QTimer::singleShot(20, qApp, [poll, tries] { (*poll)(tries - 1); });
-        };
-        (*poll)(200);
-    });
+    QTimer::singleShot(0, qApp, [button] { answerMessageBoxSoon(button, 200); });
 }
 
 } // namespace flowdeck::test
