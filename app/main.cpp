@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -26,6 +27,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Flowdeck"));
     QApplication::setApplicationVersion(QStringLiteral(FLOWDECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("flowdeck"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("flowdeck")));
 
     const QString language = flowdeck::Settings::language();
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);

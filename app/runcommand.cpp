@@ -1,5 +1,7 @@
 #include "runcommand.h"
 
+#include "widgets/secretstore.h"
+
 #include "core/engine.h"
 #include "core/flow.h"
 #include "core/atomicfile.h"
@@ -84,7 +86,7 @@ int runCommand(const QStringList &args)
     const std::string path = parser.positionalArguments().first().toStdString();
     Flow flow;
     try {
-        flow = loadFlow(path);
+        flow = loadFlow(path, SecretStore::lookup()); // secrets: environment, then the keychain
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
             err << QString::fromStdString(path) << ": " << QString::fromStdString(p.toString()) << '\n';

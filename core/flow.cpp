@@ -321,6 +321,15 @@ Flow loadFlow(const std::string &path, const EnvLookup &lookup)
     return std::move(*flow);
 }
 
+std::string flowDocumentText(const Flow &flow)
+{
+    try {
+        return inWritingOrder(flow.raw).dump(2) + '\n';
+    } catch (const Json::type_error &e) {
+        throw Error(std::string("cannot write the flow: ") + e.what());
+    }
+}
+
 void saveFlow(const Flow &flow, const std::string &path)
 {
     namespace fs = std::filesystem;

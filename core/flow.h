@@ -86,6 +86,10 @@ Flow flowFromJson(const nlohmann::json &raw, const EnvLookup &lookup = processEn
 /// or the validation problems).
 Flow loadFlow(const std::string &path, const EnvLookup &lookup = processEnvironment());
 
+/// The text saveFlow() writes for `flow.raw`: pretty-printed, keys in the documented order.
+/// Possible errors: Error when the document holds invalid UTF-8.
+std::string flowDocumentText(const Flow &flow);
+
 /// Writes flow.raw to `path` atomically (temporary file + rename), pretty-printed.
 /// Possible errors: Error when the file cannot be written.
 void saveFlow(const Flow &flow, const std::string &path);

@@ -1,5 +1,7 @@
 #include "flowlistmodel.h"
 
+#include "secretstore.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -34,15 +36,15 @@ QString FlowListModel::describeRoute(const Flow &flow)
 
 void FlowListModel::load(const QStringList &folders)
 {
-    beginResetModel();
-    m_entries.clear();
+    // Loading may wait for the keychain (a local event loop): read everything before the reset.
+    std::vector<Entry> entries;
     for (const QString &folder : folders) {
         QDirIterator it(folder, {QStringLiteral("*.flow.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             Entry e;
             e.path = it.next();
             try {
-                e.flow = loadFlow(e.path.toStdString());
+                e.flow = loadFlow(e.path.toStdString(), SecretStore::lookup());
             } catch (const FlowError &err) {
                 QStringList lines;
                 for (const auto &p : err.problems())
@@ -52,10 +54,19 @@ void FlowListModel::load(const QStringList &folders)
                 name.chop(int(qstrlen(".flow.json")));
                 e.flow.name = name.toStdString();
             }
-            m_entries.push_back(std::move(e));
+            entries.push_back(std::move(e));
         }
     }
-    std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.flow.name < b.flow.name; });
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.flow.name < b.flow.name; });
+    // Flows still listed keep their run state (a reload after creating a flow forgets no run).
+    for (Entry &e : entries)
+        if (const int old = rowOfPath(e.path); old >= 0) {
+            e.state = m_entries[std::size_t(old)].state;
+            e.lastRun = m_entries[std::size_t(old)].lastRun;
+            e.counts = m_entries[std::size_t(old)].counts;
+        }
+    beginResetModel();
+    m_entries = std::move(entries);
     endResetModel();
 }
 

@@ -3,6 +3,7 @@
 #include "flowlistmodel.h"
 #include "flowrunner.h"
 #include "settings.h"
+#include "wizard/flowwizard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -109,6 +110,7 @@ void MainWindow::createActions()
             it->second->stop();
     });
     m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    createFlowActions(flow, file);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settings->addMenu(tr("&Language"));
@@ -138,6 +140,7 @@ void MainWindow::createActions()
     m_stopAction->setIconText(tr("Stop the Current Flow Run"));
     open->setIconText(tr("Import Flow File"));
     reloadAction->setIconText(tr("Reload Flows"));
+    addFlowToolbarActions(tools);
     tools->addAction(m_runAction);
     tools->addAction(m_stopAction);
     tools->addSeparator();
@@ -172,6 +175,11 @@ void MainWindow::updateActions()
     }
     m_runAction->setEnabled(valid && !running);
     m_stopAction->setEnabled(running);
+    m_editAction->setEnabled(row >= 0 && !running);
+    m_duplicateAction->setEnabled(row >= 0);
+    m_deleteAction->setEnabled(row >= 0 && !running);
+    m_exportAction->setEnabled(row >= 0);
+    m_monitorAction->setEnabled(bool(m_monitorHandler));
 }
 
 void MainWindow::showDetails()

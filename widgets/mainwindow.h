@@ -3,9 +3,12 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <map>
 
 class QAction;
+class QMenu;
+class QToolBar;
 class QPlainTextEdit;
 class QTableView;
 class QTimer;
@@ -14,10 +17,12 @@ namespace flowdeck {
 
 class FlowListModel;
 class FlowRunner;
+class FlowWizard;
 struct RunResult;
 
-/// The main window: the list of flows with their state, run and stop, the flow file and the
-/// last run's outcome. (The wizard and the monitor window come with their own issues.)
+/// The main window: the list of flows with their state, create / edit (the flow wizard),
+/// duplicate, delete, run and stop, import and export, the flow file and the last run's outcome.
+/// (The monitor window comes with its own issue: see setMonitorHandler().)
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,6 +37,25 @@ public:
     /// Runs the flow in `row` (as the Run action does).
     void runRow(int row);
 
+    /// Opens the flow wizard (window-modal, not blocking): a new flow, or the flow in `row`.
+    /// The wizard deletes itself when closed; the list reloads when it saved a flow.
+    FlowWizard *openWizard(int row = -1);
+    /// The wizard currently open, if any.
+    FlowWizard *wizard() const;
+    /// Selects the row of the flow file `path`; false when it is not listed.
+    bool selectPath(const QString &path);
+    /// Deletes the flow in `row` (file, checkpoint history stays); asks first when `confirm`.
+    bool deleteRow(int row, bool confirm = true);
+    /// Duplicates the flow in `row` as "<name>-copy"; returns the new file's path.
+    QString duplicateRow(int row);
+    /// Copies the flow file of `row` to `target`.
+    bool exportRow(int row, const QString &target);
+
+    /// The monitor window (issue 6, widgets/dashboard/) plugs in here: the Monitor action calls
+    /// `handler` with the selected flow's file path ("" when none). Without a handler the action
+    /// stays disabled.
+    void setMonitorHandler(std::function<void(const QString &flowPath)> handler);
+
 private:
     void createActions();
     void reload();
@@ -43,6 +67,11 @@ private:
     void setLanguage(const QString &language);
     void about();
     int currentRow() const;
+    // Create, edit, duplicate, delete, export, monitor (mainwindowflows.cpp).
+    void createFlowActions(QMenu *flowMenu, QMenu *fileMenu);
+    void addFlowToolbarActions(QToolBar *tools);
+    void exportFlowFile();
+    QStringList flowNames() const;
 
     QString m_flowsFolder;
     FlowListModel *m_model = nullptr;
@@ -51,6 +80,14 @@ private:
     QTimer *m_refresh = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_monitorAction = nullptr;
+    std::function<void(const QString &)> m_monitorHandler;
+    QPointer<FlowWizard> m_wizard;
     std::map<QString, QPointer<FlowRunner>> m_runners; // by flow file path
     std::map<QString, QString> m_lastOutput;           // by flow file path
 };

@@ -1,0 +1,188 @@
+#include "endpointprobe.h"
+
+#include "core/embeddedbroker.h"
+#include "core/errors.h"
+#include "core/filesource.h"
+#include "core/kafkaconfig.h"
+#include "core/mysqlconnection.h"
+
+#include <QCoreApplication>
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace flowdeck::probe {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+std::unique_ptr<MySqlConnection> connectMySql(const nlohmann::json &connection)
+{
+    auto c = std::make_unique<MySqlConnection>(MySqlConnectionConfig::fromJson(connection));
+    c->connect();
+    return c;
+}
+
+} // namespace
+
+ProbeResult mysqlServer(const nlohmann::json &connection, const QString &database)
+{
+    ProbeResult r;
+    try {
+        auto c = connectMySql(connection);
+        r.serverVersion = qs(c->serverVersion());
+        for (const auto &row : c->query("SHOW DATABASES"))
+            if (row.at(0) && *row[0] != "information_schema" && *row[0] != "performance_schema")
+                r.databases << qs(*row[0]);
+        if (!database.isEmpty()) {
+            const auto rows = c->query("SELECT TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                                       + c->quote(database.toStdString()) + " ORDER BY TABLE_NAME");
+            for (const auto &row : rows)
+                r.tables.append(TableEstimate{qs(row.at(0).value_or(std::string())),
+                                 row.at(1) ? QString::fromStdString(*row[1]).toLongLong() : -1});
+        }
+        r.ok = true;
+        r.message = QCoreApplication::translate("EndpointProbe", "Connected to %1 (%2).").arg(qs(c->config().endpoint()), r.serverVersion);
+    } catch (const Error &e) {
+        r.message = qs(e.what());
+    }
+    return r;
+}
+
+ProbeResult mysqlTable(const nlohmann::json &connection, const QString &database, const QString &table)
+{
+    ProbeResult r;
+    try {
+        auto c = connectMySql(connection);
+        const std::string db = c->quote(database.toStdString());
+        const std::string t = c->quote(table.toStdString());
+        const auto columns = c->query("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT IS NULL, EXTRA "
+                                      "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db
+                                      + " AND TABLE_NAME = " + t + " ORDER BY ORDINAL_POSITION");
+        if (columns.empty()) {
+            r.message = QCoreApplication::translate("EndpointProbe", "The table %1.%2 does not exist.").arg(database, table);
+            return r;
+        }
+        std::vector<std::string> names;
+        for (const auto &row : columns) {
+            EndpointField f;
+            f.name = qs(row.at(0).value_or(std::string()));
+            f.type = qs(row.at(1).value_or(std::string()));
+            const bool notNull = row.at(2).value_or(std::string()) == "NO";
+            // MariaDB reports "NULL" text as the default of nullable columns: only NOT NULL matters here.
+            const bool noDefault = row.at(3).value_or(std::string()) == "1";
+            const std::string extra = row.at(4).value_or(std::string());
+            f.required = notNull && noDefault && extra.find("auto_increment") == std::string::npos
+                         && extra.find("GENERATED") == std::string::npos;
+            r.fields.append(f);
+            names.push_back(f.name.toStdString());
+        }
+        auto schema = std::make_shared<const Schema>(names);
+        auto quoteId = [](const std::string &id) {
+            std::string out = "`";
+            for (char ch : id)
+                out += ch == '`' ? std::string("``") : std::string(1, ch);
+            return out + '`';
+        };
+        const auto rows = c->query("SELECT * FROM " + quoteId(database.toStdString()) + '.' + quoteId(table.toStdString())
+                                   + " LIMIT " + std::to_string(kSampleRows));
+        for (const auto &row : rows) {
+            Record rec;
+            rec.schema = schema;
+            for (const auto &v : row)
+                rec.values.push_back(v ? Value::text(*v) : Value::null());
+            r.sample.push_back(std::move(rec));
+        }
+        r.ok = true;
+        r.message = QCoreApplication::translate("EndpointProbe", "%1 column(s).").arg(r.fields.size());
+    } catch (const Error &e) {
+        r.message = qs(e.what());
+    }
+    return r;
+}
+
+ProbeResult kafkaCluster(const QString &brokers, const nlohmann::json &properties)
+{
+    ProbeResult r;
+    try {
+        std::string bootstrap = brokers.trimmed().toStdString();
+        if (bootstrap == "embedded")
+            bootstrap = EmbeddedBroker::shared().bootstraps();
+        RdKafkaConfPtr conf(rd_kafka_conf_new());
+        setKafkaProperty(conf.get(), "bootstrap.servers", bootstrap);
+        setKafkaProperty(conf.get(), "socket.timeout.ms", "5000");
+        // An unreachable cluster fails the look-up instead of retrying in the background forever.
+        setKafkaProperty(conf.get(), "reconnect.backoff.max.ms", "1000");
+        if (properties.is_object())
+            for (const auto &[key, value] : properties.items())
+                setKafkaProperty(conf.get(), key, value.is_string() ? value.get<std::string>() : value.dump());
+        char err[512] = {};
+        RdKafkaPtr rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.release(), err, sizeof err));
+        if (!rk) {
+            r.message = QString::fromUtf8(err);
+            return r;
+        }
+        const rd_kafka_metadata_t *md = nullptr;
+        const rd_kafka_resp_err_t e = rd_kafka_metadata(rk.get(), 1, nullptr, &md, 8000);
+        if (e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            r.message = QCoreApplication::translate("EndpointProbe", "Cannot reach the Kafka brokers %1: %2").arg(brokers, QString::fromUtf8(rd_kafka_err2str(e)));
+            return r;
+        }
+        for (int i = 0; i < md->topic_cnt; ++i) {
+            const auto &t = md->topics[i];
+            const QString name = QString::fromUtf8(t.topic);
+            if (!name.startsWith(QLatin1String("__")))
+                r.topics.append(TopicInfo{name, t.partition_cnt});
+        }
+        const int brokerCount = md->broker_cnt;
+        rd_kafka_metadata_destroy(md);
+        std::sort(r.topics.begin(), r.topics.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+        r.ok = true;
+        r.message = QCoreApplication::translate("EndpointProbe", "Connected: %1 broker(s), %2 topic(s).").arg(brokerCount).arg(r.topics.size());
+    } catch (const Error &e) {
+        r.message = qs(e.what());
+    }
+    return r;
+}
+
+ProbeResult file(const nlohmann::json &endpoint, const QString &baseDir)
+{
+    ProbeResult r;
+    try {
+        FileSource source(endpoint, baseDir.toStdString());
+        source.open(nullptr);
+        Batch batch;
+        while (int(batch.size()) < kSampleRows && source.read(batch, std::size_t(kSampleRows) - batch.size())) {
+        }
+        // Types as the first rows show them; CSV fields are always text.
+        std::vector<QString> types;
+        if (const SchemaPtr schema = source.schema()) {
+            types.assign(schema->size(), QString());
+            for (const Record &rec : batch)
+                for (std::size_t i = 0; i < rec.values.size() && i < types.size(); ++i)
+                    if (types[i].isEmpty() && !rec.values[i].isNull())
+                        types[i] = QString::fromLatin1(valueTypeName(rec.values[i].type()));
+            for (std::size_t i = 0; i < schema->size(); ++i)
+                r.fields.append(EndpointField{qs(schema->names()[i]), types[i].isEmpty() ? QStringLiteral("text") : types[i], false});
+        }
+        for (Record &rec : batch)
+            if (!rec.isError())
+                r.sample.push_back(std::move(rec));
+            else if (r.message.isEmpty())
+                r.message = qs(rec.error);
+        r.ok = true;
+        if (r.message.isEmpty())
+            r.message = QCoreApplication::translate("EndpointProbe", "%1 field(s); the first %2 row(s) are shown.").arg(r.fields.size()).arg(r.sample.size());
+    } catch (const Error &e) {
+        r.message = qs(e.what());
+    }
+    return r;
+}
+
+} // namespace flowdeck::probe
