@@ -3,6 +3,7 @@
 #include "filesource.h"
 #include "kafkaconfig.h"
 #include "kafkasink.h"
+#include "mysqlincrementalsource.h"
 #include "mysqlsink.h"
 #include "mysqlsource.h"
 #include "recordencoder.h"
@@ -14,6 +15,8 @@ std::unique_ptr<Source> createSource(const Flow &flow)
     const std::string type = flow.source.value("type", std::string());
     if (type == "file")
         return std::make_unique<FileSource>(flow.source, flow.baseDir());
+    if (type == "mysql" && flow.trigger.is_object() && flow.trigger.contains("incremental"))
+        return std::make_unique<MySqlIncrementalSource>(flow.source, flow.trigger["incremental"]);
     if (type == "mysql")
         return std::make_unique<MySqlSource>(flow.source);
     throw ConfigError("source.type: '" + type + "' sources are not supported by this version of Flowdeck yet");

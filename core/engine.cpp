@@ -59,7 +59,60 @@ std::uint64_t jsonSeq(const nlohmann::json &cp)
     return cp.is_object() && cp.contains("seq") && cp["seq"].is_number_unsigned() ? cp["seq"].get<std::uint64_t>() : 0;
 }
 
+std::uint32_t failureLimit(const nlohmann::json &trigger)
+{
+    if (!trigger.is_object() || !trigger.contains("deactivateAfterFailures"))
+        return 0;
+    const auto &n = trigger["deactivateAfterFailures"];
+    if (n.is_number_integer())
+        return std::uint32_t(std::max<std::int64_t>(0, n.get<std::int64_t>()));
+    if (n.is_string())
+        return std::uint32_t(std::max(0, std::atoi(n.get<std::string>().c_str())));
+    return 0;
+}
+
+/// Carries the scheduled-flow parts of the state to the end of a run: the watermark the next
+/// run starts from (only once this run completed, so a failed run is re-read, never skipped),
+/// the count of failed runs in a row and deactivation.
+void recordOutcome(RunState &state, RunResult &result, const Source *source, const nlohmann::json &lastCheckpoint,
+                   bool incremental, const nlohmann::json &trigger)
+{
+    if (result.status == RunStatus::Completed) {
+        state.consecutiveFailures = 0;
+        state.lastError.clear();
+        if (source) {
+            const nlohmann::json next = source->nextRunStart(lastCheckpoint);
+            if (!next.is_null())
+                state.watermark = next;
+        }
+        if (incremental)
+            result.watermarkAfter = state.watermark;
+    } else if (result.status == RunStatus::Failed) {
+        ++state.consecutiveFailures;
+        state.lastError = result.error;
+        const std::uint32_t limit = failureLimit(trigger);
+        if (limit && state.consecutiveFailures >= limit && !state.deactivated) {
+            state.deactivated = true;
+            state.deactivatedAt = utcNowIso();
+        }
+    }
+    if (result.status != RunStatus::Completed && incremental) {
+        // The next run resumes from the newest durably written record.
+        result.watermarkAfter = lastCheckpoint;
+    }
+    result.consecutiveFailures = state.consecutiveFailures;
+    result.deactivated = state.deactivated;
+}
+
 } // namespace
+
+bool isIncremental(const Flow &flow)
+{
+    if (flow.trigger.is_object() && flow.trigger.contains("incremental"))
+        return true;
+    const std::string path = flow.source.value("path", std::string());
+    return flow.source.value("type", std::string()) == "file" && path.find_first_of("*?[") != std::string::npos;
+}
 
 nlohmann::ordered_json RunResult::toJson(const std::string &flowName) const
 {
@@ -88,6 +141,17 @@ nlohmann::ordered_json RunResult::toJson(const std::string &flowName) const
     j["files"] = std::move(sources);
     if (!deadLetterPath.empty())
         j["deadLetter"] = deadLetterPath;
+    j["trigger"] = triggerName(trigger);
+    if (bytesRead)
+        j["bytes"] = bytesRead;
+    if (!watermarkBefore.is_null() || !watermarkAfter.is_null()) {
+        j["watermarkBefore"] = watermarkBefore;
+        j["watermarkAfter"] = watermarkAfter;
+    }
+    if (consecutiveFailures)
+        j["consecutiveFailures"] = consecutiveFailures;
+    if (deactivated)
+        j["deactivated"] = true;
     if (!error.empty())
         j["error"] = {{"message", error}, {"position", errorPosition}};
     return j;
@@ -129,6 +193,9 @@ RunResult Engine::run()
     std::unique_ptr<Sink> sink;
     std::unique_ptr<DeadLetterWriter> deadLetters;
     std::uint64_t committedDeadLetterBytes = 0;
+    nlohmann::json lastSourceCheckpoint;
+    const bool incremental = isIncremental(m_flow);
+    result.trigger = m_options.trigger;
 
     auto finish = [&](RunStatus status) {
         result.status = status;
@@ -139,7 +206,10 @@ RunResult Engine::run()
             result.writtenPerTable = sink->writtenPerTable();
         if (m_flow.source.value("type", std::string()) == "file")
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
+        if (source)
+            result.bytesRead = source->bytesRead();
         if (!state.runId.empty()) {
+            recordOutcome(state, result, source.get(), lastSourceCheckpoint, incremental, m_flow.trigger);
             // A continuous source is never finished: a run that ended caught up (--until-idle) is
             // resumed by the next one, like a stopped run, instead of starting over.
             state.status = status == RunStatus::Completed && source && source->continuous() ? RunStatus::Stopped : status;
@@ -182,6 +252,15 @@ RunResult Engine::run()
         state.startedAt = result.startedAt;
         state.status = RunStatus::Running;
         state.checkpoint = resume ? previous.checkpoint : nlohmann::json();
+        state.watermark = m_options.restart ? nlohmann::json() : previous.watermark;
+        state.consecutiveFailures = previous.consecutiveFailures;
+        state.deactivated = previous.deactivated;
+        state.deactivatedAt = previous.deactivatedAt;
+        state.lastError = previous.lastError;
+        // Incremental: a new run starts at the watermark the last completed run left, and a
+        // crash before its first batch resumes there too.
+        if (!resume && !state.watermark.is_null())
+            state.checkpoint = {{"seq", 0}, {"source", state.watermark}};
         std::uint64_t deadLetterKeep = resume ? previous.deadLetterBytes : UINT64_MAX;
         result.runId = state.runId;
 
@@ -198,6 +277,9 @@ RunResult Engine::run()
             }
         }
         result.resumed = resume && state.checkpoint.is_object() && !state.checkpoint.value("source", nlohmann::json()).is_null();
+        lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+        if (incremental)
+            result.watermarkBefore = lastSourceCheckpoint;
 
         const auto &eh = m_flow.errorHandling;
         if (!stopMode && eh.contains("deadLetter") && eh["deadLetter"].is_string()) {
@@ -326,7 +408,6 @@ RunResult Engine::run()
     // --- Writer: this thread --------------------------------------------------------------------
     RunStatus status = RunStatus::Completed;
     std::uint64_t seq = jsonSeq(state.checkpoint);
-    nlohmann::json lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
     auto lastSave = Clock::now();
     try {
         while (auto item = queue.pop()) {
