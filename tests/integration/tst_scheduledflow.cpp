@@ -6,6 +6,7 @@
 #include "core/mysqlsink.h"
 #include "core/scheduler.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void watermarkColumnIsChecked_data();
     void watermarkColumnIsChecked();
     void historyPrintsRuns();
+    void folderPicksUpOnlyNewFiles();
 
 private:
     QTemporaryDir m_tmp;
@@ -383,6 +385,46 @@ void TestScheduledFlow::historyPrintsRuns()
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(out.contains(QStringLiteral("manual")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("watermark (start) -> 2026-01-01 00:00:00.000/2")), qPrintable(out));
+}
+
+void TestScheduledFlow::folderPicksUpOnlyNewFiles()
+{
+    const std::string db = test::freshDatabase("sched_folder");
+    test::execSql(tableSql("orders_copy"), db);
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath(QStringLiteral("exports")));
+    auto exportFile = [&](const char *name, const std::string &rowsText) {
+        std::ofstream(dir.filePath(QStringLiteral("exports/") + QLatin1String(name)).toStdString())
+            << "id,customer,amount,updated_at\n" << rowsText;
+    };
+    exportFile("orders-01.csv", "1,ann,10,2026-01-01 10:00:00\n2,bob,20,2026-01-01 10:00:00\n");
+    Harness h;
+    h.flow = flowFromJson({{"flowdeck", 1},
+                           {"name", "orders-folder"},
+                           {"source", {{"type", "file"}, {"path", dir.filePath(QStringLiteral("exports/*.csv")).toStdString()}}},
+                           {"destination", test::mysqlDestination(db, "orders_copy", "upsert", {{"key", {"id"}}})},
+                           {"trigger", {{"type", "schedule"}, {"every", "1h"}}}});
+    h.options.stateDir = dir.filePath(QStringLiteral("state")).toStdString();
+    h.add();
+    QCOMPARE(h.advance(0s), 1);
+    QVERIFY2(h.runs[0].status == RunStatus::Completed, h.runs[0].error.c_str());
+    QCOMPARE(h.runs[0].counts.written, std::uint64_t(2));
+    QVERIFY(h.runs[0].bytesRead > 0);
+
+    // No new export: the run completes and reads nothing.
+    QCOMPARE(h.advance(1h), 1);
+    QVERIFY2(h.runs[1].status == RunStatus::Completed, h.runs[1].error.c_str());
+    QCOMPARE(h.runs[1].counts.read, std::uint64_t(0));
+
+    // The next hour's export lands: only it is read.
+    exportFile("orders-02.csv", "2,bob,25,2026-01-01 11:00:00\n3,cy,30,2026-01-01 11:00:00\n");
+    QCOMPARE(h.advance(1h), 1);
+    QVERIFY2(h.runs[2].status == RunStatus::Completed, h.runs[2].error.c_str());
+    QCOMPARE(h.runs[2].counts.read, std::uint64_t(2));
+    QCOMPARE(rows(db, "orders_copy"), QStringList({QStringLiteral("1\tann\t10.00\t2026-01-01 10:00:00.000"),
+                                                   QStringLiteral("2\tbob\t25.00\t2026-01-01 11:00:00.000"),
+                                                   QStringLiteral("3\tcy\t30.00\t2026-01-01 11:00:00.000")}));
+    QCOMPARE(QString::fromStdString(h.runs[2].watermarkAfter["files"].dump()).count(QStringLiteral("sha256")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestScheduledFlow)
