@@ -39,6 +39,17 @@ QString watermarkText(const nlohmann::json &w)
             s += QLatin1Char('/') + QString::fromStdString(a.is_string() ? a.get<std::string>() : a.dump());
         return s;
     }
+    if (w.is_object() && w.value("phase", std::string()) == "watermark") {
+        QString s = QStringLiteral("(start)");
+        if (w.contains("from") && w["from"].is_array()) {
+            s.clear();
+            for (const auto &v : w["from"])
+                s += (s.isEmpty() ? QString() : QStringLiteral("/")) + QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
+        }
+        if (w.contains("inner") && w["inner"].is_object())
+            s += QStringLiteral(" + ") + watermarkText(w["inner"]);
+        return s;
+    }
     if (w.is_object() && w.contains("files") && w["files"].is_object())
         return QStringLiteral("%1 file(s) taken").arg(w["files"].size());
     return QString::fromStdString(w.dump());
