@@ -13,6 +13,8 @@
 
 #include <fstream>
 
+#include <csignal>
+
 using namespace flowdeck;
 using namespace std::chrono_literals;
 
@@ -140,6 +142,7 @@ private Q_SLOTS:
     void watermarkColumnIsChecked();
     void historyPrintsRuns();
     void folderPicksUpOnlyNewFiles();
+    void killedRunResumesWithoutLoss();
 
 private:
     QTemporaryDir m_tmp;
@@ -425,6 +428,51 @@ void TestScheduledFlow::folderPicksUpOnlyNewFiles()
                                                    QStringLiteral("2\tbob\t25.00\t2026-01-01 11:00:00.000"),
                                                    QStringLiteral("3\tcy\t30.00\t2026-01-01 11:00:00.000")}));
     QCOMPARE(QString::fromStdString(h.runs[2].watermarkAfter["files"].dump()).count(QStringLiteral("sha256")), 2);
+}
+
+void TestScheduledFlow::killedRunResumesWithoutLoss()
+{
+    constexpr int kRows = 100000;
+    const std::string db = test::freshDatabase("sched_kill");
+    // Seven rows share each updated_at: the watermark falls inside such groups.
+    test::execSql(tableSql("orders") + "; " + tableSql("orders_copy"), db);
+    test::execSql("INSERT INTO orders SELECT seq, CONCAT('c', seq), seq % 1000, TIMESTAMP('2026-01-01') + INTERVAL (seq DIV 7) SECOND "
+                  "FROM seq_1_to_" + std::to_string(kRows), db);
+    QCOMPARE(test::querySql("SELECT COUNT(*) FROM orders", db).at(0), std::to_string(kRows));
+    QTemporaryDir state;
+    nlohmann::json doc = orderFlow(db, "orders-kill", {{"type", "schedule"}, {"every", "1h"},
+                                                        {"incremental", {{"field", "updated_at"}, {"tieBreaker", "id"}}}});
+    doc["source"]["chunkSize"] = 500;
+    doc["destination"]["write"]["batchRows"] = 100;
+    const QString flowPath = state.filePath(QStringLiteral("orders-kill.flow.json"));
+    std::ofstream(flowPath.toStdString()) << doc.dump(2);
+    const QStringList args = {QStringLiteral("run"), flowPath, QStringLiteral("--once"), QStringLiteral("--state-dir"), state.path(),
+                              QStringLiteral("--metrics-json"), state.filePath(QStringLiteral("metrics.json"))};
+    auto copied = [&] { return std::stoi(test::querySql("SELECT COUNT(*) FROM orders_copy", db).at(0)); };
+
+    QProcess p;
+    p.start(test::flowdeckBinary(), args);
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY2_WITH_TIMEOUT(copied() > 1000 || p.state() != QProcess::Running, p.readAllStandardError().constData(), 60000);
+    QVERIFY2(p.state() == QProcess::Running, QByteArray(p.readAllStandardOutput() + p.readAllStandardError()).constData());
+    ::kill(pid_t(p.processId()), SIGKILL);
+    QVERIFY(p.waitForFinished(10000));
+    const int before = copied();
+    QVERIFY2(before < kRows, "the run ended before it was killed: nothing was tested");
+
+    // Rows arrive meanwhile, one at the newest updated_at with a higher id.
+    test::execSql("INSERT INTO orders SELECT id + 1000000, customer, amount, updated_at FROM orders WHERE id = " +
+                  std::to_string(kRows) + "; INSERT INTO orders VALUES (2000000, 'new', 1, '2026-06-01 00:00:00')", db);
+    p.start(test::flowdeckBinary(), args);
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    std::ifstream in(state.filePath(QStringLiteral("metrics.json")).toStdString());
+    const nlohmann::json metrics = nlohmann::json::parse(in);
+    QVERIFY(metrics.value("resumed", false));
+    // The resumed run reads exactly the rows the killed one had not committed, plus the new ones.
+    QCOMPARE(metrics.value("read", 0), kRows + 2 - before);
+    const std::string checksum = "SELECT COUNT(*), SUM(CRC32(CONCAT_WS(',', id, customer, amount, updated_at))) FROM ";
+    QCOMPARE(test::querySql(checksum + "orders_copy", db), test::querySql(checksum + "orders", db));
 }
 
 QTEST_GUILESS_MAIN(TestScheduledFlow)
