@@ -143,6 +143,7 @@ private Q_SLOTS:
     void historyPrintsRuns();
     void folderPicksUpOnlyNewFiles();
     void killedRunResumesWithoutLoss();
+    void runFollowsTheScheduleUntilSignal();
 
 private:
     QTemporaryDir m_tmp;
@@ -473,6 +474,36 @@ void TestScheduledFlow::killedRunResumesWithoutLoss()
     QCOMPARE(metrics.value("read", 0), kRows + 2 - before);
     const std::string checksum = "SELECT COUNT(*), SUM(CRC32(CONCAT_WS(',', id, customer, amount, updated_at))) FROM ";
     QCOMPARE(test::querySql(checksum + "orders_copy", db), test::querySql(checksum + "orders", db));
+}
+
+void TestScheduledFlow::runFollowsTheScheduleUntilSignal()
+{
+    const std::string db = test::freshDatabase("sched_loop");
+    test::execSql(tableSql("orders") + "; " + tableSql("orders_copy"), db);
+    test::execSql("INSERT INTO orders VALUES (1,'a',1,'2026-01-01 00:00:00'), (2,'b',2,'2026-01-01 00:00:01')", db);
+    QTemporaryDir state;
+    const nlohmann::json doc = orderFlow(db, "orders-loop", {{"type", "schedule"}, {"every", "1h"},
+                                                              {"incremental", {{"field", "updated_at"}}}});
+    const QString flowPath = state.filePath(QStringLiteral("orders-loop.flow.json"));
+    std::ofstream(flowPath.toStdString()) << doc.dump(2);
+    QProcess p;
+    p.start(test::flowdeckBinary(), {QStringLiteral("run"), flowPath, QStringLiteral("--state-dir"), state.path()});
+    QVERIFY(p.waitForStarted());
+    // Never ran: the first run starts at once; then it waits an hour for the next one.
+    QString out;
+    QTRY_VERIFY2_WITH_TIMEOUT((out += QString::fromUtf8(p.readAllStandardOutput())).contains(QStringLiteral("orders-loop: next run")),
+                              qPrintable(out), 60000);
+    QVERIFY2(out.contains(QStringLiteral("orders-loop: scheduled every 1h")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("orders-loop: run completed (schedule, started ")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("read 2, written 2")), qPrintable(out));
+    QCOMPARE(p.state(), QProcess::Running);
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    out += QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("orders-loop: schedule stopped")), qPrintable(out));
+    QCOMPARE(rows(db, "orders_copy"), rows(db, "orders"));
 }
 
 QTEST_GUILESS_MAIN(TestScheduledFlow)
