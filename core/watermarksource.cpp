@@ -85,7 +85,14 @@ void WatermarkSource::open(const nlohmann::json &resume)
         m_from = markFrom(resume.value("from", nlohmann::json()));
         m_inclusive = resume.value("inclusive", false);
         m_max = markFrom(resume.value("max", nlohmann::json()));
-        m_inner->open(resume.value("inner", nlohmann::json()));
+        try {
+            m_inner->open(resume.value("inner", nlohmann::json()));
+        } catch (const Error &) {
+            // The export was rewritten since the run stopped (shorter now, or another file):
+            // read it again from its start. The watermark still filters, so nothing is skipped;
+            // records written before the stop may be written again (idempotent with upsert).
+            m_inner->open(nullptr);
+        }
         return;
     }
     if (!resume.is_null())

@@ -21,7 +21,9 @@ namespace flowdeck {
 /// Records whose field is missing or null are never passed on.
 ///
 /// Checkpoint: `{"phase":"watermark","inner":<wrapped source's>,"from":[v,tb]|null,
-/// "inclusive":bool,"max":[v,tb]|null}`; nextRunStart() moves `from` to `max`.
+/// "inclusive":bool,"max":[v,tb]|null}`; nextRunStart() moves `from` to `max`. A run resumed after
+/// the file was rewritten (the wrapped source cannot continue at its checkpoint) reads the file
+/// again from its start, still filtered by `from`.
 /// Position::gtid of each record carries the greatest values up to it (file sources leave gtid
 /// unused).
 class WatermarkSource : public Source

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void compareText();
     void watermarkOverAFile();
     void watermarkOverAFolder();
+    void rewrittenFileAfterAStopIsReadAgain();
 };
 
 void TestFolderSource::takesNewAndChangedFilesOnce()
@@ -204,6 +205,28 @@ void TestFolderSource::watermarkOverAFolder()
     write(dir.filePath(QStringLiteral("b.csv")), "id,seq\n2,11\n3,12\n");
     WatermarkSource next = make();
     QCOMPARE(run(next, start), strings({"b.csv:3 3"}));
+}
+
+void TestFolderSource::rewrittenFileAfterAStopIsReadAgain()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("orders.csv"));
+    write(file, "id,seq\n1,10\n2,11\n3,12\n4,13\n");
+    auto make = [&] {
+        return WatermarkSource(std::make_unique<FileSource>(nlohmann::json{{"type", "file"}, {"path", "orders.csv"}},
+                                                            dir.path().toStdString()),
+                               {{"field", "seq"}});
+    };
+    WatermarkSource source = make();
+    source.open(nullptr);
+    Batch batch;
+    QVERIFY(source.read(batch, 3));
+    const nlohmann::json stoppedAt = source.checkpointAfter(batch.back().position); // after line 4, byte 22
+    // Before the next run the export is rewritten, shorter than where the run stopped.
+    write(file, "id,seq\n4,13\n5,14\n");
+    WatermarkSource next = make();
+    next.open(stoppedAt);
+    QCOMPARE(readAll(next), strings({"orders.csv:2 4", "orders.csv:3 5"}));
 }
 
 QTEST_GUILESS_MAIN(TestFolderSource)
