@@ -1,6 +1,7 @@
 #include "scheduledrun.h"
 
 #include "core/atomicfile.h"
+#include "core/scheduledstate.h"
 #include "core/scheduler.h"
 
 #include <QLocale>
@@ -79,11 +80,11 @@ int runScheduled(const Flow &flow, const EngineOptions &baseOptions, const QStri
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString name = QString::fromStdString(flow.name);
-    const Schedule schedule = Schedule::fromTrigger(flow.trigger);
-    const StateStore store(baseOptions.stateDir.empty() ? StateStore::defaultDir() : baseOptions.stateDir, flow.name);
+    std::optional<RunTrigger> pending;
+    Scheduler scheduler(ScheduleClock::system(), [&](const std::string &, RunTrigger trigger) { pending = trigger; });
     RunState state;
     try {
-        state = store.load();
+        state = addScheduledFlow(scheduler, flow, baseOptions.stateDir);
     } catch (const Error &e) {
         err << name << ": " << e.what() << '\n';
         return 1;
@@ -94,10 +95,7 @@ int runScheduled(const Flow &flow, const EngineOptions &baseOptions, const QStri
             << "); fix the cause, then run it with --reactivate\n";
         return 1;
     }
-
-    std::optional<RunTrigger> pending;
-    Scheduler scheduler(ScheduleClock::system(), [&](const std::string &, RunTrigger trigger) { pending = trigger; });
-    scheduler.add(flow.name, schedule, state.startedAt.empty() ? std::nullopt : parseUtcIso(state.startedAt));
+    const Schedule schedule = Schedule::fromTrigger(flow.trigger);
 
     g_stopSignal.store(0);
     std::signal(SIGINT, onStopSignal);

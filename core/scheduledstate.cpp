@@ -59,4 +59,13 @@ bool isIncremental(const Flow &flow)
     return flow.source.value("type", std::string()) == "file" && path.find_first_of("*?[") != std::string::npos;
 }
 
+RunState addScheduledFlow(Scheduler &scheduler, const Flow &flow, const std::string &stateDir)
+{
+    const Schedule schedule = Schedule::fromTrigger(flow.trigger);
+    const RunState state = StateStore(stateDir.empty() ? StateStore::defaultDir() : stateDir, flow.name).load();
+    const std::optional<TimePoint> last = state.startedAt.empty() ? std::nullopt : parseUtcIso(state.startedAt);
+    scheduler.add(flow.name, schedule, last, state.deactivated);
+    return state;
+}
+
 } // namespace flowdeck

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine.h"
+#include "scheduler.h"
 
 namespace flowdeck {
 
@@ -11,5 +12,11 @@ namespace flowdeck {
 /// `trigger.deactivateAfterFailures` of them; and the run's watermark/failure fields in `result`.
 void recordOutcome(RunState &state, RunResult &result, const Source *source, const nlohmann::json &lastCheckpoint,
                    bool incremental, const nlohmann::json &trigger);
+
+/// Adds a scheduled flow to `scheduler` as its saved state says: when its last run started (for
+/// the catch-up rule) and whether deactivateAfterFailures turned it off. What the window and
+/// `flowdeck run` both call, so they agree. Returns the loaded state.
+/// Possible errors: ConfigError (the flow is not scheduled, bad every/at), Error (unreadable state).
+RunState addScheduledFlow(Scheduler &scheduler, const Flow &flow, const std::string &stateDir);
 
 } // namespace flowdeck

@@ -4,6 +4,7 @@
 
 #include "core/engine.h"
 #include "core/mysqlsink.h"
+#include "core/scheduledstate.h"
 #include "core/scheduler.h"
 
 #include <QDir>
@@ -85,7 +86,7 @@ struct Harness
                             scheduler.finished(name, runs.back().deactivated);
                         }};
 
-    void add() { scheduler.add(flow.name, Schedule::fromTrigger(flow.trigger), lastStart()); }
+    void add() { addScheduledFlow(scheduler, flow, options.stateDir); }
     std::optional<TimePoint> lastStart() const
     {
         const RunState s = StateStore(options.stateDir, flow.name).load();
