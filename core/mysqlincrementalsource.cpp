@@ -28,6 +28,20 @@ bool isWatermarkType(const std::string &type)
     return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
 }
 
+bool isIntegerType(const std::string &type)
+{
+    return type == "tinyint" || type == "smallint" || type == "mediumint" || type == "int" || type == "bigint" || type == "year";
+}
+
+/// An integer column's value unquoted: compared with a quoted string the server would go through
+/// a double and lose precision above 2^53.
+std::string literal(MySqlConnection &conn, const ColumnInfo &column, const std::string &text)
+{
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789", text[0] == '-' ? 1 : 0) == std::string::npos &&
+                        text != "-";
+    return isIntegerType(column.dataType) && digits ? text : conn.quote(text);
+}
+
 std::string stringKey(const nlohmann::json &obj, const char *key)
 {
     const auto it = obj.find(key);
@@ -202,13 +216,13 @@ std::string MySqlIncrementalSource::selectSql() const
         order += ", " + k;
     }
     if (m_value) {
-        const std::string v = m_conn->quote(*m_value);
+        const std::string v = literal(*m_conn, info.columns[std::size_t(m_fieldIndex)], *m_value);
         if (m_tieIndexes.empty()) {
             sql += f + " > " + v;
         } else {
             std::string after;
             for (std::size_t i = 0; i < m_after.size(); ++i)
-                after += (i ? ", " : "") + m_conn->quote(m_after[i]);
+                after += (i ? ", " : "") + literal(*m_conn, info.columns[std::size_t(m_tieIndexes[i])], m_after[i]);
             sql += f + " >= " + v + " AND (" + f + " > " + v + " OR (" + keys + ") > (" + after + "))";
         }
     } else if (!m_from.empty()) {

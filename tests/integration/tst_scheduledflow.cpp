@@ -145,6 +145,7 @@ private Q_SLOTS:
     void folderPicksUpOnlyNewFiles();
     void killedRunResumesWithoutLoss();
     void runFollowsTheScheduleUntilSignal();
+    void integerWatermarkBeyondDoublePrecision();
 
 private:
     QTemporaryDir m_tmp;
@@ -505,6 +506,31 @@ void TestScheduledFlow::runFollowsTheScheduleUntilSignal()
     out += QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(out.contains(QStringLiteral("orders-loop: schedule stopped")), qPrintable(out));
     QCOMPARE(rows(db, "orders_copy"), rows(db, "orders"));
+}
+
+void TestScheduledFlow::integerWatermarkBeyondDoublePrecision()
+{
+    // An integer watermark that is the primary key itself (no tie breaker), with values beyond a
+    // double's precision (2^53 + 1): each row is read once, the next run only reads the new one.
+    const std::string db = test::freshDatabase("sched_bigint");
+    test::execSql("CREATE TABLE events (seq BIGINT UNSIGNED PRIMARY KEY, v INT); CREATE TABLE events_copy LIKE events", db);
+    test::execSql("INSERT INTO events VALUES (9007199254740992, 1), (9007199254740993, 2)", db);
+    QTemporaryDir state;
+    Harness h;
+    h.flow = flowFromJson({{"flowdeck", 1},
+                           {"name", "events-bigint"},
+                           {"source", {{"type", "mysql"}, {"connection", test::sandboxConnection(db)}, {"table", "events"}}},
+                           {"destination", test::mysqlDestination(db, "events_copy", "upsert", {{"key", {"seq"}}})},
+                           {"trigger", {{"type", "schedule"}, {"every", "1m"}, {"incremental", {{"field", "seq"}}}}}});
+    h.options.stateDir = state.path().toStdString();
+    h.add();
+    QCOMPARE(h.advance(0s), 1);
+    QCOMPARE(h.runs[0].counts.read, std::uint64_t(2));
+    test::execSql("INSERT INTO events VALUES (9007199254740994, 3)", db);
+    QCOMPARE(h.advance(1min), 1);
+    QVERIFY2(h.runs[1].status == RunStatus::Completed, h.runs[1].error.c_str());
+    QCOMPARE(h.runs[1].counts.read, std::uint64_t(1));
+    QCOMPARE(test::querySql("SELECT COUNT(*) FROM events_copy", db).at(0), std::string("3"));
 }
 
 QTEST_GUILESS_MAIN(TestScheduledFlow)
