@@ -242,6 +242,7 @@ RunResult Engine::run()
 
         source = m_sourceFactory(m_flow);
         const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+        source->setLastWatermark(state.watermark);
         source->open(sourceCheckpoint);
         if (result.resumed && sourceCheckpoint.is_object())
             result.resumedFrom = sourceCheckpoint.dump();

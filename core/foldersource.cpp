@@ -66,13 +66,22 @@ FolderSource::~FolderSource() = default;
 
 void FolderSource::open(const nlohmann::json &resume)
 {
-    m_taken = nlohmann::json::object();
+    // Files taken by earlier completed runs (the watermark) plus, when resuming, those this run
+    // had finished; m_runTaken: only the latter, which is all a mid-run checkpoint repeats.
+    m_taken = m_lastWatermark.is_object() && m_lastWatermark.contains("files") && m_lastWatermark["files"].is_object()
+                  ? m_lastWatermark["files"]
+                  : nlohmann::json::object();
+    m_runTaken = nlohmann::json::object();
     nlohmann::json current;
     if (resume.is_object()) {
         if (resume.value("phase", std::string()) != "folder")
             throw Error("cannot resume the folder source from checkpoint " + resume.dump() + " (run once with --restart)");
         if (resume.contains("files") && resume["files"].is_object())
-            m_taken = resume["files"];
+            for (const auto &[name, e] : resume["files"].items())
+                m_taken[name] = e;
+        if (resume.contains("taken") && resume["taken"].is_object())
+            for (const auto &[name, e] : resume["taken"].items())
+                m_taken[name] = m_runTaken[name] = e;
         current = resume.value("current", nlohmann::json());
     } else if (!resume.is_null()) {
         throw Error("cannot resume the folder source from checkpoint " + resume.dump());
@@ -104,7 +113,7 @@ void FolderSource::open(const nlohmann::json &resume)
             continue; // taken, unchanged
         f.sha256 = fileSha256(entry.path().string());
         if (seen.is_object() && seen.value("sha256", std::string()) == f.sha256) {
-            m_taken[name] = entryJson(f); // touched or rewritten with the same content
+            m_taken[name] = m_runTaken[name] = entryJson(f); // touched or rewritten with the same content
             continue;
         }
         if (current.is_object() && current.value("name", std::string()) == name &&
@@ -174,12 +183,12 @@ nlohmann::json FolderSource::entryJson(const FileEntry &e) const
 
 nlohmann::json FolderSource::checkpointAfter(const Position &position) const
 {
-    nlohmann::json files = m_taken;
+    nlohmann::json taken = m_runTaken;
     const auto it = m_index.find(position.source);
     const std::size_t index = it == m_index.end() ? 0 : it->second;
     for (std::size_t i = 0; i < index && i < m_order.size(); ++i)
-        files[m_order[i].name] = entryJson(m_order[i]);
-    nlohmann::json cp = {{"phase", "folder"}, {"files", files}};
+        taken[m_order[i].name] = entryJson(m_order[i]);
+    nlohmann::json cp = {{"phase", "folder"}, {"taken", taken}};
     if (it != m_index.end()) {
         const FileEntry &e = m_order[index];
         cp["current"] = {{"name", e.name},
@@ -193,9 +202,12 @@ nlohmann::json FolderSource::checkpointAfter(const Position &position) const
 nlohmann::json FolderSource::nextRunStart(const nlohmann::json &checkpoint) const
 {
     // Called once the run completed: every file of it was read to its end.
-    nlohmann::json files = checkpoint.is_object() && checkpoint.contains("files") ? checkpoint["files"] : m_taken;
-    for (const auto &[name, e] : m_taken.items())
-        files[name] = e;
+    nlohmann::json files = m_taken;
+    if (checkpoint.is_object())
+        for (const char *key : {"files", "taken"})
+            if (checkpoint.contains(key) && checkpoint[key].is_object())
+                for (const auto &[name, e] : checkpoint[key].items())
+                    files[name] = e;
     for (const FileEntry &e : m_order)
         files[e.name] = entryJson(e);
     return {{"phase", "folder"}, {"files", files}};

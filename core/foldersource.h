@@ -18,11 +18,14 @@ namespace flowdeck {
 /// differs from when it was taken AND its content hash (SHA-256) differs: an export rewritten
 /// with the same content, or only touched, is not read again.
 ///
-/// Checkpoint: `{"phase":"folder","files":{name:{"size","mtime","sha256"}},"current":{name,
-/// "sha256","file":<FileSource checkpoint>}}`: the files taken plus where reading the current one
-/// stopped. A run killed in the middle of a file resumes inside it (when the file did not change
-/// meanwhile; otherwise that file is read again from its start). nextRunStart(): every file of
-/// the run taken. Position::source is the file's path as written (folder + name).
+/// Watermark (nextRunStart(), kept in the flow's state): `{"phase":"folder","files":{name:{"size",
+/// "mtime","sha256"}}}`, every file taken. Mid-run checkpoint: `{"phase":"folder","taken":{...},
+/// "current":{name,"sha256","file":<FileSource checkpoint>}}`: only the files THIS run finished,
+/// plus where reading the current one stopped, so the checkpoint committed with every batch stays
+/// small however many files earlier runs took (those come from setLastWatermark()). A run
+/// killed in the middle of a file resumes inside it (when the file did not change meanwhile;
+/// otherwise that file is read again from its start). Position::source is the file's path as
+/// written (folder + name).
 ///
 /// Possible errors: ConfigError (a glob in a folder part, bad format), Error (the folder is missing
 /// or unreadable, a file cannot be read).
@@ -35,6 +38,7 @@ public:
     /// True when `path` has a glob character (* ? [) in its file name.
     static bool isGlob(const std::string &path);
 
+    void setLastWatermark(const nlohmann::json &watermark) override { m_lastWatermark = watermark; }
     void open(const nlohmann::json &resume) override;
     SchemaPtr schema() const override;
     bool read(Batch &out, std::size_t maxRecords) override;
@@ -66,8 +70,10 @@ private:
     std::string m_folder;        // resolved
     std::string m_pattern;
 
+    nlohmann::json m_lastWatermark;
     // Fixed by open():
-    nlohmann::json m_taken = nlohmann::json::object(); // files of earlier runs (and touched ones)
+    nlohmann::json m_taken = nlohmann::json::object();    // every file taken (and touched ones)
+    nlohmann::json m_runTaken = nlohmann::json::object(); // of those, the ones this run took
     std::vector<FileEntry> m_order;
     std::map<std::string, std::size_t> m_index; // path as written -> m_order index
 

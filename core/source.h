@@ -51,6 +51,12 @@ public:
     /// ends a run once this stayed true for a second.
     virtual bool caughtUp() const { return false; }
 
+    /// Before open(): the watermark the last completed run left (nextRunStart(), kept in the
+    /// flow's state; null for none or after --restart). A fresh run also gets it as open()'s
+    /// checkpoint; a resumed run gets its own checkpoint there, which sources may keep small by
+    /// leaving out what the watermark already says (a folder's files taken by earlier runs).
+    virtual void setLastWatermark(const nlohmann::json &watermark) { (void)watermark; }
+
     /// Bytes read from the source by this run, for the run history (0 when it does not count them).
     virtual std::uint64_t bytesRead() const { return 0; }
 

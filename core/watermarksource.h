@@ -33,6 +33,10 @@ public:
     WatermarkSource(std::unique_ptr<Source> inner, const nlohmann::json &incremental);
     ~WatermarkSource() override;
 
+    void setLastWatermark(const nlohmann::json &watermark) override
+    {
+        m_inner->setLastWatermark(watermark.is_object() ? watermark.value("inner", nlohmann::json()) : nlohmann::json());
+    }
     void open(const nlohmann::json &resume) override;
     SchemaPtr schema() const override { return m_inner->schema(); }
     bool read(Batch &out, std::size_t maxRecords) override;

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void watermarkOverAFile();
     void watermarkOverAFolder();
     void rewrittenFileAfterAStopIsReadAgain();
+    void midRunCheckpointListsOnlyThisRunsFiles();
 };
 
 void TestFolderSource::takesNewAndChangedFilesOnce()
@@ -227,6 +228,39 @@ void TestFolderSource::rewrittenFileAfterAStopIsReadAgain()
     WatermarkSource next = make();
     next.open(stoppedAt);
     QCOMPARE(readAll(next), strings({"orders.csv:2 4", "orders.csv:3 5"}));
+}
+
+void TestFolderSource::midRunCheckpointListsOnlyThisRunsFiles()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(QStringLiteral("a.csv")), "id\n1\n");
+    setMtime(dir.filePath(QStringLiteral("a.csv")), 90);
+    const nlohmann::json endpoint = {{"type", "file"}, {"path", "*.csv"}};
+    FolderSource first(endpoint, dir.path().toStdString());
+    nlohmann::json watermark;
+    QCOMPARE(run(first, watermark), strings({"a.csv:2 1"}));
+
+    write(dir.filePath(QStringLiteral("b.csv")), "id\n2\n3\n");
+    setMtime(dir.filePath(QStringLiteral("b.csv")), 60);
+    write(dir.filePath(QStringLiteral("c.csv")), "id\n4\n");
+    setMtime(dir.filePath(QStringLiteral("c.csv")), 30);
+    FolderSource second(endpoint, dir.path().toStdString());
+    second.setLastWatermark(watermark);
+    second.open(watermark);
+    Batch batch;
+    QVERIFY(second.read(batch, 1));
+    const nlohmann::json cp = second.checkpointAfter(batch.back().position);
+    // The checkpoint committed with each batch does not repeat what earlier runs took.
+    QVERIFY2(!cp.contains("files") && cp.dump().find("a.csv") == std::string::npos, cp.dump().c_str());
+
+    // Killed here; the next run resumes inside b.csv and never reads a.csv again.
+    FolderSource resumed(endpoint, dir.path().toStdString());
+    resumed.setLastWatermark(watermark);
+    resumed.open(cp);
+    nlohmann::json last;
+    QCOMPARE(readAll(resumed, &last), strings({"b.csv:3 3", "c.csv:2 4"}));
+    const nlohmann::json next = resumed.nextRunStart(last);
+    QCOMPARE(next["files"].size(), std::size_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestFolderSource)
