@@ -50,7 +50,7 @@ QString countsLine(const RunCounts &c)
 int runCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs a flow file to the end of its source."));
+    parser.setApplicationDescription(QStringLiteral("Runs a flow file to the end of its source; a scheduled flow keeps running on its schedule."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FLOW"), QStringLiteral("the flow file (*.flow.json)"));
     const QCommandLineOption stateDir(QStringLiteral("state-dir"),
