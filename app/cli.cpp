@@ -24,6 +24,8 @@ const char kUsage[] =
     "Commands:\n"
     "  run FLOW [--state-dir DIR] [--until-idle] [--metrics-json FILE] [--restart]\n"
     "                               run a flow file to its end (resumes a run that did not complete)\n"
+    "  run FLOW [--once] [--reactivate]\n"
+    "                               a scheduled flow: keep running it on its schedule, or run it once now\n"
     "  validate FLOW                check a flow file: exit 0, or every problem as \"path: message\", exit 2\n"
     "  history FLOW [--state-dir DIR] [--json] [-n N]\n"
     "                               past runs of a flow: start, end, result, counts\n"

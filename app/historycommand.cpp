@@ -2,6 +2,7 @@
 
 #include "core/flow.h"
 #include "core/runstate.h"
+#include "scheduledrun.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -106,6 +107,19 @@ int historyCommand(const QStringList &args)
                    .arg(text(r, "filtered"), 10)
                    .arg(text(r, "deadLettered"), 8)
                    .arg(text(r, "failed"), 6);
+        if (r.contains("trigger")) {
+            // Scheduled flows: why the run started, bytes read, watermark before and after.
+            QString detail = QStringLiteral("    trigger ") + text(r, "trigger");
+            if (r.contains("bytes"))
+                detail += QStringLiteral(", %1 bytes read").arg(text(r, "bytes"));
+            if (r.contains("watermarkBefore") || r.contains("watermarkAfter"))
+                detail += QStringLiteral(", watermark %1 -> %2")
+                              .arg(watermarkText(r.value("watermarkBefore", nlohmann::json())),
+                                   watermarkText(r.value("watermarkAfter", nlohmann::json())));
+            if (r.value("deactivated", false))
+                detail += QStringLiteral(", schedule deactivated after %1 failed runs in a row").arg(text(r, "consecutiveFailures"));
+            out << detail << '\n';
+        }
         if (r.contains("error") && r["error"].is_object())
             out << "    " << text(r["error"], "message") << '\n';
     }

@@ -5,6 +5,7 @@
 #include "core/engine.h"
 #include "core/flow.h"
 #include "core/atomicfile.h"
+#include "scheduledrun.h"
 
 #include <QCommandLineParser>
 #include <QLocale>
@@ -51,7 +52,7 @@ QString countsLine(const RunCounts &c)
 int runCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs a flow file to the end of its source."));
+    parser.setApplicationDescription(QStringLiteral("Runs a flow file to the end of its source; a scheduled flow keeps running on its schedule."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FLOW"), QStringLiteral("the flow file (*.flow.json)"));
     const QCommandLineOption stateDir(QStringLiteral("state-dir"),
@@ -64,7 +65,11 @@ int runCommand(const QStringList &args)
     const QCommandLineOption restart(QStringLiteral("restart"),
                                      QStringLiteral("ignore the checkpoint of an unfinished run and start from the beginning"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("no progress line"));
-    parser.addOptions({stateDir, untilIdle, metricsJson, restart, quiet});
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  QStringLiteral("scheduled flow: run once now and exit instead of following the schedule"));
+    const QCommandLineOption reactivate(QStringLiteral("reactivate"),
+                                        QStringLiteral("turn a schedule deactivated after failed runs back on"));
+    parser.addOptions({stateDir, untilIdle, metricsJson, restart, quiet, once, reactivate});
 
     QTextStream err(stderr);
     QTextStream out(stdout);
@@ -97,6 +102,27 @@ int runCommand(const QStringList &args)
     options.stateDir = parser.value(stateDir).toStdString();
     options.restart = parser.isSet(restart);
     options.untilIdle = parser.isSet(untilIdle);
+    const bool scheduled = flow.trigger.value("type", std::string()) == "schedule";
+    if (scheduled) {
+        const StateStore store(options.stateDir.empty() ? StateStore::defaultDir() : options.stateDir, flow.name);
+        try {
+            if (parser.isSet(reactivate))
+                store.reactivate();
+            const RunState saved = store.load();
+            if (saved.deactivated && parser.isSet(once)) {
+                err << QString::fromStdString(flow.name) << ": the schedule is deactivated since "
+                    << QString::fromStdString(saved.deactivatedAt) << " after " << saved.consecutiveFailures
+                    << " failed runs in a row (last error: " << QString::fromStdString(saved.lastError)
+                    << "); fix the cause, then run it with --reactivate\n";
+                return 1;
+            }
+        } catch (const Error &e) {
+            err << e.what() << '\n';
+            return 1;
+        }
+        if (!parser.isSet(once))
+            return runScheduled(flow, options, parser.value(metricsJson));
+    }
     Engine engine(flow, options);
 
     std::signal(SIGINT, onSignal);
@@ -148,6 +174,12 @@ int runCommand(const QStringList &args)
             << name << ": " << countsLine(result.counts)
             << "; the next run resumes at the failed record (use --restart to start over)\n";
         break;
+    }
+    if (scheduled) {
+        (result.status == RunStatus::Completed ? out : err) << runLine(flow, result) << '\n';
+        if (result.deactivated)
+            err << name << ": the schedule is deactivated after " << result.consecutiveFailures
+                << " failed runs in a row; fix the cause, then run it with --reactivate\n";
     }
     if (!result.deadLetterPath.empty() && result.counts.deadLettered)
         out << name << ": " << formatCount(result.counts.deadLettered) << " record(s) written to "

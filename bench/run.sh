@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a sandbox MariaDB of their own (fresh, free port), then stops it.
-# Usage: bench/run.sh BUILD_DIR [csv|binlog|all] [options passed to the benchmark]
+# Usage: bench/run.sh BUILD_DIR [csv|binlog|incremental|all] [options passed to the benchmark]
 #   csv     CSV → MariaDB insert/upsert vs LOAD DATA / INSERT ... ON DUPLICATE KEY UPDATE
 #   binlog  binlog → Kafka canal-json catch-up vs mariadb-binlog --read-from-remote-server
+#   incremental  keyset incremental reads vs a streamed SELECT / OFFSET paging
 set -euo pipefail
-BUILD_DIR=${1:?usage: bench/run.sh BUILD_DIR [csv|binlog|all] [options]}
+BUILD_DIR=${1:?usage: bench/run.sh BUILD_DIR [csv|binlog|incremental|all] [options]}
 shift
 WHICH=all
-case "${1:-}" in csv|binlog|all) WHICH=$1; shift ;; esac
+case "${1:-}" in csv|binlog|incremental|all) WHICH=$1; shift ;; esac
 DIR="$BUILD_DIR/bench-sandbox"
 "$BUILD_DIR/app/flowdeck" sandbox start --dir "$DIR" --port 0 --fresh >/dev/null
 trap '"$BUILD_DIR/app/flowdeck" sandbox stop --dir "$DIR" >/dev/null' EXIT
@@ -19,4 +20,8 @@ fi
 if [ "$WHICH" = binlog ] || [ "$WHICH" = all ]; then
     echo "== binlog -> Kafka canal-json"
     "$BUILD_DIR/bench/bench_binlog_to_kafka" --port "$PORT" --flowdeck "$BUILD_DIR/app/flowdeck" "$@"
+fi
+if [ "$WHICH" = incremental ] || [ "$WHICH" = all ]; then
+    echo "== incremental table reads"
+    "$BUILD_DIR/bench/bench_incremental" --port "$PORT" "$@"
 fi

@@ -1,19 +1,33 @@
 #include "endpoints.h"
 
 #include "filesource.h"
+#include "foldersource.h"
 #include "kafkaconfig.h"
 #include "kafkasink.h"
+#include "mysqlincrementalsource.h"
 #include "mysqlsink.h"
 #include "mysqlsource.h"
 #include "recordencoder.h"
+#include "watermarksource.h"
 
 namespace flowdeck {
 
 std::unique_ptr<Source> createSource(const Flow &flow)
 {
     const std::string type = flow.source.value("type", std::string());
-    if (type == "file")
-        return std::make_unique<FileSource>(flow.source, flow.baseDir());
+    const bool incremental = flow.trigger.is_object() && flow.trigger.contains("incremental");
+    if (type == "file") {
+        std::unique_ptr<Source> file;
+        if (FolderSource::isGlob(flow.source.value("path", std::string())))
+            file = std::make_unique<FolderSource>(flow.source, flow.baseDir());
+        else
+            file = std::make_unique<FileSource>(flow.source, flow.baseDir());
+        if (incremental)
+            return std::make_unique<WatermarkSource>(std::move(file), flow.trigger["incremental"]);
+        return file;
+    }
+    if (type == "mysql" && flow.trigger.is_object() && flow.trigger.contains("incremental"))
+        return std::make_unique<MySqlIncrementalSource>(flow.source, flow.trigger["incremental"]);
     if (type == "mysql")
         return std::make_unique<MySqlSource>(flow.source);
     throw ConfigError("source.type: '" + type + "' sources are not supported by this version of Flowdeck yet");

@@ -5,6 +5,7 @@
 #include "endpoints.h"
 #include "filterset.h"
 #include "mapper.h"
+#include "scheduledstate.h"
 
 #include <chrono>
 #include <optional>
@@ -90,6 +91,17 @@ nlohmann::ordered_json RunResult::toJson(const std::string &flowName) const
     j["files"] = std::move(sources);
     if (!deadLetterPath.empty())
         j["deadLetter"] = deadLetterPath;
+    j["trigger"] = triggerName(trigger);
+    if (bytesRead)
+        j["bytes"] = bytesRead;
+    if (!watermarkBefore.is_null() || !watermarkAfter.is_null()) {
+        j["watermarkBefore"] = watermarkBefore;
+        j["watermarkAfter"] = watermarkAfter;
+    }
+    if (consecutiveFailures)
+        j["consecutiveFailures"] = consecutiveFailures;
+    if (deactivated)
+        j["deactivated"] = true;
     if (!error.empty())
         j["error"] = {{"message", error}, {"position", errorPosition}};
     return j;
@@ -133,6 +145,9 @@ RunResult Engine::run()
     std::unique_ptr<Sink> sink;
     std::unique_ptr<DeadLetterWriter> deadLetters;
     std::uint64_t committedDeadLetterBytes = 0;
+    nlohmann::json lastSourceCheckpoint;
+    const bool incremental = isIncremental(m_flow);
+    result.trigger = m_options.trigger;
 
     auto finish = [&](RunStatus status) {
         result.status = status;
@@ -143,7 +158,10 @@ RunResult Engine::run()
             result.writtenPerTable = sink->writtenPerTable();
         if (m_flow.source.value("type", std::string()) == "file")
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
+        if (source)
+            result.bytesRead = source->bytesRead();
         if (!state.runId.empty()) {
+            recordOutcome(state, result, source.get(), lastSourceCheckpoint, incremental, m_flow.trigger);
             // A continuous source is never finished: a run that ended caught up (--until-idle) is
             // resumed by the next one, like a stopped run, instead of starting over.
             state.status = status == RunStatus::Completed && source && source->continuous() ? RunStatus::Stopped : status;
@@ -186,6 +204,15 @@ RunResult Engine::run()
         state.startedAt = result.startedAt;
         state.status = RunStatus::Running;
         state.checkpoint = resume ? previous.checkpoint : nlohmann::json();
+        state.watermark = m_options.restart ? nlohmann::json() : previous.watermark;
+        state.consecutiveFailures = previous.consecutiveFailures;
+        state.deactivated = previous.deactivated;
+        state.deactivatedAt = previous.deactivatedAt;
+        state.lastError = previous.lastError;
+        // Incremental: a new run starts at the watermark the last completed run left, and a
+        // crash before its first batch resumes there too.
+        if (!resume && !state.watermark.is_null())
+            state.checkpoint = {{"seq", 0}, {"source", state.watermark}};
         std::uint64_t deadLetterKeep = resume ? previous.deadLetterBytes : UINT64_MAX;
         result.runId = state.runId;
 
@@ -202,6 +229,9 @@ RunResult Engine::run()
             }
         }
         result.resumed = resume && state.checkpoint.is_object() && !state.checkpoint.value("source", nlohmann::json()).is_null();
+        lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+        if (incremental)
+            result.watermarkBefore = lastSourceCheckpoint;
 
         const auto &eh = m_flow.errorHandling;
         if (!stopMode && eh.contains("deadLetter") && eh["deadLetter"].is_string()) {
@@ -216,6 +246,7 @@ RunResult Engine::run()
 
         source = m_sourceFactory(m_flow);
         const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+        source->setLastWatermark(state.watermark);
         source->open(sourceCheckpoint);
         if (result.resumed && sourceCheckpoint.is_object())
             result.resumedFrom = sourceCheckpoint.dump();
@@ -330,7 +361,6 @@ RunResult Engine::run()
     // --- Writer: this thread --------------------------------------------------------------------
     RunStatus status = RunStatus::Completed;
     std::uint64_t seq = jsonSeq(state.checkpoint);
-    nlohmann::json lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
     auto lastSave = Clock::now();
     try {
         while (auto item = queue.pop()) {

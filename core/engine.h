@@ -3,6 +3,7 @@
 #include "flow.h"
 #include "runmetrics.h"
 #include "runstate.h"
+#include "scheduler.h"
 #include "sink.h"
 #include "source.h"
 
@@ -31,10 +32,20 @@ struct RunResult
     std::string deadLetterPath;
     std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable;
     std::vector<std::pair<std::string, std::uint64_t>> readPerSource;
+    RunTrigger trigger = RunTrigger::Manual;
+    std::uint64_t bytesRead = 0;       // from the source, when it counts bytes (files)
+    nlohmann::json watermarkBefore;    // incremental flows: where the run started reading
+    nlohmann::json watermarkAfter;     // and where the next run starts (null: not incremental)
+    std::uint32_t consecutiveFailures = 0;
+    bool deactivated = false;          // the flow is deactivated (now or before this run)
 
     /// The `--metrics-json` document (keys in a readable order).
     nlohmann::ordered_json toJson(const std::string &flowName) const;
 };
+
+/// True when the flow reads only what is new since its last completed run: a schedule trigger
+/// with `incremental`, or a file source whose path is a glob (a folder of exports).
+bool isIncremental(const Flow &flow);
 
 struct EngineOptions
 {
@@ -42,6 +53,7 @@ struct EngineOptions
     bool restart = false;        // ignore the saved checkpoint and start from the beginning
     bool untilIdle = false;      // continuous sources: end once caught up and idle for a second
     std::size_t queueBatches = 8; // bounded queue between the reader and the writer thread
+    RunTrigger trigger = RunTrigger::Manual; // recorded in the run history
 };
 
 /// Runs one flow: a reader thread (source → filters → mapping) feeds a bounded queue; the

@@ -117,6 +117,7 @@ void FileSource::open(const nlohmann::json &resume)
     }
     m_mtime = modificationTimeNs(m_resolvedPath);
     m_done = 0;
+    m_startOffset = 0;
 
     if (resume.is_null() || (resume.is_object() && resume.empty()))
         return;
@@ -137,6 +138,7 @@ void FileSource::open(const nlohmann::json &resume)
     else
         m_jsonl->seek(offset, line);
     m_done = offset;
+    m_startOffset = offset;
 }
 
 SchemaPtr FileSource::schema() const

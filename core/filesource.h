@@ -41,6 +41,7 @@ public:
     nlohmann::json checkpointAfter(const Position &position) const override;
     std::uint64_t progressDone() const override { return m_done; }
     std::uint64_t progressTotal() const override { return m_size; }
+    std::uint64_t bytesRead() const override { return m_done - m_startOffset; }
 
     /// The path as written in the flow.
     const std::string &path() const { return m_path; }
@@ -62,6 +63,7 @@ private:
     std::uint64_t m_size = 0;
     std::int64_t m_mtime = 0;
     std::uint64_t m_done = 0;
+    std::uint64_t m_startOffset = 0;
 };
 
 } // namespace flowdeck

@@ -23,6 +23,23 @@ constexpr std::array<std::string_view, 3> kIncrementalKeys = {"field", "tieBreak
 constexpr std::array<std::string_view, 2> kErrorHandlingKeys = {"onError", "deadLetter"};
 constexpr std::array<std::string_view, 2> kDeadLetterTopicKeys = {"topic", "brokers"};
 
+/// `trigger.incremental` reads one MySQL-protocol table or files: say so at validation, not
+/// only when a run starts.
+void checkIncrementalSource(FlowChecker &checker, Json &doc)
+{
+    Json *trigger = FlowChecker::find(doc, "trigger");
+    Json *source = FlowChecker::find(doc, "source");
+    if (!trigger || !trigger->is_object() || !FlowChecker::find(*trigger, "incremental") || !source || !source->is_object())
+        return;
+    const std::string type = source->value("type", std::string());
+    if (type == "kafka")
+        checker.problem("trigger.incremental", "a kafka source has no watermark column: read a topic with a "
+                                               "'continuous' trigger (its offsets are the checkpoint)");
+    else if (type == "mysql" && FlowChecker::find(*source, "tables"))
+        checker.problem("trigger.incremental", "an incremental flow reads one mysql table: name it in source.table, "
+                                               "not source.tables");
+}
+
 } // namespace
 
 std::vector<FlowProblem> FlowValidator::validate(Json &doc)
@@ -50,6 +67,7 @@ std::vector<FlowProblem> FlowValidator::validate(Json &doc)
         filters(*f, "filters");
     if (Json *t = FlowChecker::find(doc, "trigger"))
         trigger(*t, "trigger");
+    checkIncrementalSource(m_checker, doc);
     if (Json *e = FlowChecker::find(doc, "errorHandling"))
         errorHandling(*e, "errorHandling");
     return m_checker.problems();

@@ -32,12 +32,23 @@ RunStatus runStatusFromName(const std::string &name)
 
 nlohmann::json RunState::toJson() const
 {
-    return {{"runId", runId},
-            {"status", runStatusName(status)},
-            {"checkpoint", checkpoint},
-            {"deadLetterBytes", deadLetterBytes},
-            {"startedAt", startedAt},
-            {"updatedAt", updatedAt}};
+    nlohmann::json j = {{"runId", runId},
+                        {"status", runStatusName(status)},
+                        {"checkpoint", checkpoint},
+                        {"deadLetterBytes", deadLetterBytes},
+                        {"startedAt", startedAt},
+                        {"updatedAt", updatedAt}};
+    if (!watermark.is_null())
+        j["watermark"] = watermark;
+    if (consecutiveFailures)
+        j["consecutiveFailures"] = consecutiveFailures;
+    if (deactivated) {
+        j["deactivated"] = true;
+        j["deactivatedAt"] = deactivatedAt;
+    }
+    if (!lastError.empty())
+        j["lastError"] = lastError;
+    return j;
 }
 
 RunState RunState::fromJson(const nlohmann::json &j)
@@ -49,6 +60,11 @@ RunState RunState::fromJson(const nlohmann::json &j)
     s.deadLetterBytes = j.value("deadLetterBytes", std::uint64_t(0));
     s.startedAt = j.value("startedAt", std::string());
     s.updatedAt = j.value("updatedAt", std::string());
+    s.watermark = j.contains("watermark") ? j["watermark"] : nlohmann::json();
+    s.consecutiveFailures = j.value("consecutiveFailures", std::uint32_t(0));
+    s.deactivated = j.value("deactivated", false);
+    s.deactivatedAt = j.value("deactivatedAt", std::string());
+    s.lastError = j.value("lastError", std::string());
     return s;
 }
 
@@ -88,6 +104,17 @@ void StateStore::save(const RunState &state) const
 {
     makeDirectories(m_dir);
     writeFileAtomically(m_statePath, state.toJson().dump(2) + '\n');
+}
+
+void StateStore::reactivate() const
+{
+    RunState state = load();
+    if (!state.deactivated && !state.consecutiveFailures)
+        return;
+    state.deactivated = false;
+    state.deactivatedAt.clear();
+    state.consecutiveFailures = 0;
+    save(state);
 }
 
 void StateStore::appendHistory(const nlohmann::json &entry) const

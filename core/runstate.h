@@ -25,6 +25,12 @@ struct RunState
     std::uint64_t deadLetterBytes = 0;  // dead-letter file size that goes with the checkpoint
     std::string startedAt;              // ISO 8601 UTC
     std::string updatedAt;
+    // Scheduled flows (stored in state files: do not rename):
+    nlohmann::json watermark;           // incremental sources: where the next fresh run starts
+    std::uint32_t consecutiveFailures = 0; // failed runs in a row (reset by a completed one)
+    bool deactivated = false;           // deactivateAfterFailures reached: the scheduler skips it
+    std::string deactivatedAt;
+    std::string lastError;              // of the newest failed run
 
     nlohmann::json toJson() const;
     static RunState fromJson(const nlohmann::json &j);
@@ -45,6 +51,9 @@ public:
     RunState load() const;
     /// Possible errors: Error (disk full, permissions).
     void save(const RunState &state) const;
+    /// Turns a flow deactivated by deactivateAfterFailures back on (failure count reset).
+    /// Possible errors: Error.
+    void reactivate() const;
     /// Appends one run's summary to the history file. Possible errors: Error.
     void appendHistory(const nlohmann::json &entry) const;
 

@@ -30,6 +30,16 @@ public:
     /// that read() changes.
     virtual nlohmann::json checkpointAfter(const Position &position) const = 0;
 
+    /// Incremental sources (a schedule trigger with `incremental`): the checkpoint a NEW run
+    /// starts from after a run that completed at `checkpoint` (its watermark), kept in the
+    /// flow's state between runs. Null (the default): every run reads the source from its start.
+    /// Called from the engine's writer thread once the reader is done.
+    virtual nlohmann::json nextRunStart(const nlohmann::json &checkpoint) const
+    {
+        (void)checkpoint;
+        return nullptr;
+    }
+
     /// False when records may bring new fields as reading goes on (JSON Lines): the engine then
     /// does not reject a mapping whose source field is not in the first schema.
     virtual bool fixedSchema() const { return true; }
@@ -40,6 +50,15 @@ public:
     /// Continuous sources: true while caught up (nothing pending). `flowdeck run --until-idle`
     /// ends a run once this stayed true for a second.
     virtual bool caughtUp() const { return false; }
+
+    /// Before open(): the watermark the last completed run left (nextRunStart(), kept in the
+    /// flow's state; null for none or after --restart). A fresh run also gets it as open()'s
+    /// checkpoint; a resumed run gets its own checkpoint there, which sources may keep small by
+    /// leaving out what the watermark already says (a folder's files taken by earlier runs).
+    virtual void setLastWatermark(const nlohmann::json &watermark) { (void)watermark; }
+
+    /// Bytes read from the source by this run, for the run history (0 when it does not count them).
+    virtual std::uint64_t bytesRead() const { return 0; }
 
     /// Rough progress: bytes or rows done and total (0 when unknown).
     virtual std::uint64_t progressDone() const { return 0; }

@@ -58,13 +58,15 @@ void TestMainWindow::listsExampleFlows()
 {
     MainWindow w(m_flows);
     QAbstractItemModelTester tester(w.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(w.model()->rowCount(), 5);
+    QCOMPARE(w.model()->rowCount(), 9);
     QStringList names;
     for (int r = 0; r < w.model()->rowCount(); ++r)
         names << w.model()->index(r, FlowListModel::Name).data().toString();
     QCOMPARE(names, (QStringList{QStringLiteral("salesforce-accounts-no-energy"), QStringLiteral("salesforce-accounts-to-tidb"),
                                  QStringLiteral("salesforce-accounts-upsert"), QStringLiteral("tpcc-to-kafka"),
-                                 QStringLiteral("tpcc-to-kafka-debezium")}));
+                                 QStringLiteral("tpcc-to-kafka-debezium"), QStringLiteral("updated-orders-from-csv-folder"),
+                                 QStringLiteral("updated-orders-from-jsonl"), QStringLiteral("updated-orders-from-mariadb"),
+                                 QStringLiteral("updated-orders-from-tidb")}));
     QCOMPARE(w.model()->index(3, FlowListModel::Route).data().toString(), QStringLiteral("mysql → kafka tidb_{schema}_{table}"));
     QCOMPARE(w.model()->index(3, FlowListModel::Trigger).data().toString(), QStringLiteral("Continuous"));
     QCOMPARE(w.model()->index(1, FlowListModel::Route).data().toString(), QStringLiteral("file accounts.csv → mysql sf_account"));

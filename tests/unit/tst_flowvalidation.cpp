@@ -324,6 +324,14 @@ void TestFlowValidation::problems_data()
         {"trigger.incremental.field: required (the column that grows: an id or a timestamp)",
          "trigger.incremental.from: expected an ISO 8601 timestamp like \"2024-01-31T00:00:00Z\", got 'yesterday'"});
     row("incremental from a date", R"({"trigger": {"type": "schedule", "every": "30s", "incremental": {"field": "id", "from": "2024-05-01"}}})", {});
+    row("incremental kafka", R"({"source": {"type": "kafka", "brokers": "k:9092", "topic": "t", "path": null, "format": null},
+            "trigger": {"type": "schedule", "every": "1h", "incremental": {"field": "ts"}}})",
+        {"trigger.incremental: a kafka source has no watermark column: read a topic with a 'continuous' trigger (its offsets "
+         "are the checkpoint)"});
+    row("incremental tables", R"({"source": {"type": "mysql", "connection": {"host": "h", "port": 3306, "user": "u", "password": "",
+            "database": "d"}, "tables": ["d.*"], "path": null, "format": null},
+            "trigger": {"type": "schedule", "every": "1h", "incremental": {"field": "ts"}}})",
+        {"trigger.incremental: an incremental flow reads one mysql table: name it in source.table, not source.tables"});
     row("deactivateAfterFailures", R"({"trigger": {"type": "schedule", "every": "1h", "deactivateAfterFailures": 0}})",
         {"trigger.deactivateAfterFailures: must be at least 1, got 0"});
 
