@@ -3,6 +3,7 @@
 #include "filesource.h"
 #include "kafkaconfig.h"
 #include "kafkasink.h"
+#include "kafkasource.h"
 #include "mysqlsink.h"
 #include "mysqlsource.h"
 #include "recordencoder.h"
@@ -16,6 +17,8 @@ std::unique_ptr<Source> createSource(const Flow &flow)
         return std::make_unique<FileSource>(flow.source, flow.baseDir());
     if (type == "mysql")
         return std::make_unique<MySqlSource>(flow.source);
+    if (type == "kafka")
+        return std::make_unique<KafkaSource>(flow.source, "flowdeck-" + flow.name);
     throw ConfigError("source.type: '" + type + "' sources are not supported by this version of Flowdeck yet");
 }
 
