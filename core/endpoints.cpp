@@ -4,6 +4,7 @@
 #include "kafkaconfig.h"
 #include "kafkasink.h"
 #include "kafkasource.h"
+#include "mysqlreplicasink.h"
 #include "mysqlsink.h"
 #include "mysqlsource.h"
 #include "recordencoder.h"
@@ -25,6 +26,8 @@ std::unique_ptr<Source> createSource(const Flow &flow)
 std::unique_ptr<Sink> createSink(const Flow &flow)
 {
     const std::string type = flow.destination.value("type", std::string());
+    if (type == "mysql" && MySqlReplicaSink::handles(flow.destination))
+        return std::make_unique<MySqlReplicaSink>(flow.destination);
     if (type == "mysql")
         return std::make_unique<MySqlSink>(flow.destination);
     if (type == "kafka") {
