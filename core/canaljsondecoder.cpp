@@ -8,10 +8,11 @@ namespace flowdeck {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Node = JsonView::Node;
+using Type = JsonView::Type;
 
 /// A JSON string of ISO-8859-1 characters back to its bytes.
-bool latin1Bytes(const std::string &utf8, std::string &out)
+bool latin1Bytes(std::string_view utf8, std::string &out)
 {
     out.clear();
     out.reserve(utf8.size());
@@ -40,19 +41,19 @@ bool allDigits(std::string_view s)
 
 } // namespace
 
-bool CanalJsonDecoder::typedValue(const Json &value, const ColumnInfo &column, Value &out, std::string &reason)
+bool CanalJsonDecoder::typedValue(const Node &value, const ColumnInfo &column, Value &out, std::string &reason)
 {
-    if (value.is_null()) {
+    if (value.type == Type::Null) {
         out = Value();
         return true;
     }
     std::string text;
-    if (value.is_string())
-        text = value.get<std::string>();
-    else if (value.is_boolean())
-        text = value.get<bool>() ? "1" : "0";
-    else if (value.is_number() || value.is_object() || value.is_array())
-        text = value.dump();
+    if (value.type == Type::String || value.type == Type::Number)
+        text.assign(value.text);
+    else if (value.type == Type::Bool)
+        text = value.boolean ? "1" : "0";
+    else
+        text = "(a JSON " + std::string(value.type == Type::Array ? "array" : "object") + ")";
     const std::string &t = column.dataType;
     auto bad = [&](const char *what) {
         reason = "column `" + column.name + "` (" + (column.columnType.empty() ? t : column.columnType) + "): '" + text
@@ -145,35 +146,40 @@ void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
         appendError(message, "canal-json message without a value", out);
         return;
     }
-    Json j = Json::parse(message.value.begin(), message.value.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        appendError(message, j.is_discarded() ? "not valid JSON" : "not a JSON object", out);
+    if (!m_json.parse(message.value, m_error)) {
+        appendError(message, "not valid JSON (" + m_error + ")", out);
+        return;
+    }
+    const Node &j = m_json.root();
+    if (j.type != Type::Object) {
+        appendError(message, "not a JSON object", out);
         return;
     }
     auto str = [&](const char *key) {
-        auto it = j.find(key);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+        const Node *n = m_json.find(j, key);
+        return n && n->type == Type::String ? n->text : std::string_view();
     };
-    const std::string database = str("database");
-    const std::string table = str("table");
-    const std::string type = str("type");
+    const std::string_view database = str("database");
+    const std::string_view table = str("table");
+    const std::string type(str("type"));
     std::int64_t es = 0;
-    if (auto it = j.find("es"); it != j.end() && it->is_number_integer())
-        es = it->get<std::int64_t>();
+    if (const Node *n = m_json.find(j, "es"); n && n->type == Type::Number)
+        std::from_chars(n->text.data(), n->text.data() + n->text.size(), es);
     bool isDdl = false;
-    if (auto it = j.find("isDdl"); it != j.end() && it->is_boolean())
-        isDdl = it->get<bool>();
+    if (const Node *n = m_json.find(j, "isDdl"); n && n->type == Type::Bool)
+        isDdl = n->boolean;
+    const Node *dataNode = m_json.find(j, "data");
 
     if (isDdl || (type != "INSERT" && type != "UPDATE" && type != "DELETE" && !type.empty()
-                  && j.value("data", Json()).is_null())) {
+                  && (!dataNode || dataNode->type == Type::Null))) {
         Record r;
         r.op = RowOp::Ddl;
         r.position = positionOf(message);
-        r.statement = str("sql");
+        r.statement.assign(str("sql"));
         r.commitTimeMs = es;
         auto info = std::make_shared<TableInfo>();
-        info->database = database;
-        info->table = table;
+        info->database.assign(database);
+        info->table.assign(table);
         r.table = std::move(info);
         r.schema = std::make_shared<Schema>();
         out.push_back(std::move(r));
@@ -194,47 +200,40 @@ void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
         appendError(message, "no \"table\"", out);
         return;
     }
-    const auto dataIt = j.find("data");
-    if (dataIt == j.end() || !dataIt->is_array() || dataIt->empty() || !(*dataIt)[0].is_object()) {
+    const Node *first = dataNode && dataNode->type == Type::Array ? m_json.child(*dataNode) : nullptr;
+    if (!first || first->type != Type::Object) {
         appendError(message, "a " + type + " without rows in \"data\"", out);
         return;
     }
-    const Json *types = nullptr;
-    if (auto it = j.find("mysqlType"); it != j.end() && it->is_object())
-        types = &*it;
+    const Node *types = m_json.find(j, "mysqlType");
+    if (types && types->type != Type::Object)
+        types = nullptr;
     m_key.clear();
-    if (auto it = j.find("pkNames"); it != j.end() && it->is_array())
-        for (const auto &k : *it)
-            if (k.is_string())
-                m_key.push_back(k.get<std::string>());
+    if (const Node *pk = m_json.find(j, "pkNames"); pk && pk->type == Type::Array)
+        for (const Node *k = m_json.child(*pk); k; k = m_json.sibling(*k))
+            if (k->type == Type::String)
+                m_key.emplace_back(k->text);
 
     // The columns: the first row's, typed by mysqlType.
-    const Json &first = (*dataIt)[0];
     m_tables.begin(database, table);
-    for (auto it = first.begin(); it != first.end(); ++it) {
+    for (const Node *c = m_json.child(*first); c; c = m_json.sibling(*c)) {
         std::string_view colType;
-        if (types) {
-            auto t = types->find(it.key());
-            if (t != types->end() && t->is_string())
-                colType = t->get_ref<const std::string &>();
-        }
-        m_tables.add(it.key(), colType);
+        if (types)
+            if (const Node *t = m_json.find(*types, c->key); t && t->type == Type::String)
+                colType = t->text;
+        m_tables.add(c->key, colType);
     }
     m_tables.setKey(m_key);
     const DecodedTables::Entry &entry = m_tables.finish();
     const TableInfo &info = *entry.table;
     const std::size_t n = info.columns.size();
 
-    const Json *old = nullptr;
-    if (auto it = j.find("old"); it != j.end() && it->is_array())
-        old = &*it;
-    if (op == RowOp::Update && !old) {
-        // TiCDC always sends `old` with an UPDATE; without it the row is still applied.
-    }
+    const Node *old = m_json.find(j, "old");
+    const Node *oldRow = old && old->type == Type::Array ? m_json.child(*old) : nullptr;
     const std::size_t firstRecord = out.size();
     std::string reason;
-    for (std::size_t row = 0; row < dataIt->size(); ++row) {
-        const Json &data = (*dataIt)[row];
+    std::size_t row = 0;
+    for (const Node *data = first; data; data = m_json.sibling(*data), ++row) {
         Record r;
         r.position = positionOf(message);
         r.op = op;
@@ -242,32 +241,37 @@ void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
         r.schema = entry.schema;
         r.commitTimeMs = es;
         r.values.resize(n);
-        bool ok = data.is_object() && data.size() == n;
+        bool ok = data->type == Type::Object && data->count == n;
         if (!ok)
             reason = "row " + std::to_string(row) + " of \"data\" does not have the columns of the first row";
+        // Rows normally list the columns in the same order: try the next member first.
+        const Node *member = ok ? m_json.child(*data) : nullptr;
         for (std::size_t c = 0; ok && c < n; ++c) {
-            auto v = data.find(info.columns[c].name);
-            if (v == data.end()) {
+            const Node *v = member && member->key == info.columns[c].name ? member : m_json.find(*data, info.columns[c].name);
+            if (!v) {
                 reason = "row " + std::to_string(row) + " of \"data\" has no column `" + info.columns[c].name + '`';
                 ok = false;
             } else {
                 ok = typedValue(*v, info.columns[c], r.values[c], reason);
+                member = m_json.sibling(*v);
             }
         }
         if (ok && op == RowOp::Update) {
             r.before = r.values;
-            if (old && row < old->size() && (*old)[row].is_object()) {
-                for (auto it = (*old)[row].begin(); ok && it != (*old)[row].end(); ++it) {
-                    const int idx = entry.schema->indexOf(it.key());
+            if (oldRow && oldRow->type == Type::Object) {
+                for (const Node *o = m_json.child(*oldRow); ok && o; o = m_json.sibling(*o)) {
+                    const int idx = entry.schema->indexOf(o->key);
                     if (idx < 0) {
-                        reason = "\"old\" names column `" + it.key() + "`, which \"data\" does not have";
+                        reason = "\"old\" names column `" + std::string(o->key) + "`, which \"data\" does not have";
                         ok = false;
                     } else {
-                        ok = typedValue(it.value(), info.columns[std::size_t(idx)], r.before[std::size_t(idx)], reason);
+                        ok = typedValue(*o, info.columns[std::size_t(idx)], r.before[std::size_t(idx)], reason);
                     }
                 }
             }
         }
+        if (oldRow)
+            oldRow = m_json.sibling(*oldRow);
         if (!ok) {
             out.resize(firstRecord); // the message is one unit: all its rows, or an error
             appendError(message, reason, out);

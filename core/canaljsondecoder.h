@@ -1,9 +1,8 @@
 #pragma once
 
 #include "decodedtables.h"
+#include "jsonview.h"
 #include "messagedecoder.h"
-
-#include <nlohmann/json.hpp>
 
 namespace flowdeck {
 
@@ -31,9 +30,11 @@ public:
 
     /// Types one canal-json value for a column. Returns false with `reason` when the text does
     /// not fit the column's type.
-    static bool typedValue(const nlohmann::ordered_json &value, const ColumnInfo &column, Value &out, std::string &reason);
+    static bool typedValue(const JsonView::Node &value, const ColumnInfo &column, Value &out, std::string &reason);
 
 private:
+    JsonView m_json;
+    std::string m_error;
     DecodedTables m_tables;
     std::vector<std::string> m_key;
 };

@@ -291,7 +291,7 @@ void TestMessageDecoders::badMessages_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("tombstone");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("canal not json") << "canal-json" << "{\"type\":" << false << "not valid JSON";
+    QTest::newRow("canal not json") << "canal-json" << "{\"type\":" << false << "not valid JSON (unexpected end of the text)";
     QTest::newRow("canal array") << "canal-json" << "[1]" << false << "not a JSON object";
     QTest::newRow("canal no data") << "canal-json" << R"({"database":"d","table":"t","type":"INSERT","data":null})" << false
                                    << "a INSERT without rows in \"data\"";
