@@ -216,11 +216,15 @@ void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
 
     // The columns: the first row's, typed by mysqlType.
     m_tables.begin(database, table);
+    const Node *typeCursor = types ? m_json.child(*types) : nullptr; // mysqlType lists the columns in data's order
     for (const Node *c = m_json.child(*first); c; c = m_json.sibling(*c)) {
         std::string_view colType;
-        if (types)
-            if (const Node *t = m_json.find(*types, c->key); t && t->type == Type::String)
+        if (types) {
+            const Node *t = typeCursor && typeCursor->key == c->key ? typeCursor : m_json.find(*types, c->key);
+            if (t && t->type == Type::String)
                 colType = t->text;
+            typeCursor = t ? m_json.sibling(*t) : nullptr;
+        }
         m_tables.add(c->key, colType);
     }
     m_tables.setKey(m_key);

@@ -45,28 +45,35 @@ ColumnInfo DecodedTables::columnFromType(std::string_view name, std::string_view
     return c;
 }
 
+bool DecodedTables::matches(const Entry &entry) const
+{
+    const TableInfo &t = *entry.table;
+    bool same = t.columns.size() == m_count;
+    for (std::size_t i = 0; same && i < m_count; ++i)
+        same = t.columns[i].name == m_columns[i].first && t.columns[i].columnType == m_columns[i].second;
+    if (same) {
+        std::size_t keys = 0;
+        for (std::size_t k = 0; k < m_key.size(); ++k)
+            for (std::size_t i = 0; i < m_count; ++i)
+                keys += m_columns[i].first == m_key[k];
+        same = keys == t.keyIndexes.size();
+        for (std::size_t k = 0; same && k < t.keyIndexes.size(); ++k)
+            same = k < m_key.size() && t.columns[std::size_t(t.keyIndexes[k])].name == m_key[k];
+    }
+    return same;
+}
+
 const DecodedTables::Entry &DecodedTables::finish()
 {
+    if (m_last && m_last->table->table == m_table && m_last->table->database == m_database && matches(*m_last))
+        return *m_last;
     m_lookup = m_database;
     m_lookup.push_back('\0');
     m_lookup += m_table;
     auto it = m_tables.find(m_lookup);
-    if (it != m_tables.end()) {
-        const TableInfo &t = *it->second.table;
-        bool same = t.columns.size() == m_count;
-        for (std::size_t i = 0; same && i < m_count; ++i)
-            same = t.columns[i].name == m_columns[i].first && t.columns[i].columnType == m_columns[i].second;
-        if (same) {
-            std::size_t keys = 0;
-            for (std::size_t k = 0; k < m_key.size(); ++k)
-                for (std::size_t i = 0; i < m_count; ++i)
-                    keys += m_columns[i].first == m_key[k];
-            same = keys == t.keyIndexes.size();
-            for (std::size_t k = 0; same && k < t.keyIndexes.size(); ++k)
-                same = k < m_key.size() && t.columns[std::size_t(t.keyIndexes[k])].name == m_key[k];
-        }
-        if (same)
-            return it->second;
+    if (it != m_tables.end() && matches(it->second)) {
+        m_last = &it->second;
+        return it->second;
     }
     auto info = std::make_shared<TableInfo>();
     info->database = m_database;
@@ -86,7 +93,9 @@ const DecodedTables::Entry &DecodedTables::finish()
         info->columns[std::size_t(idx)].nullable = false;
     }
     Entry entry{std::move(info), std::make_shared<Schema>(std::move(names))};
-    return m_tables[m_lookup] = std::move(entry);
+    Entry &stored = m_tables[m_lookup] = std::move(entry);
+    m_last = &stored; // unordered_map keeps element addresses across rehashing
+    return stored;
 }
 
 const DecodedTables::Entry *DecodedTables::find(std::string_view database, std::string_view table) const

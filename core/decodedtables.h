@@ -39,7 +39,10 @@ public:
     static ColumnInfo columnFromType(std::string_view name, std::string_view type);
 
 private:
+    bool matches(const Entry &entry) const;
+
     std::unordered_map<std::string, Entry> m_tables; // "db\0table"
+    const Entry *m_last = nullptr; // most messages are of the table of the one before
     std::string m_lookup;
     std::string m_database;
     std::string m_table;

@@ -181,6 +181,8 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
     // Group the events by table, keeping their order within each table.
     std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
     std::map<std::string, std::size_t> groupOf;
+    TableInfoPtr lastTable;
+    std::size_t lastGroup = 0;
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const Record &r = batch[i];
         if (r.isError()) {
@@ -192,6 +194,10 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
                 early.push_back({i, reason});
             continue;
         }
+        if (r.table && r.table == lastTable) { // the common case: the table of the record before
+            groups[lastGroup].second.push_back(i);
+            continue;
+        }
         const std::string name = tableNameFor(r);
         if (name.empty()) {
             early.push_back({i, "the table template '" + m_template + "' needs the event's source table, which this record lacks"});
@@ -201,16 +207,20 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
         if (added)
             groups.push_back({name, {}});
         groups[it->second].second.push_back(i);
+        lastTable = r.table;
+        lastGroup = it->second;
     }
     for (auto &[name, indexes] : groups) {
         Table &t = table(name);
         prepareTable(t, batch, indexes);
+        Writer *last = nullptr;
         for (std::size_t i : indexes) {
             if (!t.problem.empty()) {
                 early.push_back({i, t.problem});
                 continue;
             }
-            Writer &w = writerFor(t, batch[i].schema);
+            Writer &w = last && last->recordSchema == batch[i].schema ? *last : writerFor(t, batch[i].schema);
+            last = &w;
             if (!w.problem.empty()) {
                 early.push_back({i, w.problem});
                 continue;
