@@ -213,6 +213,18 @@ std::vector<std::string> upsertStatements(const std::vector<Row> &rows, const st
     return statements;
 }
 
+/// VmHWM (peak resident set) of a running process, in kB; 0 when it is gone. ru_maxrss of a
+/// spawned child is no use here: it keeps the spawning process's own peak from before exec.
+long peakRssKb(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::atol(line.c_str() + 6);
+    return 0;
+}
+
 double seconds(const std::string &timestamp)
 {
     // "YYYY-MM-DD HH:MM:SS.ffffff" of the same day: seconds since midnight are enough.
@@ -316,20 +328,23 @@ int main(int argc, char **argv)
     // Watch the checkpoint row: the first committed batch starts the clock.
     std::string firstAt;
     long firstConsumed = 0;
+    long polls = 0;
     int status = 0;
     struct rusage usage {};
+    long peakKb = 0;
     for (;;) {
+        peakKb = std::max(peakKb, peakRssKb(pid));
         const pid_t done = wait4(pid, &status, WNOHANG, &usage);
         if (done == pid)
             break;
-        if (firstAt.empty()) {
+        if (firstAt.empty() && ++polls % 5 == 0) {
             const auto row = queryRow(db.get(), "SELECT `checkpoint`, `updated_at` FROM `flowdeck_checkpoints`");
             if (row.size() == 2) {
                 firstAt = row[1];
                 firstConsumed = consumed(row[0]);
             }
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(firstAt.empty() ? 20 : 200));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     const double wallSec = std::chrono::duration<double>(Clock::now() - wall0).count();
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -340,7 +355,7 @@ int main(int argc, char **argv)
     const long lastConsumed = consumed(last.at(0));
     const double replicateSec = seconds(last.at(1)) - seconds(firstAt);
     const double rate = double(lastConsumed - firstConsumed) / replicateSec;
-    const double peakMb = double(usage.ru_maxrss) / 1024.0;
+    const double peakMb = double(peakKb) / 1024.0;
 
     const auto same = queryRow(db.get(), "SELECT COUNT(*) FROM `odku` o JOIN `fd_replica` f USING (`id`) WHERE o.`name`=f.`name` AND "
                                          "o.`city`=f.`city` AND o.`qty`=f.`qty` AND o.`price`=f.`price` AND o.`updated_at`=f.`updated_at`");

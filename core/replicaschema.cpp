@@ -45,7 +45,7 @@ int integerDigits(const Value *v)
 std::string fromSample(const Value *v, bool key)
 {
     if (!v)
-        return key ? "VARCHAR(255)" : "TEXT";
+        return key ? "VARCHAR(255)" : "LONGTEXT";
     switch (v->type()) {
     case ValueType::Bool: return "TINYINT(1)";
     case ValueType::Int: return "BIGINT";
@@ -193,7 +193,11 @@ DdlEffect ddlEffect(const std::string &statement)
             else if (!is(i + 1, "index") && !is(i + 1, "key"))
                 effect.renames = true;
         } else if (is(i, "change")) {
-            effect.renamesColumn = true;
+            std::size_t n = i + 1;
+            if (is(n, "column"))
+                ++n;
+            if (n + 1 < words.size() && lower(words[n]) != lower(words[n + 1])) // CHANGE a a INT only changes the type
+                effect.renamesColumn = true;
         }
     }
     return effect;
