@@ -100,9 +100,9 @@ void KafkaSource::open(const nlohmann::json &resume)
     // bench_kafka_to_mysql); the local queue of the high-level consumer is bounded in bytes
     // whatever the number of partitions, which keeps memory flat.
     set("queued.min.messages", "100000");
-    set("queued.max.messages.kbytes", "32768");
+    set("queued.max.messages.kbytes", "24576");
     set("max.partition.fetch.bytes", "8388608");
-    set("fetch.max.bytes", "16777216");
+    set("fetch.max.bytes", "12582912");
     for (const auto &[name, value] : m_properties)
         set(name, value);
     rd_kafka_conf_set_rebalance_cb(conf.get(), &KafkaSource::onRebalance);
