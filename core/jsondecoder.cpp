@@ -37,6 +37,12 @@ void JsonDecoder::decode(const KafkaMessage &message, Batch &out)
             return;
         }
     }
+    // Flowdeck's json encoder marks a deleted row with "_op":"d" (docs/wire-formats.md).
+    bool deleted = tombstone;
+    if (auto op = row.find("_op"); !tombstone && op != row.end()) {
+        deleted = op->is_string() && op->get<std::string>() == "d";
+        row.erase("_op");
+    }
     m_tables.begin(database, tombstone ? table + "\x01key" : table);
     for (auto it = row.begin(); it != row.end(); ++it)
         m_tables.add(it.key(), "");
@@ -44,7 +50,7 @@ void JsonDecoder::decode(const KafkaMessage &message, Batch &out)
     const DecodedTables::Entry &entry = m_tables.finish();
     Record r;
     r.position = positionOf(message);
-    r.op = tombstone ? RowOp::Delete : RowOp::Insert;
+    r.op = deleted ? RowOp::Delete : RowOp::Insert;
     if (tombstone) {
         auto info = std::make_shared<TableInfo>(*entry.table);
         info->table = table;

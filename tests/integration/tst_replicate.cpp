@@ -122,6 +122,7 @@ void TestReplicate::initTestCase()
     const nlohmann::json c = test::sandboxConnection("tpcc");
     m_env = QProcessEnvironment::systemEnvironment();
     m_env.insert(QStringLiteral("FLOWDECK_KAFKA_BROKERS"), bootstrap);
+    m_env.insert(QStringLiteral("FLOWDECK_DEAD_LETTER_DIR"), m_dir.path()); // not into the source tree
     m_env.insert(QStringLiteral("FLOWDECK_MYSQL_HOST"), QString::fromStdString(c["host"].get<std::string>()));
     m_env.insert(QStringLiteral("FLOWDECK_MYSQL_PORT"), QString::fromStdString(c["port"].is_string() ? c["port"].get<std::string>() : c["port"].dump()));
     m_env.insert(QStringLiteral("FLOWDECK_MYSQL_USER"), QString::fromStdString(c["user"].get<std::string>()));

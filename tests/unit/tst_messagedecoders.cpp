@@ -273,7 +273,11 @@ void TestMessageDecoders::json()
     KafkaMessage del = message({}, R"({"id":5})", "shop.items");
     del.nullValue = true;
     decoder.decode(del, out);
-    QCOMPARE(out.size(), std::size_t(2));
+    decoder.decode(message(R"({"id":6,"name":"y","price":2.5,"ok":false,"tags":[],"_op":"d"})", R"({"id":6})", "shop.items"), out);
+    QCOMPARE(out.size(), std::size_t(3));
+    QCOMPARE(out[2].op, RowOp::Delete); // Flowdeck's json encoder: the deleted row plus "_op":"d"
+    QCOMPARE(out[2].schema.get(), out[0].schema.get());
+    QCOMPARE(out[2].schema->indexOf("_op"), -1);
     QCOMPARE(out[0].op, RowOp::Insert);
     QCOMPARE(out[0].table->database, std::string("shop"));
     QCOMPARE(out[0].table->table, std::string("items"));
