@@ -5,6 +5,8 @@
 #include "kafkaconfig.h"
 #include "kafkasink.h"
 #include "mysqlincrementalsource.h"
+#include "kafkasource.h"
+#include "mysqlreplicasink.h"
 #include "mysqlsink.h"
 #include "mysqlsource.h"
 #include "recordencoder.h"
@@ -30,12 +32,16 @@ std::unique_ptr<Source> createSource(const Flow &flow)
         return std::make_unique<MySqlIncrementalSource>(flow.source, flow.trigger["incremental"]);
     if (type == "mysql")
         return std::make_unique<MySqlSource>(flow.source);
+    if (type == "kafka")
+        return std::make_unique<KafkaSource>(flow.source, "flowdeck-" + flow.name);
     throw ConfigError("source.type: '" + type + "' sources are not supported by this version of Flowdeck yet");
 }
 
 std::unique_ptr<Sink> createSink(const Flow &flow)
 {
     const std::string type = flow.destination.value("type", std::string());
+    if (type == "mysql" && MySqlReplicaSink::handles(flow.destination))
+        return std::make_unique<MySqlReplicaSink>(flow.destination);
     if (type == "mysql")
         return std::make_unique<MySqlSink>(flow.destination);
     if (type == "kafka") {

@@ -283,8 +283,21 @@ void EndpointValidator::write(Json &w, const std::string &path)
     for (std::string_view flag : {"createTable", "addColumns"})
         if (Json *b = FlowChecker::find(w, flag))
             m_checker.isBoolean(*b, at(flag));
-    if (Json *version = FlowChecker::find(w, "versionColumn"))
-        m_checker.string(*version, at("versionColumn"));
+    if (Json *version = FlowChecker::find(w, "versionColumn")) {
+        // "name", or {"name": "version", "from": "column" | "commitTime"} (ReplicaVersion).
+        if (version->is_object()) {
+            static constexpr std::array<std::string_view, 2> kVersionKeys = {"name", "from"};
+            static constexpr std::array<std::string_view, 2> kVersionFrom = {"column", "commitTime"};
+            const std::string path = at("versionColumn");
+            m_checker.checkKeys(*version, path, kVersionKeys);
+            if (Json *name = m_checker.require(*version, path, "name", "the version column"))
+                m_checker.string(*name, FlowChecker::child(path, "name"));
+            if (Json *from = FlowChecker::find(*version, "from"))
+                m_checker.word(*from, FlowChecker::child(path, "from"), "version source", kVersionFrom);
+        } else {
+            m_checker.string(*version, at("versionColumn"));
+        }
+    }
     if (Json *rows = FlowChecker::find(w, "batchRows"))
         m_checker.integer(*rows, at("batchRows"), 1, 100000);
 }

@@ -456,6 +456,8 @@ RunResult Engine::run()
             committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
             m_metrics.add(delta);
             state.checkpoint = {{"seq", seq}, {"source", lastSourceCheckpoint}};
+            if (!pendingSource.is_null())
+                source->checkpointCommitted(pendingSource);
             if (stopError) {
                 result.errorPosition = stopError->first;
                 result.error = stopError->first + ": " + stopError->second;

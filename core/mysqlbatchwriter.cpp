@@ -90,9 +90,18 @@ std::size_t MySqlBatchWriter::packetLimit() const
 std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, MySqlWriteMode mode,
                                   std::vector<RejectedRecord> &rejected)
 {
+    std::vector<std::size_t> all(batch.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    return fit(batch, all, schema, mode, rejected);
+}
+
+std::size_t MySqlBatchWriter::fit(const Batch &batch, const std::vector<std::size_t> &indexes, const SchemaPtr &schema,
+                                  MySqlWriteMode mode, std::vector<RejectedRecord> &rejected)
+{
     const std::size_t fields = m_columns.size();
     m_arena.clear();
-    m_cells.resize(batch.size() * fields);
+    m_cells.resize(indexes.size() * fields);
     m_rowIndex.clear();
     m_rowOp.clear();
     m_rowBytes.clear();
@@ -100,7 +109,8 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
     const bool bulk = usesBulk();
     const Value null;
     std::string reason;
-    for (std::size_t i = 0; i < batch.size(); ++i) {
+    Value commitTime;
+    for (const std::size_t i : indexes) {
         const Record &record = batch[i];
         if (record.isError()) {
             rejected.push_back({i, record.error});
@@ -147,12 +157,16 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
         bool ok = true;
         std::size_t bytes = 0;
         for (std::size_t f = 0; f < fields && ok; ++f) {
-            if (op == Op::Delete && !m_isKey[f]) {
-                cells[f] = MySqlCell(); // deletes only need the key
+            if (op == Op::Delete && !m_isKey[f] && int(f) != m_versionField) {
+                cells[f] = MySqlCell(); // deletes only need the key (and the version)
                 continue;
             }
             const int v = map ? map[f] : int(f);
-            const Value &value = v >= 0 && std::size_t(v) < record.values.size() ? record.values[std::size_t(v)] : null;
+            if (int(f) == m_commitTimeField)
+                commitTime = Value::integer(record.commitTimeMs);
+            const Value &value = int(f) == m_commitTimeField                          ? commitTime
+                : v >= 0 && std::size_t(v) < record.values.size() ? record.values[std::size_t(v)]
+                                                                   : null;
             if (value.isNull() && m_isKey[f] && (op == Op::Update || op == Op::Delete)) {
                 reason = "key column " + quoteIdentifier(m_columns[f]->name) + " is NULL: no row can match";
                 ok = false;
@@ -193,9 +207,8 @@ void MySqlBatchWriter::resetAttempt()
     m_stopped = false;
 }
 
-void MySqlBatchWriter::write(const BeforeCommit &beforeCommit)
+void MySqlBatchWriter::sendRuns()
 {
-    resetAttempt();
     // autocommit=0: the first statement opens the transaction, so a batch costs two round trips
     // (its statement, then the caller's checkpoint and COMMIT in one packet) instead of four
     // with START TRANSACTION and a separate checkpoint statement. Round trips are what a
@@ -204,16 +217,38 @@ void MySqlBatchWriter::write(const BeforeCommit &beforeCommit)
         m_connection.execute("SET SESSION autocommit=0");
         m_autocommitOffFor = m_connection.sessionNumber();
     }
+    // Runs of the same operation, in order (replicate mixes upserts and deletes).
+    std::size_t begin = 0;
+    while (begin < m_rowIndex.size()) {
+        std::size_t end = begin + 1;
+        while (end < m_rowIndex.size() && m_rowOp[end] == m_rowOp[begin])
+            ++end;
+        writeRun(begin, end, m_rowOp[begin]);
+        begin = end;
+    }
+}
+
+void MySqlBatchWriter::send()
+{
+    resetAttempt();
     try {
-        // Runs of the same operation, in order (replicate mixes upserts and deletes).
-        std::size_t begin = 0;
-        while (begin < m_rowIndex.size()) {
-            std::size_t end = begin + 1;
-            while (end < m_rowIndex.size() && m_rowOp[end] == m_rowOp[begin])
-                ++end;
-            writeRun(begin, end, m_rowOp[begin]);
-            begin = end;
-        }
+        sendRuns();
+    } catch (const ConnectionError &) {
+        throw; // the session is gone, and the transaction with it
+    } catch (const MySqlTransactionRolledBack &) {
+        rollbackQuietly();
+        throw;
+    } catch (const MySqlError &e) {
+        rollbackQuietly();
+        throw Error("cannot write to " + m_tableName + " on " + m_connection.config().endpoint() + ": " + e.what());
+    }
+}
+
+void MySqlBatchWriter::write(const BeforeCommit &beforeCommit)
+{
+    resetAttempt();
+    try {
+        sendRuns();
         std::string finish = beforeCommit ? beforeCommit() : std::string();
         finish += "COMMIT";
         m_connection.executeMulti(finish, m_affected);
@@ -360,7 +395,7 @@ std::uint64_t MySqlBatchWriter::runBulk(std::size_t begin, std::size_t end, Op o
         statement = std::make_unique<MySqlStatement>(m_connection, std::move(sql));
     }
     const std::vector<std::size_t> &order = op == Op::Update ? m_builder.updateOrder()
-        : op == Op::Delete                                   ? m_builder.key()
+        : op == Op::Delete                                   ? m_builder.deleteOrder()
                                                              : m_allFields;
     const std::size_t rows = end - begin;
     const std::size_t fields = m_columns.size();

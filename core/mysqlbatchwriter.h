@@ -63,6 +63,15 @@ public:
     /// Returns the number of rows to write.
     std::size_t fit(const Batch &batch, const SchemaPtr &schema, MySqlWriteMode mode,
                     std::vector<RejectedRecord> &rejected);
+    /// The same for the records of `batch` at `indexes` only (ascending); rejections and
+    /// serverRejected() name indexes into `batch`.
+    std::size_t fit(const Batch &batch, const std::vector<std::size_t> &indexes, const SchemaPtr &schema,
+                    MySqlWriteMode mode, std::vector<RejectedRecord> &rejected);
+    /// Field `field` of the opened schema is not read from the record but is its commitTimeMs
+    /// (replicate's `"versionColumn": {"from": "commitTime"}`); -1: none.
+    void setCommitTimeField(int field) { m_commitTimeField = field; }
+    /// Field `field` is the version column: deletes send it along with the key.
+    void setVersionField(int field) { m_versionField = field; }
 
     /// Called by write() once the rows are sent, before COMMIT, when serverRejected() is final for
     /// the attempt. Returns SQL to run in the same transaction, sent with the COMMIT ("INSERT
@@ -74,6 +83,10 @@ public:
     /// MySqlTransactionRolledBack, Error for a statement refused for a reason no record explains
     /// (the transaction is rolled back), whatever `beforeCommit` throws.
     void write(const BeforeCommit &beforeCommit);
+    /// Sends the fitted rows within the open transaction (opened if needed) without committing,
+    /// so that several tables' writers share one transaction; the caller commits or rolls back.
+    /// Possible errors: as write().
+    void send();
 
     /// Of the last write(): records the server refused, update rows whose key matched nothing,
     /// rows written.
@@ -88,6 +101,7 @@ private:
     enum class Op : std::uint8_t { Insert, Upsert, Update, Delete };
 
     void resetAttempt();
+    void sendRuns();
     void writeRun(std::size_t begin, std::size_t end, Op op);
     void writeChunk(std::size_t begin, std::size_t end, Op op);
     void runChunk(std::size_t begin, std::size_t end, Op op);
@@ -100,7 +114,9 @@ private:
     MySqlConnection &m_connection;
     bool m_bulkAllowed = true;
     bool m_stopAtFirst = false;
-    bool m_stopped = false; // this attempt met its first server rejection in stop mode
+    bool m_stopped = false;
+    int m_commitTimeField = -1;
+    int m_versionField = -1; // this attempt met its first server rejection in stop mode
     std::uint64_t m_autocommitOffFor = 0; // MySqlConnection::sessionNumber() set to autocommit=0
     std::vector<const MySqlColumn *> m_columns;
     std::vector<std::size_t> m_key;

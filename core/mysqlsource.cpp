@@ -393,7 +393,9 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
         record.schema = t.schema;
         record.table = t.info;
         record.op = RowOp::Insert;
-        record.commitTimeMs = m_snapshotTimeMs;
+        // Whole seconds, as binlog events carry: a change committed in the snapshot's second must
+        // not look older than the snapshot row (replicate's versionColumn from the commit time).
+        record.commitTimeMs = m_snapshotTimeMs / 1000 * 1000;
         record.values.reserve(row.size());
         for (std::size_t i = 0; i < row.size(); ++i)
             record.values.push_back(convert(t.info->columns[i], row[i]));

@@ -83,6 +83,15 @@ MySqlStatementBuilder::MySqlStatementBuilder(std::string qualifiedTable, std::ve
             m_updateOrder.push_back(i);
     }
     m_updateOrder.insert(m_updateOrder.end(), m_key.begin(), m_key.end());
+    m_deleteOrder = m_key;
+}
+
+void MySqlStatementBuilder::setVersionColumn(std::size_t column)
+{
+    m_version = column;
+    m_deleteOrder = m_key;
+    m_deleteOrder.push_back(column);
+    m_deleteOrder.push_back(column);
 }
 
 void MySqlStatementBuilder::appendInsertHead(std::string &out) const
@@ -101,18 +110,36 @@ void MySqlStatementBuilder::appendInsertHead(std::string &out) const
 void MySqlStatementBuilder::appendUpsertTail(std::string &out) const
 {
     out += " ON DUPLICATE KEY UPDATE ";
+    std::string newer; // the condition under which the incoming row wins
+    if (m_version != SIZE_MAX) {
+        const std::string &v = m_quotedNames[m_version];
+        newer = "(VALUES(" + v + ")>=" + v + " OR " + v + " IS NULL OR VALUES(" + v + ") IS NULL)";
+    }
     bool first = true;
-    for (std::size_t i = 0; i < m_quotedNames.size(); ++i) {
-        if (m_isKey[i])
-            continue;
+    auto assign = [&](std::size_t i) {
         if (!first)
             out += ',';
         first = false;
         out += m_quotedNames[i];
-        out += "=VALUES(";
+        if (newer.empty()) {
+            out += "=VALUES(";
+            out += m_quotedNames[i];
+            out += ')';
+            return;
+        }
+        out += "=IF(";
+        out += newer;
+        out += ",VALUES(";
+        out += m_quotedNames[i];
+        out += "),";
         out += m_quotedNames[i];
         out += ')';
-    }
+    };
+    for (std::size_t i = 0; i < m_quotedNames.size(); ++i)
+        if (!m_isKey[i] && i != m_version)
+            assign(i);
+    if (m_version != SIZE_MAX)
+        assign(m_version); // last: the assignments before it compare with the stored version
     if (first) // only key columns are written: a duplicate changes nothing
         out += m_quotedNames[m_key.empty() ? 0 : m_key[0]] + '=' + m_quotedNames[m_key.empty() ? 0 : m_key[0]];
 }
@@ -153,6 +180,10 @@ std::string MySqlStatementBuilder::deleteTemplate() const
     std::string sql = "DELETE FROM " + m_table + " WHERE ";
     for (std::size_t k = 0; k < m_key.size(); ++k)
         sql += (k ? " AND " : "") + m_quotedNames[m_key[k]] + "=?";
+    if (m_version != SIZE_MAX) {
+        const std::string &v = m_quotedNames[m_version];
+        sql += " AND (" + v + " IS NULL OR ? IS NULL OR " + v + "<=?)";
+    }
     return sql;
 }
 
@@ -229,6 +260,14 @@ void MySqlStatementBuilder::appendDelete(std::string &out, const MySqlCell *cell
     out += "DELETE FROM ";
     out += m_table;
     appendKeyCondition(out, cells);
+    if (m_version != SIZE_MAX) {
+        const std::string &v = m_quotedNames[m_version];
+        out += " AND (" + v + " IS NULL OR ";
+        appendCell(out, cells[m_version], m_version);
+        out += " IS NULL OR " + v + "<=";
+        appendCell(out, cells[m_version], m_version);
+        out += ')';
+    }
 }
 
 void MySqlStatementBuilder::appendUpdateJoinHead(std::string &out) const

@@ -2,6 +2,7 @@
 
 #include "mysqlvaluefit.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,13 @@ public:
                           std::vector<std::size_t> key);
 
     void setNoBackslashEscapes(bool on) { m_noBackslashEscapes = on; }
+    /// Replicate's `versionColumn`: `column` (an index into the columns) holds each row's version.
+    /// Upserts then only overwrite a row whose stored version is not newer (`c=IF(VALUES(v)>=v
+    /// OR v IS NULL OR VALUES(v) IS NULL, VALUES(c), c)`, the version column assigned last), and
+    /// deletes only delete a row whose version is not newer than the delete's.
+    void setVersionColumn(std::size_t column);
+    /// Cell indexes in the parameter order of deleteTemplate(): the key, then the version twice.
+    const std::vector<std::size_t> &deleteOrder() const { return m_deleteOrder; }
 
     /// "INSERT INTO t (`a`,`b`) VALUES (?,?)" [+ " ON DUPLICATE KEY UPDATE `b`=VALUES(`b`)"].
     std::string insertTemplate(bool upsert) const;
@@ -92,6 +100,8 @@ private:
     std::vector<MySqlWireForm> m_forms;
     std::vector<std::size_t> m_key;
     std::vector<std::size_t> m_updateOrder;
+    std::vector<std::size_t> m_deleteOrder;
+    std::size_t m_version = SIZE_MAX;
     std::vector<bool> m_isKey;
     bool m_noBackslashEscapes = false;
 };

@@ -39,6 +39,10 @@ public:
         (void)checkpoint;
         return nullptr;
     }
+    /// Called by the engine's writer thread once the destination has durably written everything
+    /// up to `checkpoint` (a value checkpointAfter() returned). Kafka commits its offsets to the
+    /// consumer group there.
+    virtual void checkpointCommitted(const nlohmann::json &checkpoint) { (void)checkpoint; }
 
     /// False when records may bring new fields as reading goes on (JSON Lines): the engine then
     /// does not reject a mapping whose source field is not in the first schema.

@@ -58,19 +58,20 @@ void TestMainWindow::listsExampleFlows()
 {
     MainWindow w(m_flows);
     QAbstractItemModelTester tester(w.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(w.model()->rowCount(), 9);
+    QCOMPARE(w.model()->rowCount(), 11);
     QStringList names;
     for (int r = 0; r < w.model()->rowCount(); ++r)
         names << w.model()->index(r, FlowListModel::Name).data().toString();
-    QCOMPARE(names, (QStringList{QStringLiteral("salesforce-accounts-no-energy"), QStringLiteral("salesforce-accounts-to-tidb"),
+    QCOMPARE(names, (QStringList{QStringLiteral("kafka-to-replica"), QStringLiteral("kafka-to-replica-versioned"),
+                                 QStringLiteral("salesforce-accounts-no-energy"), QStringLiteral("salesforce-accounts-to-tidb"),
                                  QStringLiteral("salesforce-accounts-upsert"), QStringLiteral("tpcc-to-kafka"),
                                  QStringLiteral("tpcc-to-kafka-debezium"), QStringLiteral("updated-orders-from-csv-folder"),
                                  QStringLiteral("updated-orders-from-jsonl"), QStringLiteral("updated-orders-from-mariadb"),
                                  QStringLiteral("updated-orders-from-tidb")}));
-    QCOMPARE(w.model()->index(3, FlowListModel::Route).data().toString(), QStringLiteral("mysql → kafka tidb_{schema}_{table}"));
-    QCOMPARE(w.model()->index(3, FlowListModel::Trigger).data().toString(), QStringLiteral("Continuous"));
-    QCOMPARE(w.model()->index(1, FlowListModel::Route).data().toString(), QStringLiteral("file accounts.csv → mysql sf_account"));
-    QCOMPARE(w.model()->index(1, FlowListModel::Trigger).data().toString(), QStringLiteral("Run on demand"));
+    QCOMPARE(w.model()->index(5, FlowListModel::Route).data().toString(), QStringLiteral("mysql → kafka tidb_{schema}_{table}"));
+    QCOMPARE(w.model()->index(5, FlowListModel::Trigger).data().toString(), QStringLiteral("Continuous"));
+    QCOMPARE(w.model()->index(3, FlowListModel::Route).data().toString(), QStringLiteral("file accounts.csv → mysql sf_account"));
+    QCOMPARE(w.model()->index(3, FlowListModel::Trigger).data().toString(), QStringLiteral("Run on demand"));
 }
 
 void TestMainWindow::invalidFlowIsShownWithItsProblems()

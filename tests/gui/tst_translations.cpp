@@ -467,7 +467,11 @@ void TestTranslations::mainWindowIsTranslated()
     QCOMPARE(titles, menus);
     QCOMPARE(w.model()->headerData(FlowListModel::Route, Qt::Horizontal, Qt::DisplayRole).toString(), routeHeader);
     QVERIFY(w.model()->rowCount() > 0);
-    QCOMPARE(w.model()->index(0, FlowListModel::Trigger).data().toString(), trigger);
+    int onDemand = 0; // the first on-demand example (continuous ones sort before it)
+    while (onDemand + 1 < w.model()->rowCount()
+           && !w.model()->index(onDemand, FlowListModel::Name).data().toString().startsWith(QLatin1String("salesforce")))
+        ++onDemand;
+    QCOMPARE(w.model()->index(onDemand, FlowListModel::Trigger).data().toString(), trigger);
 
     w.resize(1000, 600);
     w.show();
