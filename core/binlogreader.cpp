@@ -1,5 +1,7 @@
 #include "binlogreader.h"
 
+#include "mysqlcolumntypes.h"
+
 #include "binlogrowdecoder.h"
 
 #include <mariadb/mysql.h>
@@ -382,7 +384,7 @@ TableInfoPtr BinlogReader::describe(BinlogTableMap &map)
             column.charset = row[4].value_or("");
             column.isKey = row[5].value_or("") == "PRI";
             column.isUnsigned = column.columnType.find("unsigned") != std::string::npos;
-            if (column.dataType == "binary" || column.dataType == "varbinary" || column.dataType.ends_with("blob"))
+            if (isBinaryDataType(column.dataType))
                 column.charset = "binary";
         }
         if (fromMap) {
@@ -432,6 +434,12 @@ void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::
     m_changes.clear();
     BinlogRowDecoder::decode(state.map, type, body, size, m_changes);
     const int kind = type >= WRITE_ROWS_EVENT ? type - WRITE_ROWS_EVENT : type - WRITE_ROWS_EVENT_V1;
+    if (state.info && hasFixedBinaryTextTypes(*state.info)) {
+        for (BinlogRowChange &change : m_changes) {
+            textifyFixedBinaryTypes(*state.info, change.after);
+            textifyFixedBinaryTypes(*state.info, change.before);
+        }
+    }
     for (BinlogRowChange &change : m_changes) {
         Record &record = m_pending.emplace_back();
         record.schema = state.schema;

@@ -1,5 +1,7 @@
 #include "canaljsonencoder.h"
 
+#include "mysqlcolumntypes.h"
+
 #include "errors.h"
 
 #include <cctype>
@@ -60,7 +62,7 @@ CanalJsonEncoder::Column columnFor(const ColumnInfo &info)
     else if (type == "bit") { c.kind = Kind::Bit; c.sqlType = c.wideSqlType = -7; }
     else if (type == "enum") { c.kind = Kind::Enum; c.sqlType = c.wideSqlType = 4; }
     else if (type == "set") { c.kind = Kind::Set; c.sqlType = c.wideSqlType = -7; }
-    else if (type == "binary" || type == "varbinary" || type.ends_with("blob")) { c.kind = Kind::Binary; c.sqlType = c.wideSqlType = 2004; }
+    else if (isBinaryDataType(type)) { c.kind = Kind::Binary; c.sqlType = c.wideSqlType = 2004; }
     else if (type == "char") { c.kind = binaryCharset ? Kind::Binary : Kind::Text; c.sqlType = c.wideSqlType = binaryCharset ? 2004 : 1; }
     else if (type == "varchar") { c.kind = binaryCharset ? Kind::Binary : Kind::Text; c.sqlType = c.wideSqlType = binaryCharset ? 2004 : 12; }
     else if (type.ends_with("text")) { c.kind = binaryCharset ? Kind::Binary : Kind::Text; c.sqlType = c.wideSqlType = binaryCharset ? 2004 : 2005; }

@@ -1,5 +1,7 @@
 #include "debeziumjsonencoder.h"
 
+#include "mysqlcolumntypes.h"
+
 #include "canaljsonencoder.h"
 #include "errors.h"
 
@@ -105,7 +107,7 @@ DebeziumJsonEncoder::Column columnFor(const ColumnInfo &info)
     else if (t == "bit") { c.bitWidth = std::max(1, typeLength(info.columnType)); c.kind = c.bitWidth == 1 ? Kind::Bool : Kind::Bits; }
     else if (t == "enum") c.kind = Kind::Enum;
     else if (t == "set") c.kind = Kind::Set;
-    else if (t == "binary" || t == "varbinary" || t.ends_with("blob") || binaryCharset) c.kind = Kind::Bytes;
+    else if (isBinaryDataType(t) || binaryCharset) c.kind = Kind::Bytes;
     else if (t == "date") c.kind = Kind::Date;
     else if (t == "time") { c.kind = Kind::Time; c.fsp = typeLength(info.columnType); }
     else if (t == "datetime") { c.fsp = typeLength(info.columnType); c.kind = c.fsp <= 3 ? Kind::DateTimeMillis : Kind::DateTimeMicros; }

@@ -1,5 +1,7 @@
 #include "jsonrowencoder.h"
 
+#include "mysqlcolumntypes.h"
+
 #include "errors.h"
 
 #include <cctype>
@@ -38,7 +40,7 @@ bool isBinaryColumn(const ColumnInfo *c)
 {
     if (!c) return false;
     const std::string &t = c->dataType;
-    return c->charset == "binary" || t == "binary" || t == "varbinary" || t.ends_with("blob");
+    return c->charset == "binary" || isBinaryDataType(t);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "mysqlsource.h"
 
 #include "errors.h"
+#include "mysqlcolumntypes.h"
 
 #include <QtGlobal>
 
@@ -43,7 +44,7 @@ std::string quoteName(const std::string &name)
 
 bool isBinary(const ColumnInfo &c)
 {
-    return c.dataType == "binary" || c.dataType == "varbinary" || c.dataType.ends_with("blob");
+    return isBinaryDataType(c.dataType);
 }
 
 } // namespace
