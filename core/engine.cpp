@@ -9,6 +9,7 @@
 #include <chrono>
 #include <optional>
 #include <random>
+#include <unordered_map>
 #include <thread>
 
 namespace flowdeck {
@@ -33,6 +34,7 @@ struct WorkItem
     Batch records;
     std::vector<std::uint32_t> recordInput; // input ordinal of each record
     std::vector<Position> inputs;           // every input record consumed, in order
+    std::vector<std::uint32_t> inputTable;  // metrics slot (source table) of each input
     std::vector<std::uint32_t> filtered;    // input ordinals
     std::vector<Letter> letters;            // read/mapping failures (skip mode)
     std::optional<Letter> stop;             // stop mode: the input (inputs.back()) that ends the run
@@ -52,6 +54,45 @@ std::string newRunId()
         if (c != '-' && c != ':')
             compact += c;
     return compact + "Z-" + suffix;
+}
+
+/// The error list's view of a bad record: its JSON (or raw input) as text.
+MetricsError metricsError(const Record &record, const std::string &stage, const std::string &reason, bool stopped)
+{
+    MetricsError e;
+    e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    e.position = record.position.toString();
+    e.stage = stage;
+    e.reason = reason;
+    e.record = record.isError() || !record.schema ? record.raw : recordToJson(record).dump();
+    e.stoppedRun = stopped;
+    return e;
+}
+
+/// What the monitor calls the flow's one source when records name no table.
+std::string sourceLabel(const Flow &flow)
+{
+    const nlohmann::json &s = flow.source;
+    for (const char *key : {"path", "table", "topic"})
+        if (s.contains(key) && s[key].is_string())
+            return s[key].get<std::string>();
+    return s.value("type", std::string("source"));
+}
+
+std::vector<TableMetrics> destinationMetrics(const Sink &sink)
+{
+    std::vector<TableMetrics> out;
+    for (const auto &[name, n] : sink.writtenPerTable()) {
+        TableMetrics t;
+        t.name = name;
+        t.written = n;
+        out.push_back(std::move(t));
+    }
+    for (const auto &[name, bytes] : sink.writtenBytesPerTable())
+        for (TableMetrics &t : out)
+            if (t.name == name)
+                t.bytes = bytes;
+    return out;
 }
 
 std::uint64_t jsonSeq(const nlohmann::json &cp)
@@ -109,6 +150,9 @@ RunResult Engine::run()
 {
     RunResult result;
     result.startedAt = utcNowIso();
+    m_metrics.reset();
+    m_metrics.setPhase(RunPhase::Starting);
+    bool errorRecorded = false;
     const auto started = Clock::now();
     const bool stopMode = m_flow.stopOnError();
     const std::size_t batchRows = [&] {
@@ -137,6 +181,17 @@ RunResult Engine::run()
         result.counts = m_metrics.snapshot();
         if (sink)
             result.writtenPerTable = sink->writtenPerTable();
+        if (sink)
+            m_metrics.setDestinations(destinationMetrics(*sink));
+        if (!result.error.empty() && !errorRecorded) {
+            MetricsError e;
+            e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+            e.position = result.errorPosition;
+            e.stage = "run";
+            e.reason = result.error;
+            e.stoppedRun = true;
+            m_metrics.addError(std::move(e));
+        }
         if (m_flow.source.value("type", std::string()) == "file")
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
         if (!state.runId.empty()) {
@@ -165,6 +220,9 @@ RunResult Engine::run()
                     result.error = std::string("closing the destination: ") + e.what();
             }
         }
+        m_metrics.setPhase(result.status == RunStatus::Completed ? RunPhase::Completed
+                           : result.status == RunStatus::Stopped ? RunPhase::Stopped
+                                                                 : RunPhase::Failed);
         return result;
     };
 
@@ -238,9 +296,20 @@ RunResult Engine::run()
 
     // --- Reader thread: source → filters → mapping ----------------------------------------------
     BoundedQueue<WorkItem> queue(m_options.queueBatches);
+    const std::uint32_t defaultTable = m_metrics.tableId(sourceLabel(m_flow));
     std::thread reader([&] {
         Batch in;
         in.reserve(batchRows);
+        // Metrics slot per source table, kept alive here so a pointer is never reused meanwhile.
+        std::unordered_map<const TableInfo *, std::pair<TableInfoPtr, std::uint32_t>> tableIds;
+        auto tableOf = [&](const Record &r) -> std::uint32_t {
+            if (!r.table)
+                return defaultTable;
+            auto it = tableIds.find(r.table.get());
+            if (it == tableIds.end())
+                it = tableIds.emplace(r.table.get(), std::make_pair(r.table, m_metrics.tableId(r.table->database + "." + r.table->table))).first;
+            return it->second.second;
+        };
         std::optional<Clock::time_point> idleSince;
         for (;;) {
             WorkItem item;
@@ -260,6 +329,10 @@ RunResult Engine::run()
                 return;
             }
             m_metrics.setProgress(source->progressDone(), source->progressTotal());
+            m_metrics.setSourceState(source->continuous(), source->caughtUp(), source->lag());
+            m_metrics.setPhase(source->progressTotal() > 0 && source->progressDone() < source->progressTotal() ? RunPhase::Snapshot
+                               : source->continuous() ? RunPhase::Streaming
+                                                      : RunPhase::Running);
             if (in.empty() && !more) {
                 item.end = true;
                 queue.push(std::move(item));
@@ -282,6 +355,7 @@ RunResult Engine::run()
             }
             idleSince.reset();
             item.inputs.reserve(in.size());
+            item.inputTable.reserve(in.size());
             item.records.reserve(in.size());
             item.recordInput.reserve(in.size());
             std::string error;
@@ -289,6 +363,7 @@ RunResult Engine::run()
                 Record &r = in[i];
                 const auto ordinal = std::uint32_t(item.inputs.size());
                 item.inputs.push_back(r.position);
+                item.inputTable.push_back(tableOf(r));
                 std::optional<Letter> bad;
                 if (r.isError()) {
                     std::string reason = r.error;
@@ -328,6 +403,45 @@ RunResult Engine::run()
     std::uint64_t seq = jsonSeq(state.checkpoint);
     nlohmann::json lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
     auto lastSave = Clock::now();
+    auto lastDestinations = Clock::now();
+    // Per-table counters of a committed batch: the same cut as the totals, added once per batch.
+    std::vector<RunCounts> perTable;
+    auto addTableMetrics = [&](const WorkItem &item, std::size_t cut, const std::vector<RejectedRecord> &rejected,
+                               std::optional<std::uint32_t> failed) {
+        perTable.assign(RunMetrics::kMaxTables, RunCounts{}); // cheap: zeroing a few KiB
+        std::uint32_t maxId = 0;
+        auto at = [&](std::uint32_t input) -> RunCounts & {
+            const std::uint32_t id = item.inputTable[input];
+            maxId = std::max(maxId, id);
+            return perTable[std::min<std::size_t>(id, RunMetrics::kMaxTables - 1)];
+        };
+        for (std::uint32_t i = 0; i < cut; ++i)
+            ++at(i).read;
+        for (std::uint32_t in : item.filtered)
+            if (in < cut)
+                ++at(in).filtered;
+        for (const Letter &l : item.letters)
+            if (l.input < cut)
+                ++at(l.input).deadLettered;
+        std::size_t ri = 0;
+        for (std::size_t r = 0; r < item.recordInput.size(); ++r) {
+            const std::uint32_t in = item.recordInput[r];
+            if (in >= cut)
+                continue;
+            while (ri < rejected.size() && rejected[ri].index < r)
+                ++ri;
+            if (ri < rejected.size() && rejected[ri].index == r)
+                ++at(in).deadLettered;
+            else
+                ++at(in).written;
+        }
+        if (failed) {
+            ++at(*failed).read;
+            ++at(*failed).failed;
+        }
+        for (std::uint32_t id = 0; id <= maxId && id < RunMetrics::kMaxTables; ++id)
+            m_metrics.addTable(id, perTable[id]);
+    };
     try {
         while (auto item = queue.pop()) {
             if (item->end) {
@@ -351,17 +465,25 @@ RunResult Engine::run()
             std::optional<std::pair<std::string, std::string>> stopError; // position, reason
             const std::uint64_t letterMark = deadLetters ? deadLetters->size() : 0;
             bool hookCalled = false;
+            std::size_t metricsCut = 0;                 // as the last hook attempt cut the batch
+            std::vector<RejectedRecord> metricsRejected;
+            std::optional<std::uint32_t> failedInput;
+            std::vector<MetricsError> pendingErrors;
 
             auto hook = [&](const std::vector<RejectedRecord> &rejected) -> nlohmann::json {
                 hookCalled = true;
                 delta = RunCounts{};
                 stopError.reset();
+                failedInput.reset();
+                pendingErrors.clear();
                 if (deadLetters)
                     deadLetters->truncateTo(letterMark); // a retried attempt writes its letters again
                 std::size_t cut = item->inputs.size(); // inputs fully handled by this batch
                 if (item->stop) {
                     cut = item->inputs.size() - 1;
                     stopError = {item->stop->record.position.toString(), item->stop->reason};
+                    failedInput = item->stop->input;
+                    pendingErrors.push_back(metricsError(item->stop->record, item->stop->stage, item->stop->reason, true));
                 }
                 if (stopMode && !rejected.empty()) {
                     const RejectedRecord &first = rejected.front();
@@ -369,6 +491,9 @@ RunResult Engine::run()
                     if (input < cut) {
                         cut = input;
                         stopError = {item->records[first.index].position.toString(), first.reason};
+                        failedInput = input;
+                        pendingErrors.clear();
+                        pendingErrors.push_back(metricsError(item->records[first.index], "write", first.reason, true));
                     }
                 }
                 // Dead letters in input order: read/mapping failures and sink rejections.
@@ -382,8 +507,10 @@ RunResult Engine::run()
                     if (haveLetter && item->letters[li].input <= rejectInput) {
                         const Letter &l = item->letters[li++];
                         deadLetters->write(l.record, l.stage, l.reason);
+                        pendingErrors.push_back(metricsError(l.record, l.stage, l.reason, false));
                     } else {
                         deadLetters->write(item->records[rejected[ri].index], "write", rejected[ri].reason);
+                        pendingErrors.push_back(metricsError(item->records[rejected[ri].index], "write", rejected[ri].reason, false));
                         ++ri;
                     }
                     ++delta.deadLettered;
@@ -398,6 +525,8 @@ RunResult Engine::run()
                 delta.read = cut + delta.failed;
                 if (deadLetters)
                     deadLetters->sync();
+                metricsCut = cut;
+                metricsRejected = stopMode ? std::vector<RejectedRecord>() : rejected;
                 pendingSource = cut > 0 ? source->checkpointAfter(item->inputs[cut - 1]) : lastSourceCheckpoint;
                 pendingSeq = seq + 1;
                 return {{"runId", state.runId},
@@ -421,6 +550,15 @@ RunResult Engine::run()
             lastSourceCheckpoint = pendingSource;
             committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
             m_metrics.add(delta);
+            addTableMetrics(*item, metricsCut, metricsRejected, failedInput);
+            for (MetricsError &e : pendingErrors)
+                m_metrics.addError(std::move(e));
+            errorRecorded = errorRecorded || failedInput.has_value();
+            m_metrics.markWritten();
+            if (Clock::now() - lastDestinations > std::chrono::milliseconds(250)) {
+                m_metrics.setDestinations(destinationMetrics(*sink));
+                lastDestinations = Clock::now();
+            }
             state.checkpoint = {{"seq", seq}, {"source", lastSourceCheckpoint}};
             if (stopError) {
                 result.errorPosition = stopError->first;

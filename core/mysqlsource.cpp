@@ -427,7 +427,23 @@ bool MySqlSource::read(Batch &out, std::size_t maxRecords)
         if (r.table && selected(r.table->database, r.table->table))
             out.push_back(std::move(r));
     m_caughtUp = batch.empty();
+    if (!batch.empty())
+        m_lastEventMs = batch.back().commitTimeMs;
     return true;
+}
+
+SourceLag MySqlSource::lag() const
+{
+    if (m_inSnapshot || !m_reader)
+        return {};
+    if (m_caughtUp.load())
+        return {0.0, -1};
+    const std::int64_t last = m_lastEventMs.load();
+    if (last <= 0)
+        return {};
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+    return {std::max<std::int64_t>(0, now - last) / 1000.0, -1};
 }
 
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const

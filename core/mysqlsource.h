@@ -60,6 +60,9 @@ public:
     bool caughtUp() const override { return m_caughtUp.load(); }
     std::uint64_t progressDone() const override { return m_done.load(); }
     std::uint64_t progressTotal() const override { return m_total.load(); }
+    /// CDC: 0 when caught up, else now minus the commit time of the newest event read (binlog
+    /// timestamps have a one-second resolution). Unknown during the snapshot.
+    SourceLag lag() const override;
 
     /// The Value the binlog reader would give for `text` (the text protocol's form) of `column`.
     static Value convert(const ColumnInfo &column, const std::optional<std::string> &text);
@@ -111,6 +114,7 @@ private:
     std::atomic<bool> m_caughtUp{false};
     std::atomic<std::uint64_t> m_done{0};
     std::atomic<std::uint64_t> m_total{0};
+    std::atomic<std::int64_t> m_lastEventMs{0};
 };
 
 } // namespace flowdeck

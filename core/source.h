@@ -1,6 +1,7 @@
 #pragma once
 
 #include "record.h"
+#include "runmetrics.h"
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +45,11 @@ public:
     /// Rough progress: bytes or rows done and total (0 when unknown).
     virtual std::uint64_t progressDone() const { return 0; }
     virtual std::uint64_t progressTotal() const { return 0; }
+
+    /// How far behind its input the source is (binlog: seconds behind the newest event read;
+    /// topics: messages and seconds of consumer lag). Called from the reader thread between
+    /// read() calls. Default: unknown.
+    virtual SourceLag lag() const { return {}; }
 };
 
 } // namespace flowdeck
