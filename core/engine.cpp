@@ -296,15 +296,18 @@ RunResult Engine::run()
 
     // --- Reader thread: source → filters → mapping ----------------------------------------------
     BoundedQueue<WorkItem> queue(m_options.queueBatches);
-    const std::uint32_t defaultTable = m_metrics.tableId(sourceLabel(m_flow));
+    std::optional<std::uint32_t> defaultTable; // registered when a record names no table
     std::thread reader([&] {
         Batch in;
         in.reserve(batchRows);
         // Metrics slot per source table, kept alive here so a pointer is never reused meanwhile.
         std::unordered_map<const TableInfo *, std::pair<TableInfoPtr, std::uint32_t>> tableIds;
         auto tableOf = [&](const Record &r) -> std::uint32_t {
-            if (!r.table)
-                return defaultTable;
+            if (!r.table) {
+                if (!defaultTable)
+                    defaultTable = m_metrics.tableId(sourceLabel(m_flow));
+                return *defaultTable;
+            }
             auto it = tableIds.find(r.table.get());
             if (it == tableIds.end())
                 it = tableIds.emplace(r.table.get(), std::make_pair(r.table, m_metrics.tableId(r.table->database + "." + r.table->table))).first;
@@ -329,6 +332,7 @@ RunResult Engine::run()
                 return;
             }
             m_metrics.setProgress(source->progressDone(), source->progressTotal());
+            m_metrics.addSourceRead(in.size());
             m_metrics.setSourceState(source->continuous(), source->caughtUp(), source->lag());
             m_metrics.setPhase(source->progressTotal() > 0 && source->progressDone() < source->progressTotal() ? RunPhase::Snapshot
                                : source->continuous() ? RunPhase::Streaming
@@ -403,7 +407,6 @@ RunResult Engine::run()
     std::uint64_t seq = jsonSeq(state.checkpoint);
     nlohmann::json lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
     auto lastSave = Clock::now();
-    auto lastDestinations = Clock::now();
     // Per-table counters of a committed batch: the same cut as the totals, added once per batch.
     std::vector<RunCounts> perTable;
     auto addTableMetrics = [&](const WorkItem &item, std::size_t cut, const std::vector<RejectedRecord> &rejected,
@@ -555,10 +558,9 @@ RunResult Engine::run()
                 m_metrics.addError(std::move(e));
             errorRecorded = errorRecorded || failedInput.has_value();
             m_metrics.markWritten();
-            if (Clock::now() - lastDestinations > std::chrono::milliseconds(250)) {
-                m_metrics.setDestinations(destinationMetrics(*sink));
-                lastDestinations = Clock::now();
-            }
+            // Once per committed batch (a swap under a lock nobody holds for long), so the
+            // counts are exact when the flow goes idle.
+            m_metrics.setDestinations(destinationMetrics(*sink));
             state.checkpoint = {{"seq", seq}, {"source", lastSourceCheckpoint}};
             if (stopError) {
                 result.errorPosition = stopError->first;

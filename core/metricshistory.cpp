@@ -93,12 +93,13 @@ std::int64_t MetricsHistory::stalledMs() const
         return 0;
     const MetricsSnapshot &last = m_snapshots.back();
     const bool running = last.phase == RunPhase::Snapshot || last.phase == RunPhase::Running || last.phase == RunPhase::Streaming;
-    if (!running || last.caughtUp)
+    auto hasData = [](const MetricsSnapshot &s) { return !s.caughtUp || s.sourceRead > s.counts.read; };
+    if (!running || !hasData(last))
         return 0;
-    // Since when has the written count not moved, while the source was not caught up?
+    // Since when has nothing been committed while there was data to write?
     std::int64_t since = last.timeMs;
     for (auto it = m_snapshots.rbegin(); it != m_snapshots.rend(); ++it) {
-        if (it->counts.written != last.counts.written || it->caughtUp)
+        if (it->counts.read != last.counts.read || !hasData(*it))
             break;
         since = it->timeMs;
     }

@@ -40,8 +40,9 @@ public:
     /// nullopt when the total is unknown, the snapshot is done or nothing moved lately.
     std::optional<double> etaSeconds(std::int64_t windowMs = 10000) const;
 
-    /// Milliseconds for which the source had data (not caught up) while nothing was written,
-    /// up to the latest snapshot; 0 when not stalled.
+    /// Milliseconds for which the flow had data to write (records read from the source but not
+    /// yet committed, or a source that is not caught up) while no record was committed, up to
+    /// the latest snapshot; 0 when not stalled.
     std::int64_t stalledMs() const;
 
 private:

@@ -71,8 +71,11 @@ void RunMetrics::markWritten()
 
 void RunMetrics::setDestinations(std::vector<TableMetrics> destinations)
 {
-    std::lock_guard lock(m_mutex);
-    m_destinations = std::move(destinations);
+    {
+        std::lock_guard lock(m_mutex);
+        m_destinations.swap(destinations);
+    }
+    // the old list is freed outside the lock
 }
 
 void RunMetrics::addError(MetricsError error)
@@ -91,7 +94,7 @@ void RunMetrics::addError(MetricsError error)
 
 void RunMetrics::reset()
 {
-    for (auto *a : {&m_read, &m_filtered, &m_written, &m_deadLettered, &m_failed, &m_unmatched, &m_progressDone, &m_progressTotal})
+    for (auto *a : {&m_read, &m_filtered, &m_written, &m_deadLettered, &m_failed, &m_unmatched, &m_progressDone, &m_progressTotal, &m_sourceRead})
         a->store(0, std::memory_order_relaxed);
     for (Slot &s : m_slots)
         for (auto *a : {&s.read, &s.filtered, &s.written, &s.deadLettered, &s.failed})
@@ -123,6 +126,7 @@ MetricsSnapshot RunMetrics::capture(bool withErrors) const
     s.lag.messages = m_lagMessages.load(std::memory_order_relaxed);
     s.continuous = m_continuous.load(std::memory_order_relaxed);
     s.caughtUp = m_caughtUp.load(std::memory_order_relaxed);
+    s.sourceRead = m_sourceRead.load(std::memory_order_relaxed);
     s.lastWriteMs = m_lastWriteMs.load(std::memory_order_relaxed);
     std::lock_guard lock(m_mutex);
     s.tables.reserve(m_names.size());

@@ -76,6 +76,7 @@ struct MetricsSnapshot
     SourceLag lag;
     bool continuous = false;
     bool caughtUp = false;
+    std::uint64_t sourceRead = 0;   // records the source handed over (counts.read: the committed ones)
     std::int64_t lastWriteMs = 0;   // steady clock of the newest committed batch, 0: none yet
     std::vector<TableMetrics> tables;       // by source table, in order of first sight
     std::vector<TableMetrics> destinations; // by destination table or topic (written, bytes)
@@ -133,6 +134,8 @@ public:
     void setPhase(RunPhase phase) { m_phase.store(std::uint8_t(phase), std::memory_order_relaxed); }
     RunPhase phase() const { return RunPhase(m_phase.load(std::memory_order_relaxed)); }
     void setSourceState(bool continuous, bool caughtUp, const SourceLag &lag);
+    /// Records the source handed over to the engine (once per source batch).
+    void addSourceRead(std::uint64_t n) { m_sourceRead.fetch_add(n, std::memory_order_relaxed); }
     /// Steady-clock time of the newest committed batch.
     void markWritten();
     /// Per-destination written counts and bytes (the sink's own totals), a few times a second.
@@ -156,7 +159,7 @@ private:
     };
 
     std::atomic<std::uint64_t> m_read{0}, m_filtered{0}, m_written{0}, m_deadLettered{0}, m_failed{0},
-        m_unmatched{0}, m_progressDone{0}, m_progressTotal{0};
+        m_unmatched{0}, m_progressDone{0}, m_progressTotal{0}, m_sourceRead{0};
     std::atomic<std::uint8_t> m_phase{0};
     std::atomic<bool> m_continuous{false}, m_caughtUp{false};
     std::atomic<std::int64_t> m_lagMs{-1}, m_lagMessages{-1}, m_lastWriteMs{0};

@@ -2,6 +2,7 @@
 
 #include "flowlistmodel.h"
 #include "flowrunner.h"
+#include "dashboard/monitorwindow.h"
 #include "settings.h"
 
 #include <QAction>
@@ -109,6 +110,19 @@ void MainWindow::createActions()
             it->second->stop();
     });
     m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    flow->addAction(tr("&Monitor"), this, [this] {
+        // The selected flow's run if there is one, else a monitor with its own runner.
+        const int row = currentRow();
+        if (row < 0 || !m_model->entry(row).loadError.isEmpty())
+            return;
+        const auto &e = m_model->entry(row);
+        auto it = m_runners.find(e.path);
+        EngineOptions options;
+        options.stateDir = Settings::stateFolder().toStdString();
+        auto *monitor = it != m_runners.end() && it->second ? new MonitorWindow(it->second) : new MonitorWindow(e.flow, options);
+        monitor->setAttribute(Qt::WA_DeleteOnClose);
+        monitor->show();
+    });
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settings->addMenu(tr("&Language"));

@@ -44,12 +44,15 @@ private:
     std::uint64_t m_written = 0;
 };
 
-MetricsSnapshot at(std::int64_t ms, std::uint64_t written, bool caughtUp = false, RunPhase phase = RunPhase::Streaming)
+MetricsSnapshot at(std::int64_t ms, std::uint64_t written, bool caughtUp = false, RunPhase phase = RunPhase::Streaming,
+                   std::uint64_t queued = 0)
 {
     MetricsSnapshot s;
     s.timeMs = ms;
     s.phase = phase;
     s.counts.written = written;
+    s.counts.read = written;
+    s.sourceRead = written + queued;
     s.caughtUp = caughtUp;
     s.tables.push_back({"db.t", written, 0, written, 0, 0, 0});
     s.destinations.push_back({"topic", 0, 0, written * 2, 0, 0, written * 100});
@@ -183,22 +186,25 @@ void TestRunMetrics::stall_data()
 {
     QTest::addColumn<bool>("caughtUp");
     QTest::addColumn<int>("phase");
+    QTest::addColumn<int>("queued");
     QTest::addColumn<qint64>("expected");
-    QTest::newRow("behind, nothing written") << false << int(RunPhase::Streaming) << qint64(3000);
-    QTest::newRow("caught up") << true << int(RunPhase::Streaming) << qint64(0);
-    QTest::newRow("finished") << false << int(RunPhase::Completed) << qint64(0);
+    QTest::newRow("behind, nothing written") << false << int(RunPhase::Streaming) << 0 << qint64(3000);
+    QTest::newRow("caught up, idle") << true << int(RunPhase::Streaming) << 0 << qint64(0);
+    QTest::newRow("caught up, rows waiting for the writer") << true << int(RunPhase::Streaming) << 40 << qint64(3000);
+    QTest::newRow("finished") << false << int(RunPhase::Completed) << 0 << qint64(0);
 }
 
 void TestRunMetrics::stall()
 {
     QFETCH(bool, caughtUp);
     QFETCH(int, phase);
+    QFETCH(int, queued);
     QFETCH(qint64, expected);
     MetricsHistory h;
     h.add(at(0, 10, false));
     h.add(at(1000, 50, false)); // written moved until here
-    h.add(at(2000, 50, caughtUp, RunPhase(phase)));
-    h.add(at(4000, 50, caughtUp, RunPhase(phase)));
+    h.add(at(2000, 50, caughtUp, RunPhase(phase), std::uint64_t(queued)));
+    h.add(at(4000, 50, caughtUp, RunPhase(phase), std::uint64_t(queued)));
     QCOMPARE(qint64(h.stalledMs()), expected);
 }
 
