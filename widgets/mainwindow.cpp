@@ -3,6 +3,7 @@
 #include "flowlistmodel.h"
 #include "flowrunner.h"
 #include "dashboard/monitorwindow.h"
+#include "topicbrowser/topicbrowser.h"
 #include "settings.h"
 
 #include <QAction>
@@ -122,6 +123,11 @@ void MainWindow::createActions()
         auto *monitor = it != m_runners.end() && it->second ? new MonitorWindow(it->second) : new MonitorWindow(e.flow, options);
         monitor->setAttribute(Qt::WA_DeleteOnClose);
         monitor->show();
+    });
+    flow->addAction(tr("&Topic Browser"), this, [] {
+        auto *browser = new TopicBrowser;
+        browser->setAttribute(Qt::WA_DeleteOnClose);
+        browser->show();
     });
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));

@@ -17,6 +17,8 @@
 #include "widgets/flowrunner.h"
 #include "widgets/runhistorymodel.h"
 #include "widgets/runhistoryview.h"
+#include "widgets/topicbrowser/topicbrowser.h"
+#include "widgets/topicbrowser/topicmessagemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -26,6 +28,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <set>
 #include <thread>
 
 using namespace flowdeck;
@@ -189,6 +192,26 @@ void TestMonitorWindow::tpccToKafka()
     w.grab().save(QDir::tempPath() + QStringLiteral("/flowdeck-monitor-tpcc.png"));
     w.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!w.runner()->isRunning(), 30000);
+
+    // The topic browser shows the flow's canal-json messages with their key, partition, offset.
+    const std::string topic = "tidb_" + db + "_district";
+    const auto messages = test::consumeAll(bootstrap, topic, 12);
+    TopicBrowser browser;
+    browser.setBrokers(QStringLiteral("embedded"));
+    browser.openTopic(QString::fromStdString(topic), TopicStart::Beginning);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.model()->rowCount(), int(messages.size()), 15000);
+    std::multiset<std::tuple<int, std::string, std::string>> want, got;
+    for (const auto &m : messages)
+        want.insert({m.partition, m.key, m.value});
+    for (int r = 0; r < browser.model()->rowCount(); ++r) {
+        const QString key = browser.model()->index(r, TopicMessageModel::Key).data().toString();
+        QVERIFY2(key.startsWith(QLatin1String("{\"d_w_id\"")) || key.startsWith(QLatin1String("{\"d_id\"")), qPrintable(key));
+        got.insert({browser.model()->index(r, TopicMessageModel::Partition).data().toInt(), key.toStdString(),
+                    browser.model()->message(r).value.value_or("")});
+    }
+    QVERIFY(want == got);
+    browser.selectRow(0);
+    QVERIFY2(browser.detailText().contains(QString::fromStdString(db + ".district (canal-json)")), qPrintable(browser.detailText()));
 }
 
 QTEST_MAIN(TestMonitorWindow)
