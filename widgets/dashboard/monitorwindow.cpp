@@ -51,6 +51,8 @@ QTableView *makeTableView(QAbstractItemModel *model, QWidget *parent)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->setWordWrap(false);
+    // Names as wide as they need when rows arrive (a resize per insert, not per update).
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, view, [view] { view->resizeColumnToContents(0); });
     return view;
 }
 
@@ -95,6 +97,10 @@ void MonitorWindow::init()
         m_title->setText(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(flow.name).toHtmlEscaped()));
         const bool kafka = flow.destination.value("type", std::string()) == "kafka";
         m_topicChart->chart()->setTitle(kafka ? tr("Messages/s per topic") : tr("Rows/s per destination table"));
+        if (flow.destination.value("type", std::string()) != "mysql")
+            m_destinationsView->hideColumn(TableMetricsModel::InDestination);
+        if (!kafka)
+            m_destinationsView->hideColumn(TableMetricsModel::Bytes);
         if (flow.destination.value("type", std::string()) == "mysql" && flow.destination.contains("connection")) {
             m_poller = new RowCountPoller(flow.destination["connection"], this);
             connect(m_poller, &RowCountPoller::counted, this, &MonitorWindow::onCounted);
@@ -145,7 +151,7 @@ void MonitorWindow::buildUi()
     status->setColumnStretch(1, 1);
 
     m_tableChart = new RateChart(tr("Rows/s per table"), tr("rows/s"), this);
-    m_topicChart = new RateChart(tr("Messages/s per topic"), tr("per second"), this);
+    m_topicChart = new RateChart(tr("Messages/s per topic"), tr("msg/s"), this);
     m_lagChart = new RateChart(tr("Source lag"), tr("seconds"), this);
     auto *charts = new QWidget(this);
     auto *chartLayout = new QHBoxLayout(charts);
@@ -161,6 +167,7 @@ void MonitorWindow::buildUi()
     tablesView->hideColumn(TableMetricsModel::Bytes);
     tablesView->hideColumn(TableMetricsModel::InDestination);
     auto *destinationsView = makeTableView(m_destinations, this);
+    m_destinationsView = destinationsView;
     for (int c : {TableMetricsModel::Read, TableMetricsModel::Filtered, TableMetricsModel::DeadLettered})
         destinationsView->hideColumn(c);
     auto *tablesPage = new QSplitter(Qt::Vertical, this);

@@ -116,6 +116,7 @@ private:
     TableMetricsModel *m_destinations = nullptr;
     ErrorListModel *m_errors = nullptr;
     QTableView *m_errorView = nullptr;
+    QTableView *m_destinationsView = nullptr;
     QPlainTextEdit *m_errorDetail = nullptr;
     RunHistoryView *m_history = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "ratechart.h"
 
 #include <QChart>
+#include <QFont>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -15,7 +16,10 @@ RateChart::RateChart(const QString &title, const QString &unit, QWidget *parent)
 {
     auto *chart = new QChart;
     chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    chart->legend()->setFont(legendFont);
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_x = new QValueAxis;
     m_x->setTitleText(tr("seconds"));
@@ -29,7 +33,7 @@ RateChart::RateChart(const QString &title, const QString &unit, QWidget *parent)
     chart->addAxis(m_y, Qt::AlignLeft);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
+    setMinimumHeight(230);
 }
 
 void RateChart::appendPoint(const QString &series, double t, double y)
@@ -41,6 +45,7 @@ void RateChart::appendPoint(const QString &series, double t, double y)
         chart()->addSeries(line.series);
         line.series->attachAxis(m_x);
         line.series->attachAxis(m_y);
+        shortenNames();
     }
     line.points.append(QPointF(t, y));
     if (line.points.size() > kMaxPoints)
@@ -75,6 +80,25 @@ void RateChart::replot()
     }
     m_y->setRange(0, top);
     m_y->setLabelFormat(top < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+}
+
+void RateChart::shortenNames()
+{
+    // "tpcc.customer", "tpcc.district"... → "customer", "district": the legend stays readable.
+    QString prefix;
+    if (m_lines.size() > 1) {
+        prefix = m_lines.begin()->first;
+        for (const auto &[name, line] : m_lines) {
+            qsizetype n = 0;
+            while (n < prefix.size() && n < name.size() && prefix[n] == name[n])
+                ++n;
+            prefix.truncate(n);
+        }
+        const qsizetype cut = std::max(prefix.lastIndexOf(QLatin1Char('.')), prefix.lastIndexOf(QLatin1Char('_')));
+        prefix.truncate(cut + 1);
+    }
+    for (auto &[name, line] : m_lines)
+        line.series->setName(name.mid(prefix.size()));
 }
 
 void RateChart::clear()

@@ -37,6 +37,8 @@ public:
     QStringList seriesNames() const;
 
 private:
+    void shortenNames();
+
     struct Line
     {
         QLineSeries *series = nullptr;
