@@ -2,6 +2,7 @@
 
 #include "boundedqueue.h"
 #include "deadletterwriter.h"
+#include "enginemetrics.h"
 #include "endpoints.h"
 #include "filterset.h"
 #include "mapper.h"
@@ -54,45 +55,6 @@ std::string newRunId()
         if (c != '-' && c != ':')
             compact += c;
     return compact + "Z-" + suffix;
-}
-
-/// The error list's view of a bad record: its JSON (or raw input) as text.
-MetricsError metricsError(const Record &record, const std::string &stage, const std::string &reason, bool stopped)
-{
-    MetricsError e;
-    e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    e.position = record.position.toString();
-    e.stage = stage;
-    e.reason = reason;
-    e.record = record.isError() || !record.schema ? record.raw : recordToJson(record).dump();
-    e.stoppedRun = stopped;
-    return e;
-}
-
-/// What the monitor calls the flow's one source when records name no table.
-std::string sourceLabel(const Flow &flow)
-{
-    const nlohmann::json &s = flow.source;
-    for (const char *key : {"path", "table", "topic"})
-        if (s.contains(key) && s[key].is_string())
-            return s[key].get<std::string>();
-    return s.value("type", std::string("source"));
-}
-
-std::vector<TableMetrics> destinationMetrics(const Sink &sink)
-{
-    std::vector<TableMetrics> out;
-    for (const auto &[name, n] : sink.writtenPerTable()) {
-        TableMetrics t;
-        t.name = name;
-        t.written = n;
-        out.push_back(std::move(t));
-    }
-    for (const auto &[name, bytes] : sink.writtenBytesPerTable())
-        for (TableMetrics &t : out)
-            if (t.name == name)
-                t.bytes = bytes;
-    return out;
 }
 
 std::uint64_t jsonSeq(const nlohmann::json &cp)
@@ -334,7 +296,7 @@ RunResult Engine::run()
             m_metrics.setProgress(source->progressDone(), source->progressTotal());
             m_metrics.addSourceRead(in.size());
             m_metrics.setSourceState(source->continuous(), source->caughtUp(), source->lag());
-            m_metrics.setPhase(source->progressTotal() > 0 && source->progressDone() < source->progressTotal() ? RunPhase::Snapshot
+            m_metrics.setPhase(source->inSnapshot() ? RunPhase::Snapshot
                                : source->continuous() ? RunPhase::Streaming
                                                       : RunPhase::Running);
             if (in.empty() && !more) {
@@ -407,44 +369,7 @@ RunResult Engine::run()
     std::uint64_t seq = jsonSeq(state.checkpoint);
     nlohmann::json lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
     auto lastSave = Clock::now();
-    // Per-table counters of a committed batch: the same cut as the totals, added once per batch.
-    std::vector<RunCounts> perTable;
-    auto addTableMetrics = [&](const WorkItem &item, std::size_t cut, const std::vector<RejectedRecord> &rejected,
-                               std::optional<std::uint32_t> failed) {
-        perTable.assign(RunMetrics::kMaxTables, RunCounts{}); // cheap: zeroing a few KiB
-        std::uint32_t maxId = 0;
-        auto at = [&](std::uint32_t input) -> RunCounts & {
-            const std::uint32_t id = item.inputTable[input];
-            maxId = std::max(maxId, id);
-            return perTable[std::min<std::size_t>(id, RunMetrics::kMaxTables - 1)];
-        };
-        for (std::uint32_t i = 0; i < cut; ++i)
-            ++at(i).read;
-        for (std::uint32_t in : item.filtered)
-            if (in < cut)
-                ++at(in).filtered;
-        for (const Letter &l : item.letters)
-            if (l.input < cut)
-                ++at(l.input).deadLettered;
-        std::size_t ri = 0;
-        for (std::size_t r = 0; r < item.recordInput.size(); ++r) {
-            const std::uint32_t in = item.recordInput[r];
-            if (in >= cut)
-                continue;
-            while (ri < rejected.size() && rejected[ri].index < r)
-                ++ri;
-            if (ri < rejected.size() && rejected[ri].index == r)
-                ++at(in).deadLettered;
-            else
-                ++at(in).written;
-        }
-        if (failed) {
-            ++at(*failed).read;
-            ++at(*failed).failed;
-        }
-        for (std::uint32_t id = 0; id <= maxId && id < RunMetrics::kMaxTables; ++id)
-            m_metrics.addTable(id, perTable[id]);
-    };
+    BatchTableCounter tableCounter(m_metrics);
     try {
         while (auto item = queue.pop()) {
             if (item->end) {
@@ -553,7 +478,13 @@ RunResult Engine::run()
             lastSourceCheckpoint = pendingSource;
             committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
             m_metrics.add(delta);
-            addTableMetrics(*item, metricsCut, metricsRejected, failedInput);
+            {
+                std::vector<std::uint32_t> letterInputs;
+                for (const Letter &l : item->letters)
+                    letterInputs.push_back(l.input);
+                tableCounter.add(item->inputTable, item->filtered, letterInputs, item->recordInput, metricsCut, metricsRejected,
+                                 failedInput);
+            }
             for (MetricsError &e : pendingErrors)
                 m_metrics.addError(std::move(e));
             errorRecorded = errorRecorded || failedInput.has_value();

@@ -410,7 +410,8 @@ bool MySqlSource::read(Batch &out, std::size_t maxRecords)
     if (m_inSnapshot) {
         if (readSnapshot(out, maxRecords))
             return true;
-        // Every table is read.
+        // Every table is read: the total was information_schema's estimate, now it is exact.
+        m_total = m_done.load();
         if (m_mode == Mode::Snapshot) {
             m_snapshot.reset();
             m_inSnapshot = false;
@@ -443,7 +444,8 @@ SourceLag MySqlSource::lag() const
         return {};
     const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::system_clock::now().time_since_epoch()).count();
-    return {std::max<std::int64_t>(0, now - last) / 1000.0, -1};
+    // Whole seconds, as Seconds_Behind_Master: the fraction would be the timestamps' rounding.
+    return {double(std::max<std::int64_t>(0, now - last) / 1000), -1};
 }
 
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const

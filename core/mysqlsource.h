@@ -60,9 +60,10 @@ public:
     bool caughtUp() const override { return m_caughtUp.load(); }
     std::uint64_t progressDone() const override { return m_done.load(); }
     std::uint64_t progressTotal() const override { return m_total.load(); }
-    /// CDC: 0 when caught up, else now minus the commit time of the newest event read (binlog
-    /// timestamps have a one-second resolution). Unknown during the snapshot.
+    /// CDC: 0 when caught up, else now minus the commit time of the newest event read, in whole
+    /// seconds (binlog timestamps have a one-second resolution). Unknown during the snapshot.
     SourceLag lag() const override;
+    bool inSnapshot() const override { return m_inSnapshot; }
 
     /// The Value the binlog reader would give for `text` (the text protocol's form) of `column`.
     static Value convert(const ColumnInfo &column, const std::optional<std::string> &text);

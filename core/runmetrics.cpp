@@ -1,5 +1,6 @@
 #include "runmetrics.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace flowdeck {
@@ -120,7 +121,7 @@ MetricsSnapshot RunMetrics::capture(bool withErrors) const
     s.phase = phase();
     s.counts = snapshot();
     s.progressDone = progressDone();
-    s.progressTotal = progressTotal();
+    s.progressTotal = std::max(progressTotal(), s.progressDone); // totals may be estimates
     const std::int64_t lagMs = m_lagMs.load(std::memory_order_relaxed);
     s.lag.seconds = lagMs < 0 ? -1 : double(lagMs) / 1000.0;
     s.lag.messages = m_lagMessages.load(std::memory_order_relaxed);

@@ -50,6 +50,9 @@ public:
     /// topics: messages and seconds of consumer lag). Called from the reader thread between
     /// read() calls. Default: unknown.
     virtual SourceLag lag() const { return {}; }
+    /// True while reading a snapshot of existing rows before streaming changes (the monitor's
+    /// phase). Called from the reader thread between read() calls.
+    virtual bool inSnapshot() const { return false; }
 };
 
 } // namespace flowdeck

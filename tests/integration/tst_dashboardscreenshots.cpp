@@ -82,13 +82,13 @@ void TestDashboardScreenshots::monitorAndTopicBrowser()
     std::atomic<bool> done{false};
     std::thread writer([&] {
         WorkloadOptions o;
-        o.seconds = 25;
-        o.rate = 40;
+        o.seconds = 75;
+        o.rate = 60;
         o.threads = 2;
         Workload(config, o).run();
         done = true;
     });
-    QTest::qWait(20000);
+    QTest::qWait(70000); // the snapshot's burst has scrolled out of the charts' last minute
     QVERIFY(w.tableChart()->pointCount(QString::fromStdString(db + ".order_line")) > 10);
     QVERIFY(w.grab().save(m_dir + QStringLiteral("/monitor-%1.png").arg(m_lang)));
     while (!done)

@@ -49,10 +49,9 @@ QTableView *makeTableView(QAbstractItemModel *model, QWidget *parent)
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // the name takes the room
     view->setWordWrap(false);
     // Names as wide as they need when rows arrive (a resize per insert, not per update).
-    QObject::connect(model, &QAbstractItemModel::rowsInserted, view, [view] { view->resizeColumnToContents(0); });
     return view;
 }
 
@@ -99,6 +98,8 @@ void MonitorWindow::init()
         m_topicChart->chart()->setTitle(kafka ? tr("Messages/s per topic") : tr("Rows/s per destination table"));
         if (flow.destination.value("type", std::string()) != "mysql")
             m_destinationsView->hideColumn(TableMetricsModel::InDestination);
+        else
+            m_destinationsLabel->setText(tr("Destinations (rows in destination: counted on the server every 2 s)"));
         if (!kafka)
             m_destinationsView->hideColumn(TableMetricsModel::Bytes);
         if (flow.destination.value("type", std::string()) == "mysql" && flow.destination.contains("connection")) {
@@ -179,7 +180,8 @@ void MonitorWindow::buildUi()
     auto *destBox = new QWidget(tablesPage);
     auto *destLayout = new QVBoxLayout(destBox);
     destLayout->setContentsMargins(0, 0, 0, 0);
-    destLayout->addWidget(new QLabel(tr("Destinations (rows in destination: polled from the server)"), destBox));
+    m_destinationsLabel = new QLabel(tr("Destinations"), destBox);
+    destLayout->addWidget(m_destinationsLabel);
     destLayout->addWidget(destinationsView);
     tablesPage->addWidget(sourceBox);
     tablesPage->addWidget(destBox);

@@ -117,6 +117,7 @@ private:
     ErrorListModel *m_errors = nullptr;
     QTableView *m_errorView = nullptr;
     QTableView *m_destinationsView = nullptr;
+    QLabel *m_destinationsLabel = nullptr;
     QPlainTextEdit *m_errorDetail = nullptr;
     RunHistoryView *m_history = nullptr;
 };

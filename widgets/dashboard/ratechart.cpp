@@ -25,6 +25,9 @@ RateChart::RateChart(const QString &title, const QString &unit, QWidget *parent)
     m_x->setTitleText(tr("seconds"));
     m_x->setLabelFormat(QStringLiteral("%d"));
     m_x->setRange(0, 60);
+    m_x->setTickType(QValueAxis::TicksDynamic); // ticks on multiples of 15 s as the window scrolls
+    m_x->setTickAnchor(0);
+    m_x->setTickInterval(15);
     m_y = new QValueAxis;
     m_y->setTitleText(unit);
     m_y->setLabelFormat(QStringLiteral("%.0f"));

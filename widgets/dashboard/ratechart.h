@@ -30,7 +30,7 @@ public:
     /// Points kept per series (older ones are dropped).
     static constexpr int kMaxPoints = 600;
     /// Seconds shown on the time axis.
-    static constexpr double kWindowSeconds = 120;
+    static constexpr double kWindowSeconds = 60;
 
     /// For tests: points currently shown of `series` (0 when unknown).
     int pointCount(const QString &series) const;

@@ -113,7 +113,9 @@ QString ChangeEventView::toHtml() const
         html += QStringLiteral("</tr>");
         for (qsizetype i = 0; i < row.columns.size(); ++i) {
             const bool changed = row.changed.value(i);
-            auto td = [changed](const QString &s) {
+            auto td = [changed](QString s) {
+                if (s.size() > 120) // long text columns would push the others out of sight
+                    s = s.left(120) + QStringLiteral("…");
                 return changed ? QStringLiteral("<td><b>%1</b></td>").arg(s.toHtmlEscaped()) : QStringLiteral("<td>%1</td>").arg(s.toHtmlEscaped());
             };
             html += QStringLiteral("<tr><td>%1</td>").arg(row.columns[i].toHtmlEscaped());

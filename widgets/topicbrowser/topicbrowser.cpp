@@ -197,6 +197,15 @@ void TopicBrowser::refreshTopics()
 void TopicBrowser::openTopic(const QString &topic, TopicStart start, qint64 offset, qint64 timeMs)
 {
     m_topic->setCurrentText(topic);
+    const StartChoice choice = start == TopicStart::Beginning ? Beginning
+                             : start == TopicStart::Offset    ? AtOffset
+                             : start == TopicStart::Time      ? AtTime
+                                                              : Tail;
+    m_start->setCurrentIndex(m_start->findData(choice));
+    if (start == TopicStart::Offset)
+        m_offset->setValue(int(std::min<qint64>(offset, INT_MAX)));
+    if (start == TopicStart::Time)
+        m_time->setDateTime(QDateTime::fromMSecsSinceEpoch(timeMs));
     TopicReaderOptions options;
     options.bootstrap = bootstrap().toStdString();
     options.topic = topic.toStdString();
