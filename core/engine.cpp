@@ -233,6 +233,8 @@ RunResult Engine::run()
         source = m_sourceFactory(m_flow);
         const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
         source->open(sourceCheckpoint);
+        for (const auto &[table, rows] : source->snapshotTables())
+            m_metrics.setSnapshotRows(table, rows);
         if (result.resumed && sourceCheckpoint.is_object())
             result.resumedFrom = sourceCheckpoint.dump();
 

@@ -212,6 +212,7 @@ void MySqlSource::resolveTables(const std::set<std::string> &skip)
             names.push_back(c.name);
         t.schema = std::make_shared<Schema>(std::move(names));
         total += std::stoull(row[2].value_or("0"));
+        m_tableEstimates.emplace_back(name, std::stoull(row[2].value_or("0")));
         m_order.push_back(name);
         m_tables.push_back(std::move(t));
     }

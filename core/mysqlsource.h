@@ -64,6 +64,11 @@ public:
     /// seconds (binlog timestamps have a one-second resolution). Unknown during the snapshot.
     SourceLag lag() const override;
     bool inSnapshot() const override { return m_inSnapshot; }
+    /// The tables to snapshot with information_schema's row estimates (fixed by open()).
+    std::vector<std::pair<std::string, std::uint64_t>> snapshotTables() const override 
+    {
+        return m_mode == Mode::Cdc ? std::vector<std::pair<std::string, std::uint64_t>>() : m_tableEstimates;
+    }
 
     /// The Value the binlog reader would give for `text` (the text protocol's form) of `column`.
     static Value convert(const ColumnInfo &column, const std::optional<std::string> &text);
@@ -100,6 +105,7 @@ private:
     BinlogStart m_snapshotBinlog;
     std::vector<std::string> m_order;      // "db.t" of the tables to snapshot, in order
     std::vector<std::string> m_resumeDone; // tables a resumed checkpoint had finished
+    std::vector<std::pair<std::string, std::uint64_t>> m_tableEstimates; // "db.t", estimated rows
 
     std::unique_ptr<MySqlConnection> m_meta;
     std::unique_ptr<MySqlConnection> m_snapshot;

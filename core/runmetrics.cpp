@@ -42,6 +42,15 @@ std::uint32_t RunMetrics::tableId(const std::string &name)
     return std::uint32_t(m_names.size() - 1);
 }
 
+void RunMetrics::setSnapshotRows(const std::string &name, std::uint64_t rows)
+{
+    const std::uint32_t id = tableId(name);
+    std::lock_guard lock(m_mutex);
+    if (m_snapshotRows.size() <= id)
+        m_snapshotRows.resize(id + 1, 0);
+    m_snapshotRows[id] = rows;
+}
+
 void RunMetrics::addTable(std::uint32_t id, const RunCounts &delta)
 {
     Slot &s = m_slots[std::min<std::size_t>(id, kMaxTables - 1)];
@@ -106,6 +115,7 @@ void RunMetrics::reset()
     m_caughtUp = false;
     std::lock_guard lock(m_mutex);
     m_names.clear();
+    m_snapshotRows.clear();
     m_slotCount = 0;
     m_destinations.clear();
     m_errors.clear();
@@ -140,6 +150,7 @@ MetricsSnapshot RunMetrics::capture(bool withErrors) const
         t.written = slot.written.load(std::memory_order_relaxed);
         t.deadLettered = slot.deadLettered.load(std::memory_order_relaxed);
         t.failed = slot.failed.load(std::memory_order_relaxed);
+        t.snapshotRows = i < m_snapshotRows.size() ? m_snapshotRows[i] : 0;
         s.tables.push_back(std::move(t));
     }
     s.destinations = m_destinations;

@@ -61,6 +61,7 @@ struct TableMetrics
     std::uint64_t deadLettered = 0;
     std::uint64_t failed = 0;
     std::uint64_t bytes = 0; // destinations: bytes written (Kafka message bytes), 0 when unknown
+    std::uint64_t snapshotRows = 0; // source tables: rows the snapshot reads (an estimate), 0 when none
 };
 
 /// A copy of a run's metrics at one moment, taken by RunMetrics::capture() a few times a second
@@ -129,6 +130,8 @@ public:
     /// The slot of a source table (or "" for the flow's one source); takes a lock the first time
     /// a name is seen, so callers cache the id.
     std::uint32_t tableId(const std::string &name);
+    /// Registers a table with the rows its snapshot will read (an estimate).
+    void setSnapshotRows(const std::string &name, std::uint64_t rows);
     /// Adds to a table's counters (relaxed atomics).
     void addTable(std::uint32_t id, const RunCounts &delta);
     void setPhase(RunPhase phase) { m_phase.store(std::uint8_t(phase), std::memory_order_relaxed); }
@@ -168,6 +171,7 @@ private:
     std::atomic<std::uint32_t> m_slotCount{0};
     mutable std::mutex m_mutex; // names, destinations, errors
     std::vector<std::string> m_names;
+    std::vector<std::uint64_t> m_snapshotRows; // by slot
     std::vector<TableMetrics> m_destinations;
     std::deque<MetricsError> m_errors;
     std::uint64_t m_errorCount = 0;

@@ -53,6 +53,9 @@ public:
     /// True while reading a snapshot of existing rows before streaming changes (the monitor's
     /// phase). Called from the reader thread between read() calls.
     virtual bool inSnapshot() const { return false; }
+    /// Tables a snapshot will read ("db.table") with their estimated row counts, known after
+    /// open(); empty when the source has no per-table snapshot.
+    virtual std::vector<std::pair<std::string, std::uint64_t>> snapshotTables() const { return {}; }
 };
 
 } // namespace flowdeck

@@ -1,6 +1,7 @@
 #include "monitorwindow.h"
 
 #include "errorlistmodel.h"
+#include "progressdelegate.h"
 #include "ratechart.h"
 #include "rowcountpoller.h"
 #include "tablemetricsmodel.h"
@@ -167,9 +168,11 @@ void MonitorWindow::buildUi()
     auto *tablesView = makeTableView(m_tables, this);
     tablesView->hideColumn(TableMetricsModel::Bytes);
     tablesView->hideColumn(TableMetricsModel::InDestination);
+    tablesView->setItemDelegateForColumn(TableMetricsModel::Snapshot, new ProgressDelegate(tablesView));
+    tablesView->setColumnWidth(TableMetricsModel::Snapshot, 110);
     auto *destinationsView = makeTableView(m_destinations, this);
     m_destinationsView = destinationsView;
-    for (int c : {TableMetricsModel::Read, TableMetricsModel::Filtered, TableMetricsModel::DeadLettered})
+    for (int c : {TableMetricsModel::Snapshot, TableMetricsModel::Read, TableMetricsModel::Filtered, TableMetricsModel::DeadLettered})
         destinationsView->hideColumn(c);
     auto *tablesPage = new QSplitter(Qt::Vertical, this);
     auto *sourceBox = new QWidget(tablesPage);
@@ -266,6 +269,8 @@ void MonitorWindow::replot()
     QHash<QString, double> rates;
     for (const TableMetrics &table : s.tables)
         rates.insert(QString::fromStdString(table.name), m_samples.tableWrittenRate(table.name, 2000));
+    m_tables->setSnapshotDone(s.phase != RunPhase::Snapshot && s.phase != RunPhase::Starting && s.phase != RunPhase::Idle
+                              && s.progressTotal > 0 && s.progressDone >= s.progressTotal);
     m_tables->update(s.tables, rates);
     rates.clear();
     for (const TableMetrics &d : s.destinations)

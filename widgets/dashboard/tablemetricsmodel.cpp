@@ -86,6 +86,13 @@ QVariant TableMetricsModel::data(const QModelIndex &index, int role) const
         return {};
     switch (Column(index.column())) {
     case Name: return QString::fromStdString(t.name);
+    case Snapshot: {
+        if (t.snapshotRows == 0 && !(m_snapshotDone && t.read))
+            return QVariant();
+        // Percent of the estimated rows; the estimate may be off, so never 100 before the end.
+        const int percent = m_snapshotDone ? 100 : int(std::min<std::uint64_t>(99, t.read * 100 / std::max<std::uint64_t>(1, t.snapshotRows)));
+        return role == Qt::UserRole ? QVariant(percent) : QVariant(tr("%1%").arg(percent));
+    }
     case Read: return role == Qt::UserRole ? QVariant(qulonglong(t.read)) : QVariant(formatCount(t.read));
     case Written: return role == Qt::UserRole ? QVariant(qulonglong(t.written)) : QVariant(formatCount(t.written));
     case Filtered: return formatCount(t.filtered);
@@ -111,6 +118,7 @@ QVariant TableMetricsModel::headerData(int section, Qt::Orientation orientation,
         return {};
     switch (Column(section)) {
     case Name: return tr("Table");
+    case Snapshot: return tr("Snapshot");
     case Read: return tr("Read");
     case Written: return tr("Written");
     case Filtered: return tr("Filtered");

@@ -15,7 +15,7 @@ class TableMetricsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Read, Written, Filtered, DeadLettered, Rate, Bytes, InDestination, ColumnCount };
+    enum Column { Name, Snapshot, Read, Written, Filtered, DeadLettered, Rate, Bytes, InDestination, ColumnCount };
 
     explicit TableMetricsModel(QObject *parent = nullptr);
 
@@ -24,6 +24,8 @@ public:
     /// Rows counted in the destination (`estimate`: from information_schema, approximate).
     void setDestinationCount(const QString &name, qint64 rows, bool estimate);
     void clear();
+    /// Once the snapshot is over, tables that had one show 100%.
+    void setSnapshotDone(bool done) { m_snapshotDone = done; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +44,7 @@ private:
     std::vector<TableMetrics> m_rows;
     std::vector<double> m_rates;
     QHash<QString, Count> m_counts;
+    bool m_snapshotDone = false;
 };
 
 /// "12,345" in the user's locale.
