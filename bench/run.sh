@@ -9,3 +9,4 @@ DIR="$BUILD_DIR/bench-sandbox"
 trap '"$BUILD_DIR/app/flowdeck" sandbox stop --dir "$DIR" >/dev/null' EXIT
 PORT=$(sed -n 's/.*"port": *\([0-9]*\).*/\1/p' "$DIR/sandbox.json")
 "$BUILD_DIR/bench/bench_csv_to_mysql" --port "$PORT" --dir "$BUILD_DIR/bench-data" "$@"
+QT_QPA_PLATFORM=offscreen "$BUILD_DIR/bench/bench_monitor_ui"

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QFont>
+#include <QPen>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -100,8 +101,17 @@ void RateChart::shortenNames()
         const qsizetype cut = std::max(prefix.lastIndexOf(QLatin1Char('.')), prefix.lastIndexOf(QLatin1Char('_')));
         prefix.truncate(cut + 1);
     }
-    for (auto &[name, line] : m_lines)
+    // Ten distinct colours by sorted name: "tpcc.orders" and "tidb_tpcc_orders" get the same
+    // colour in the table and the topic chart.
+    static const QColor palette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728), QColor(0x9467bd),
+                                     QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f), QColor(0xbcbd22), QColor(0x17becf)};
+    std::size_t i = 0;
+    for (auto &[name, line] : m_lines) {
         line.series->setName(name.mid(prefix.size()));
+        QPen pen(palette[i++ % std::size(palette)]);
+        pen.setWidthF(1.5);
+        line.series->setPen(pen);
+    }
 }
 
 void RateChart::clear()
