@@ -9,6 +9,8 @@
 #include "widgets/flowrunner.h"
 #include "widgets/runhistoryview.h"
 
+#include <QAbstractAxis>
+#include <QChart>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -51,6 +53,8 @@ QTableView *makeTableView(QAbstractItemModel *model, QWidget *parent)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch); // the name takes the room
+    for (int c = 1; c < model->columnCount(); ++c) // numbers: as wide as their (translated) header
+        view->setColumnWidth(c, std::max(90, view->fontMetrics().horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) + 24));
     view->setWordWrap(false);
     // Names as wide as they need when rows arrive (a resize per insert, not per update).
     return view;
@@ -97,6 +101,8 @@ void MonitorWindow::init()
         m_title->setText(QStringLiteral("<b>%1</b>").arg(QString::fromStdString(flow.name).toHtmlEscaped()));
         const bool kafka = flow.destination.value("type", std::string()) == "kafka";
         m_topicChart->chart()->setTitle(kafka ? tr("Messages/s per topic") : tr("Rows/s per destination table"));
+        if (!kafka)
+            m_topicChart->chart()->axes(Qt::Vertical).constFirst()->setTitleText(tr("rows/s"));
         if (flow.destination.value("type", std::string()) != "mysql")
             m_destinationsView->hideColumn(TableMetricsModel::InDestination);
         else
