@@ -2,6 +2,7 @@
 
 #include "brokercommand.h"
 #include "historycommand.h"
+#include "tailcommand.h"
 #include "runcommand.h"
 #include "sandboxcommand.h"
 #include "workloadcommand.h"
@@ -35,6 +36,8 @@ const char kUsage[] =
     "                               an embedded Kafka broker in the foreground (librdkafka's mock cluster)\n"
     "  workload [--port N] [--database DB] [--warehouses N] [--seconds S | --transactions T]\n"
     "                               a TPC-C-like write workload for demos and benchmarks\n"
+    "  tail TOPIC --brokers B [-n N] [--from-beginning]\n"
+    "                               print a topic's messages, one JSON object per line\n"
     "  help                         this text\n"
     "\n"
     "Exit codes: 0 success, 1 the run failed (the error names the record and its position),\n"
@@ -70,7 +73,7 @@ int validateCommand(const QStringList &args)
 
 bool isCommand(const char *arg)
 {
-    static const char *const commands[] = {"run", "validate", "history", "sandbox", "broker", "workload", "help", "--help", "-h", "--version", "-v"};
+    static const char *const commands[] = {"run", "validate", "history", "sandbox", "broker", "workload", "tail", "help", "--help", "-h", "--version", "-v"};
     for (const char *c : commands)
         if (std::strcmp(arg, c) == 0)
             return true;
@@ -93,6 +96,8 @@ int run(const QStringList &arguments)
         return brokerCommand(rest);
     if (command == QLatin1String("workload"))
         return workloadCommand(rest);
+    if (command == QLatin1String("tail"))
+        return tailCommand(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "flowdeck " << FLOWDECK_VERSION << '\n';
         return 0;

@@ -46,6 +46,7 @@ int main(int argc, char *argv[])
     const QString flows = flowdeck::Settings::flowsFolder();
     flowdeck::installExamples(flows);
     flowdeck::MainWindow window(flows);
+    window.setMonitorHandler([&window](const QString &path) { window.openMonitor(path); });
     window.show();
     return app.exec();
 }

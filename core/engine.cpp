@@ -2,6 +2,7 @@
 
 #include "boundedqueue.h"
 #include "deadletterwriter.h"
+#include "enginemetrics.h"
 #include "endpoints.h"
 #include "filterset.h"
 #include "mapper.h"
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <optional>
 #include <random>
+#include <unordered_map>
 #include <thread>
 
 namespace flowdeck {
@@ -36,6 +38,7 @@ struct WorkItem
     Batch records;
     std::vector<std::uint32_t> recordInput; // input ordinal of each record
     std::vector<Position> inputs;           // every input record consumed, in order
+    std::vector<std::uint32_t> inputTable;  // metrics slot (source table) of each input
     std::vector<std::uint32_t> filtered;    // input ordinals
     std::vector<Letter> letters;            // read/mapping failures (skip mode)
     std::optional<Letter> stop;             // stop mode: the input (inputs.back()) that ends the run
@@ -123,6 +126,9 @@ RunResult Engine::run()
 {
     RunResult result;
     result.startedAt = utcNowIso();
+    m_metrics.reset();
+    m_metrics.setPhase(RunPhase::Starting);
+    bool errorRecorded = false;
     const auto started = Clock::now();
     const bool stopMode = m_flow.stopOnError();
     const std::size_t batchRows = [&] {
@@ -156,6 +162,17 @@ RunResult Engine::run()
         result.counts = m_metrics.snapshot();
         if (sink)
             result.writtenPerTable = sink->writtenPerTable();
+        if (sink)
+            m_metrics.setDestinations(destinationMetrics(*sink));
+        if (!result.error.empty() && !errorRecorded) {
+            MetricsError e;
+            e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+            e.position = result.errorPosition;
+            e.stage = "run";
+            e.reason = result.error;
+            e.stoppedRun = true;
+            m_metrics.addError(std::move(e));
+        }
         if (m_flow.source.value("type", std::string()) == "file")
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
         if (source)
@@ -187,6 +204,9 @@ RunResult Engine::run()
                     result.error = std::string("closing the destination: ") + e.what();
             }
         }
+        m_metrics.setPhase(result.status == RunStatus::Completed ? RunPhase::Completed
+                           : result.status == RunStatus::Stopped ? RunPhase::Stopped
+                                                                 : RunPhase::Failed);
         return result;
     };
 
@@ -248,6 +268,8 @@ RunResult Engine::run()
         const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
         source->setLastWatermark(state.watermark);
         source->open(sourceCheckpoint);
+        for (const auto &[table, rows] : source->snapshotTables())
+            m_metrics.setSnapshotRows(table, rows);
         if (result.resumed && sourceCheckpoint.is_object())
             result.resumedFrom = sourceCheckpoint.dump();
 
@@ -273,9 +295,23 @@ RunResult Engine::run()
 
     // --- Reader thread: source → filters → mapping ----------------------------------------------
     BoundedQueue<WorkItem> queue(m_options.queueBatches);
+    std::optional<std::uint32_t> defaultTable; // registered when a record names no table
     std::thread reader([&] {
         Batch in;
         in.reserve(batchRows);
+        // Metrics slot per source table, kept alive here so a pointer is never reused meanwhile.
+        std::unordered_map<const TableInfo *, std::pair<TableInfoPtr, std::uint32_t>> tableIds;
+        auto tableOf = [&](const Record &r) -> std::uint32_t {
+            if (!r.table) {
+                if (!defaultTable)
+                    defaultTable = m_metrics.tableId(sourceLabel(m_flow));
+                return *defaultTable;
+            }
+            auto it = tableIds.find(r.table.get());
+            if (it == tableIds.end())
+                it = tableIds.emplace(r.table.get(), std::make_pair(r.table, m_metrics.tableId(r.table->database + "." + r.table->table))).first;
+            return it->second.second;
+        };
         std::optional<Clock::time_point> idleSince;
         for (;;) {
             WorkItem item;
@@ -295,6 +331,11 @@ RunResult Engine::run()
                 return;
             }
             m_metrics.setProgress(source->progressDone(), source->progressTotal());
+            m_metrics.addSourceRead(in.size());
+            m_metrics.setSourceState(source->continuous(), source->caughtUp(), source->lag());
+            m_metrics.setPhase(source->inSnapshot() ? RunPhase::Snapshot
+                               : source->continuous() ? RunPhase::Streaming
+                                                      : RunPhase::Running);
             if (in.empty() && !more) {
                 item.end = true;
                 queue.push(std::move(item));
@@ -317,6 +358,7 @@ RunResult Engine::run()
             }
             idleSince.reset();
             item.inputs.reserve(in.size());
+            item.inputTable.reserve(in.size());
             item.records.reserve(in.size());
             item.recordInput.reserve(in.size());
             std::string error;
@@ -324,6 +366,7 @@ RunResult Engine::run()
                 Record &r = in[i];
                 const auto ordinal = std::uint32_t(item.inputs.size());
                 item.inputs.push_back(r.position);
+                item.inputTable.push_back(tableOf(r));
                 std::optional<Letter> bad;
                 if (r.isError()) {
                     std::string reason = r.error;
@@ -362,6 +405,7 @@ RunResult Engine::run()
     RunStatus status = RunStatus::Completed;
     std::uint64_t seq = jsonSeq(state.checkpoint);
     auto lastSave = Clock::now();
+    BatchTableCounter tableCounter(m_metrics);
     try {
         while (auto item = queue.pop()) {
             if (item->end) {
@@ -385,17 +429,25 @@ RunResult Engine::run()
             std::optional<std::pair<std::string, std::string>> stopError; // position, reason
             const std::uint64_t letterMark = deadLetters ? deadLetters->size() : 0;
             bool hookCalled = false;
+            std::size_t metricsCut = 0;                 // as the last hook attempt cut the batch
+            std::vector<RejectedRecord> metricsRejected;
+            std::optional<std::uint32_t> failedInput;
+            std::vector<MetricsError> pendingErrors;
 
             auto hook = [&](const std::vector<RejectedRecord> &rejected) -> nlohmann::json {
                 hookCalled = true;
                 delta = RunCounts{};
                 stopError.reset();
+                failedInput.reset();
+                pendingErrors.clear();
                 if (deadLetters)
                     deadLetters->truncateTo(letterMark); // a retried attempt writes its letters again
                 std::size_t cut = item->inputs.size(); // inputs fully handled by this batch
                 if (item->stop) {
                     cut = item->inputs.size() - 1;
                     stopError = {item->stop->record.position.toString(), item->stop->reason};
+                    failedInput = item->stop->input;
+                    pendingErrors.push_back(metricsError(item->stop->record, item->stop->stage, item->stop->reason, true));
                 }
                 if (stopMode && !rejected.empty()) {
                     const RejectedRecord &first = rejected.front();
@@ -403,6 +455,9 @@ RunResult Engine::run()
                     if (input < cut) {
                         cut = input;
                         stopError = {item->records[first.index].position.toString(), first.reason};
+                        failedInput = input;
+                        pendingErrors.clear();
+                        pendingErrors.push_back(metricsError(item->records[first.index], "write", first.reason, true));
                     }
                 }
                 // Dead letters in input order: read/mapping failures and sink rejections.
@@ -416,8 +471,10 @@ RunResult Engine::run()
                     if (haveLetter && item->letters[li].input <= rejectInput) {
                         const Letter &l = item->letters[li++];
                         deadLetters->write(l.record, l.stage, l.reason);
+                        pendingErrors.push_back(metricsError(l.record, l.stage, l.reason, false));
                     } else {
                         deadLetters->write(item->records[rejected[ri].index], "write", rejected[ri].reason);
+                        pendingErrors.push_back(metricsError(item->records[rejected[ri].index], "write", rejected[ri].reason, false));
                         ++ri;
                     }
                     ++delta.deadLettered;
@@ -432,6 +489,8 @@ RunResult Engine::run()
                 delta.read = cut + delta.failed;
                 if (deadLetters)
                     deadLetters->sync();
+                metricsCut = cut;
+                metricsRejected = stopMode ? std::vector<RejectedRecord>() : rejected;
                 pendingSource = cut > 0 ? source->checkpointAfter(item->inputs[cut - 1]) : lastSourceCheckpoint;
                 pendingSeq = seq + 1;
                 return {{"runId", state.runId},
@@ -455,6 +514,20 @@ RunResult Engine::run()
             lastSourceCheckpoint = pendingSource;
             committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
             m_metrics.add(delta);
+            {
+                std::vector<std::uint32_t> letterInputs;
+                for (const Letter &l : item->letters)
+                    letterInputs.push_back(l.input);
+                tableCounter.add(item->inputTable, item->filtered, letterInputs, item->recordInput, metricsCut, metricsRejected,
+                                 failedInput);
+            }
+            for (MetricsError &e : pendingErrors)
+                m_metrics.addError(std::move(e));
+            errorRecorded = errorRecorded || failedInput.has_value();
+            m_metrics.markWritten();
+            // Once per committed batch (a swap under a lock nobody holds for long), so the
+            // counts are exact when the flow goes idle.
+            m_metrics.setDestinations(destinationMetrics(*sink));
             state.checkpoint = {{"seq", seq}, {"source", lastSourceCheckpoint}};
             if (!pendingSource.is_null())
                 source->checkpointCommitted(pendingSource);

@@ -83,6 +83,7 @@ public:
 
     const RunMetrics &metrics() const { return m_metrics; }
     const Flow &flow() const { return m_flow; }
+    const EngineOptions &options() const { return m_options; }
 
 private:
     struct Impl;

@@ -314,6 +314,7 @@ std::vector<RejectedRecord> KafkaSink::write(Batch &batch)
     for (const Delivery &d : m_deliveries) {
         if (d.err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             trackRetention(d);
+            m_writtenBytes[rd_kafka_topic_name(d.topic)] += d.bytes;
             if (d.record != lastRecord)
                 ++delivered[rd_kafka_topic_name(d.topic)];
             lastRecord = d.record;
@@ -392,6 +393,11 @@ void KafkaSink::close()
 std::vector<std::pair<std::string, std::uint64_t>> KafkaSink::writtenPerTable() const
 {
     return {m_written.begin(), m_written.end()};
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> KafkaSink::writtenBytesPerTable() const
+{
+    return {m_writtenBytes.begin(), m_writtenBytes.end()};
 }
 
 } // namespace flowdeck

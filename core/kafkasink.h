@@ -60,6 +60,8 @@ public:
 
     /// Records delivered per topic, since open().
     std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const override;
+    /// Message bytes (key + value) delivered per topic, since open().
+    std::vector<std::pair<std::string, std::uint64_t>> writtenBytesPerTable() const override;
 
     /// Warnings of this run (each given once), e.g. an embedded partition nearing its
     /// retention limit. Also passed to the warning handler (default: qWarning) when they occur.
@@ -106,6 +108,7 @@ private:
     std::vector<std::string> m_warnings;
     std::function<void(const std::string &)> m_warningHandler;
     std::map<std::string, std::uint64_t> m_written;
+    std::map<std::string, std::uint64_t> m_writtenBytes;
     std::unordered_map<std::string, int> m_partitionCounts;
     std::set<std::string> m_createdTopics;
     std::map<std::pair<std::string, std::int32_t>, std::pair<long long, long long>> m_partitionUsage;

@@ -216,6 +216,7 @@ void MySqlSource::resolveTables(const std::set<std::string> &skip)
             names.push_back(c.name);
         t.schema = std::make_shared<Schema>(std::move(names));
         total += std::stoull(row[2].value_or("0"));
+        m_tableEstimates.emplace_back(name, std::stoull(row[2].value_or("0")));
         m_order.push_back(name);
         m_tables.push_back(std::move(t));
     }
@@ -486,7 +487,8 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
     if (m_inSnapshot) {
         if (readSnapshot(out, maxRecords))
             return true;
-        // Every table is read.
+        // Every table is read: the total was information_schema's estimate, now it is exact.
+        m_total = m_done.load();
         if (m_mode == Mode::Snapshot) {
             m_snapshot.reset();
             m_inSnapshot = false;
@@ -514,7 +516,24 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
     }
     keep();
     m_caughtUp = batch.empty();
+    if (!batch.empty())
+        m_lastEventMs = batch.back().commitTimeMs;
     return true;
+}
+
+SourceLag MySqlSource::lag() const
+{
+    if (m_inSnapshot || !m_reader)
+        return {};
+    if (m_caughtUp.load())
+        return {0.0, -1};
+    const std::int64_t last = m_lastEventMs.load();
+    if (last <= 0)
+        return {};
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+    // Whole seconds, as Seconds_Behind_Master: the fraction would be the timestamps' rounding.
+    return {double(std::max<std::int64_t>(0, now - last) / 1000), -1};
 }
 
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const

@@ -67,6 +67,15 @@ public:
     bool caughtUp() const override { return m_caughtUp.load(); }
     std::uint64_t progressDone() const override { return m_done.load(); }
     std::uint64_t progressTotal() const override { return m_total.load(); }
+    /// CDC: 0 when caught up, else now minus the commit time of the newest event read, in whole
+    /// seconds (binlog timestamps have a one-second resolution). Unknown during the snapshot.
+    SourceLag lag() const override;
+    bool inSnapshot() const override { return m_inSnapshot; }
+    /// The tables to snapshot with information_schema's row estimates (fixed by open()).
+    std::vector<std::pair<std::string, std::uint64_t>> snapshotTables() const override 
+    {
+        return m_mode == Mode::Cdc ? std::vector<std::pair<std::string, std::uint64_t>>() : m_tableEstimates;
+    }
 
     /// The Value the binlog reader would give for `text` (the text protocol's form) of `column`.
     static Value convert(const ColumnInfo &column, const std::optional<std::string> &text);
@@ -109,6 +118,7 @@ private:
     ReconnectBackoff m_backoff;
     std::vector<std::string> m_order;      // "db.t" of the tables to snapshot, in order
     std::vector<std::string> m_resumeDone; // tables a resumed checkpoint had finished
+    std::vector<std::pair<std::string, std::uint64_t>> m_tableEstimates; // "db.t", estimated rows
 
     std::unique_ptr<MySqlConnection> m_meta;
     std::unique_ptr<MySqlConnection> m_snapshot;
@@ -124,6 +134,7 @@ private:
     std::atomic<bool> m_caughtUp{false};
     std::atomic<std::uint64_t> m_done{0};
     std::atomic<std::uint64_t> m_total{0};
+    std::atomic<std::int64_t> m_lastEventMs{0};
 };
 
 } // namespace flowdeck

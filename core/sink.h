@@ -66,6 +66,8 @@ public:
 
     /// Rows this sink wrote per destination table ("db.table"), for metrics.
     virtual std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const { return {}; }
+    /// Bytes this sink wrote per destination (topic), for metrics; empty when not known.
+    virtual std::vector<std::pair<std::string, std::uint64_t>> writtenBytesPerTable() const { return {}; }
 
 protected:
     bool m_stopAtFirstRejection = false;

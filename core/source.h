@@ -1,6 +1,7 @@
 #pragma once
 
 #include "record.h"
+#include "runmetrics.h"
 
 #include <nlohmann/json.hpp>
 
@@ -67,6 +68,17 @@ public:
     /// Rough progress: bytes or rows done and total (0 when unknown).
     virtual std::uint64_t progressDone() const { return 0; }
     virtual std::uint64_t progressTotal() const { return 0; }
+
+    /// How far behind its input the source is (binlog: seconds behind the newest event read;
+    /// topics: messages and seconds of consumer lag). Called from the reader thread between
+    /// read() calls. Default: unknown.
+    virtual SourceLag lag() const { return {}; }
+    /// True while reading a snapshot of existing rows before streaming changes (the monitor's
+    /// phase). Called from the reader thread between read() calls.
+    virtual bool inSnapshot() const { return false; }
+    /// Tables a snapshot will read ("db.table") with their estimated row counts, known after
+    /// open(); empty when the source has no per-table snapshot.
+    virtual std::vector<std::pair<std::string, std::uint64_t>> snapshotTables() const { return {}; }
 };
 
 } // namespace flowdeck

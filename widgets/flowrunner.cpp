@@ -38,6 +38,7 @@ void FlowRunner::start()
             },
             Qt::QueuedConnection);
     });
+    Q_EMIT started();
 }
 
 void FlowRunner::stop()

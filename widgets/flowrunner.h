@@ -23,8 +23,14 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
     RunCounts counts() const { return m_engine->metrics().snapshot(); }
+    /// The live metrics of the current (or last) run; capture() them on a timer.
+    const RunMetrics &metrics() const { return m_engine->metrics(); }
+    const Flow &flow() const { return m_engine->flow(); }
+    const EngineOptions &options() const { return m_engine->options(); }
 
 Q_SIGNALS:
+    /// Emitted by start(), on the owner's thread.
+    void started();
     void finished(const flowdeck::RunResult &result);
 
 private:

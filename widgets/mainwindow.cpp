@@ -2,6 +2,8 @@
 
 #include "flowlistmodel.h"
 #include "flowrunner.h"
+#include "dashboard/monitorwindow.h"
+#include "topicbrowser/topicbrowser.h"
 #include "settings.h"
 #include "wizard/flowwizard.h"
 
@@ -111,6 +113,11 @@ void MainWindow::createActions()
     });
     m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
     createFlowActions(flow, file);
+    flow->addAction(tr("&Topic Browser"), this, [] {
+        auto *browser = new TopicBrowser;
+        browser->setAttribute(Qt::WA_DeleteOnClose);
+        browser->show();
+    });
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QMenu *language = settings->addMenu(tr("&Language"));
@@ -180,6 +187,21 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(row >= 0 && !running);
     m_exportAction->setEnabled(row >= 0);
     m_monitorAction->setEnabled(bool(m_monitorHandler));
+}
+
+void MainWindow::openMonitor(const QString &path)
+{
+    // The flow's run if it has one, else a monitor with its own runner (its Start button runs it).
+    const int row = m_model->rowOfPath(path);
+    if (row < 0 || !m_model->entry(row).loadError.isEmpty())
+        return;
+    const auto &e = m_model->entry(row);
+    auto it = m_runners.find(e.path);
+    EngineOptions options;
+    options.stateDir = Settings::stateFolder().toStdString();
+    auto *monitor = it != m_runners.end() && it->second ? new MonitorWindow(it->second) : new MonitorWindow(e.flow, options);
+    monitor->setAttribute(Qt::WA_DeleteOnClose);
+    monitor->show();
 }
 
 void MainWindow::showDetails()

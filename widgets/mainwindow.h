@@ -69,6 +69,10 @@ private:
     int currentRow() const;
     // Create, edit, duplicate, delete, export, monitor (mainwindowflows.cpp).
     void createFlowActions(QMenu *flowMenu, QMenu *fileMenu);
+public:
+    /// Opens a monitor window for the flow file at `path` (attached to its run when it runs).
+    void openMonitor(const QString &path);
+private:
     void addFlowToolbarActions(QToolBar *tools);
     void exportFlowFile();
     QStringList flowNames() const;
