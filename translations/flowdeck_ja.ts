@@ -2,6 +2,456 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>EndpointProbe</name>
+    <message>
+        <source>Connected to %1 (%2).</source>
+        <translation>%1 に接続しました (%2)。</translation>
+    </message>
+    <message>
+        <source>The table %1.%2 does not exist.</source>
+        <translation>テーブル %1.%2 は存在しません。</translation>
+    </message>
+    <message>
+        <source>%1 column(s).</source>
+        <translation>%1 列。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Kafka brokers %1: %2</source>
+        <translation>Kafka ブローカー %1 に接続できません: %2</translation>
+    </message>
+    <message>
+        <source>Connected: %1 broker(s), %2 topic(s).</source>
+        <translation>接続しました: ブローカー %1 台、トピック %2 個。</translation>
+    </message>
+    <message>
+        <source>%1 field(s); the first %2 row(s) are shown.</source>
+        <translation>%1 フィールド。最初の %2 行を表示しています。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>the keychain is turned off (FLOWDECK_KEYCHAIN=off)</source>
+        <translation>キーチェーンは無効になっています (FLOWDECK_KEYCHAIN=off)</translation>
+    </message>
+    <message>
+        <source>no keychain service answers</source>
+        <translation>応答するキーチェーンサービスがありません</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::DetailsPage</name>
+    <message>
+        <source>Flow details</source>
+        <translation>フローの詳細</translation>
+    </message>
+    <message>
+        <source>Name the flow and say what it is for. The name also names its file, its checkpoints and its run history.</source>
+        <translation>フローの名前と用途を指定します。この名前はフローのファイル、チェックポイント、実行履歴の名前にも使われます。</translation>
+    </message>
+    <message>
+        <source>e.g. salesforce-accounts-to-tidb</source>
+        <translation>例: salesforce-accounts-to-tidb</translation>
+    </message>
+    <message>
+        <source>Optional: what the flow does, for whoever reads the list of flows.</source>
+        <translation>省略可: フローの一覧を見る人向けに、このフローが何をするかを記述します。</translation>
+    </message>
+    <message>
+        <source>Flow &amp;name:</source>
+        <translation>フロー名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Give the flow a name.</source>
+        <translation>フローの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>The name must not contain &apos;/&apos;.</source>
+        <translation>名前に &apos;/&apos; は使用できません。</translation>
+    </message>
+    <message>
+        <source>The name must not contain control characters such as tabs.</source>
+        <translation>名前にタブなどの制御文字は使用できません。</translation>
+    </message>
+    <message>
+        <source>The name must not start with &apos;.&apos;.</source>
+        <translation>名前の先頭に &apos;.&apos; は使用できません。</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>名前が %1 文字を超えています。</translation>
+    </message>
+    <message>
+        <source>A flow named &quot;%1&quot; exists already.</source>
+        <translation>「%1」という名前のフローは既に存在します。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::EndpointTypePage</name>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Where do the records come from?</source>
+        <translation>レコードの取得元を選択してください。</translation>
+    </message>
+    <message>
+        <source>Where do the records go?</source>
+        <translation>レコードの送信先を選択してください。</translation>
+    </message>
+    <message>
+        <source>&amp;MySQL, MariaDB or TiDB</source>
+        <translation>MySQL、MariaDB、TiDB(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Kafka</source>
+        <translation>Kafka(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;File (CSV or JSON Lines)</source>
+        <translation>ファイル (CSV または JSON Lines)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read a table once, or follow its changes from the binary log (CDC). No server at hand? The next page can start a sandbox database on this machine.</source>
+        <translation>テーブルを 1 回読み取るか、バイナリログから変更を追跡します (CDC)。手元にサーバーがない場合は、次のページでこのマシン上にサンドボックスデータベースを起動できます。</translation>
+    </message>
+    <message>
+        <source>Insert, update, upsert or replicate into a table; Flowdeck can create the table and add missing columns. No server at hand? The next page can start a sandbox database.</source>
+        <translation>テーブルに挿入、更新、アップサート、またはレプリケートします。Flowdeck はテーブルを作成し、不足している列を追加できます。手元にサーバーがない場合は、次のページでサンドボックスデータベースを起動できます。</translation>
+    </message>
+    <message>
+        <source>Read messages from topics (JSON, canal-json or Debezium). No cluster? Use Flowdeck&apos;s embedded broker.</source>
+        <translation>トピックからメッセージを読み取ります (JSON、canal-json、Debezium)。クラスターがない場合は、Flowdeck の組み込みブローカーを使用してください。</translation>
+    </message>
+    <message>
+        <source>Write each record as a message: JSON, canal-json (as TiCDC writes it) or Debezium. No cluster? Use Flowdeck&apos;s embedded broker.</source>
+        <translation>各レコードをメッセージとして書き込みます: JSON、canal-json (TiCDC と同じ形式)、Debezium。クラスターがない場合は、Flowdeck の組み込みブローカーを使用してください。</translation>
+    </message>
+    <message>
+        <source>A CSV or JSON Lines file, such as an export from Salesforce. A preview shows the first rows.</source>
+        <translation>Salesforce からのエクスポートなどの CSV または JSON Lines ファイル。プレビューに最初の数行が表示されます。</translation>
+    </message>
+    <message>
+        <source>Write a CSV or JSON Lines file.</source>
+        <translation>CSV または JSON Lines ファイルに書き込みます。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FieldMappingModel</name>
+    <message>
+        <source>The destination is empty.</source>
+        <translation>送信先が空です。</translation>
+    </message>
+    <message>
+        <source>The column &apos;%1&apos; is already mapped in row %2.</source>
+        <translation>列 &apos;%1&apos; は既に行 %2 でマッピングされています。</translation>
+    </message>
+    <message>
+        <source>The destination has no column &apos;%1&apos;.</source>
+        <translation>送信先に列 &apos;%1&apos; がありません。</translation>
+    </message>
+    <message>
+        <source>Choose a source field or a transform for &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; のソースフィールドまたは変換を選択してください。</translation>
+    </message>
+    <message>
+        <source>The source has no field &apos;%1&apos;.</source>
+        <translation>ソースにフィールド &apos;%1&apos; がありません。</translation>
+    </message>
+    <message>
+        <source>Double-click to edit the steps.</source>
+        <translation>ダブルクリックしてステップを編集します。</translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation>ソースフィールド</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>変換</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>cast to %1</source>
+        <translation>%1 に型変換</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FilePage</name>
+    <message>
+        <source>Source file</source>
+        <translation>ソースファイル</translation>
+    </message>
+    <message>
+        <source>Destination file</source>
+        <translation>送信先ファイル</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or JSON Lines file. A glob such as exports/*.csv takes each new file once.</source>
+        <translation>CSV または JSON Lines ファイルを選択してください。exports/*.csv のようなグロブを指定すると、新しいファイルをそれぞれ 1 回ずつ読み取ります。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>書き込むファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>/path/to/accounts.csv</source>
+        <translation>/path/to/accounts.csv</translation>
+    </message>
+    <message>
+        <source>/path/to/output.jsonl</source>
+        <translation>/path/to/output.jsonl</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>From the file name</source>
+        <translation>ファイル名から判定</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>First row holds the column &amp;names</source>
+        <translation>先頭行に列名を含む(&amp;N)</translation>
+    </message>
+    <message>
+        <source>comma ( , )</source>
+        <translation>カンマ ( , )</translation>
+    </message>
+    <message>
+        <source>semicolon ( ; )</source>
+        <translation>セミコロン ( ; )</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>bar ( | )</source>
+        <translation>縦棒 ( | )</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>形式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>区切り文字(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quote:</source>
+        <translation>引用符(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.jsonl *.ndjson *.txt);;All files (*)</source>
+        <translation>データファイル (*.csv *.tsv *.jsonl *.ndjson *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>最初の数行を読み取っています…</translation>
+    </message>
+    <message>
+        <source>A destination is one file: no &apos;*&apos; or &apos;?&apos; in the path.</source>
+        <translation>送信先は 1 つのファイルです。パスに &apos;*&apos; や &apos;?&apos; は使用できません。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FilterDelegate</name>
+    <message>
+        <source>low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <source>value, value, …</source>
+        <translation>値, 値, …</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FilterEditor</name>
+    <message>
+        <source>Only records that meet every condition are written. Conditions apply to the source fields, before the mapping.</source>
+        <translation>すべての条件を満たすレコードだけが書き込まれます。条件はマッピング前のソースフィールドに適用されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add filter</source>
+        <translation>フィルターを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2</source>
+        <translation>フィルター %1: %2</translation>
+    </message>
+    <message>
+        <source>No preview rows.</source>
+        <translation>プレビュー行がありません。</translation>
+    </message>
+    <message>
+        <source>Fix the filters to count the preview rows that pass.</source>
+        <translation>通過するプレビュー行を数えるには、フィルターを修正してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 preview rows pass</source>
+        <translation>プレビュー行 %2 行のうち %1 行が通過</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FilterModel</name>
+    <message>
+        <source>equals</source>
+        <translation>等しい</translation>
+    </message>
+    <message>
+        <source>does not equal</source>
+        <translation>等しくない</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>より小さい</translation>
+    </message>
+    <message>
+        <source>less than or equal to</source>
+        <translation>以下</translation>
+    </message>
+    <message>
+        <source>greater than</source>
+        <translation>より大きい</translation>
+    </message>
+    <message>
+        <source>greater than or equal to</source>
+        <translation>以上</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>範囲内</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>いずれかに一致</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>いずれにも一致しない</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>含む</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>で始まる</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>で終わる</translation>
+    </message>
+    <message>
+        <source>is null</source>
+        <translation>NULL である</translation>
+    </message>
+    <message>
+        <source>is not null</source>
+        <translation>NULL でない</translation>
+    </message>
+    <message>
+        <source>matches the regular expression</source>
+        <translation>正規表現に一致する</translation>
+    </message>
+    <message>
+        <source>Choose a field.</source>
+        <translation>フィールドを選択してください。</translation>
+    </message>
+    <message>
+        <source>The source has no field &apos;%1&apos;.</source>
+        <translation>ソースにフィールド &apos;%1&apos; がありません。</translation>
+    </message>
+    <message>
+        <source>Unknown operator &apos;%1&apos;.</source>
+        <translation>不明な演算子 &apos;%1&apos; です。</translation>
+    </message>
+    <message>
+        <source>&apos;between&apos; needs two values: the low and the high end.</source>
+        <translation>「範囲内」には下限と上限の 2 つの値が必要です。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a list of values, separated by commas.</source>
+        <translation>「%1」にはカンマ区切りの値のリストが必要です。</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1 at offset %2.</source>
+        <translation>無効な正規表現です: オフセット %2 で %1。</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 から %2</translation>
+    </message>
+    <message>
+        <source>Values separated by commas; quote a value that holds a comma: &quot;a, b&quot;</source>
+        <translation>値をカンマで区切ります。カンマを含む値は引用符で囲みます: &quot;a, b&quot;</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FiltersPage</name>
+    <message>
+        <source>Filters (optional)</source>
+        <translation>フィルター (省略可)</translation>
+    </message>
+    <message>
+        <source>Keep only the records that meet every condition, e.g. {&quot;field&quot;: &quot;Industry&quot;, &quot;op&quot;: &quot;neq&quot;, &quot;value&quot;: &quot;Energy&quot;}. Leave the list empty to keep everything.</source>
+        <translation>すべての条件を満たすレコードだけを残します。例: {&quot;field&quot;: &quot;Industry&quot;, &quot;op&quot;: &quot;neq&quot;, &quot;value&quot;: &quot;Energy&quot;}。すべてのレコードを残す場合はリストを空のままにします。</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::FlowListModel</name>
     <message>
         <source>invalid flow file</source>
@@ -58,6 +508,259 @@
     <message>
         <source>Last run</source>
         <translation>前回の実行</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::FlowWizard</name>
+    <message>
+        <source>Create Flow</source>
+        <translation>フローを作成</translation>
+    </message>
+    <message>
+        <source>Edit Flow</source>
+        <translation>フローを編集</translation>
+    </message>
+    <message>
+        <source>Save Flow</source>
+        <translation>フローを保存</translation>
+    </message>
+    <message>
+        <source>Cannot save the secret %1 in the keychain: %2</source>
+        <translation>シークレット %1 をキーチェーンに保存できません: %2</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 は既に存在します。</translation>
+    </message>
+    <message>
+        <source>The flow was not saved:
+
+%1</source>
+        <translation>フローは保存されませんでした:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this flow?</source>
+        <translation>このフローへの変更を破棄しますか?</translation>
+    </message>
+    <message>
+        <source>Discard this new flow?</source>
+        <translation>この新しいフローを破棄しますか?</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::JsonListPage</name>
+    <message>
+        <source>Source fields: %1</source>
+        <translation>ソースフィールド: %1</translation>
+    </message>
+    <message>
+        <source>(known when the flow runs)</source>
+        <translation>(フローの実行時に決まります)</translation>
+    </message>
+    <message>
+        <source>Destination columns (* required): %1</source>
+        <translation>送信先の列 (* は必須): %1</translation>
+    </message>
+    <message>
+        <source>(free names)</source>
+        <translation>(任意の名前)</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::KafkaPage</name>
+    <message>
+        <source>Source: Kafka</source>
+        <translation>ソース: Kafka</translation>
+    </message>
+    <message>
+        <source>Destination: Kafka</source>
+        <translation>送信先: Kafka</translation>
+    </message>
+    <message>
+        <source>Connect to the cluster, then say which topics to read.</source>
+        <translation>クラスターに接続し、読み取るトピックを指定します。</translation>
+    </message>
+    <message>
+        <source>Connect to the cluster, then say which topic each record goes to.</source>
+        <translation>クラスターに接続し、各レコードの送信先トピックを指定します。</translation>
+    </message>
+    <message>
+        <source>host1:9092,host2:9092</source>
+        <translation>host1:9092,host2:9092</translation>
+    </message>
+    <message>
+        <source>Use Flowdeck&apos;s &amp;embedded broker (in memory, for trying flows)</source>
+        <translation>Flowdeck の組み込みブローカーを使用 (メモリ内、フローの試用向け)(&amp;E)</translation>
+    </message>
+    <message>
+        <source>None (plaintext)</source>
+        <translation>なし (平文)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>接続をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>&amp;Brokers:</source>
+        <translation>ブローカー(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>セキュリティ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>SAS&amp;L:</source>
+        <translation>SASL(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>パーティション</translation>
+    </message>
+    <message>
+        <source>JSON: the row as one object</source>
+        <translation>JSON: 行を 1 つのオブジェクトとして</translation>
+    </message>
+    <message>
+        <source>canal-json (as TiCDC writes it)</source>
+        <translation>canal-json (TiCDC と同じ形式)</translation>
+    </message>
+    <message>
+        <source>Debezium JSON</source>
+        <translation>Debezium JSON</translation>
+    </message>
+    <message>
+        <source>a topic, topics separated by commas, or ^regex</source>
+        <translation>トピック、カンマ区切りの複数のトピック、または ^正規表現</translation>
+    </message>
+    <message>
+        <source>e.g. tidb_{schema}_{table}</source>
+        <translation>例: tidb_{schema}_{table}</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <source>Topic and partitions</source>
+        <translation>トピックとパーティション</translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation>トピック(&amp;O)</translation>
+    </message>
+    <message>
+        <source>T&amp;opic template:</source>
+        <translation>トピックテンプレート(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>プロトコル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Committed offsets (default)</source>
+        <translation>コミット済みオフセット (デフォルト)</translation>
+    </message>
+    <message>
+        <source>Earliest</source>
+        <translation>最も古い位置</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新の位置</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;group:</source>
+        <translation>コンシューマーグループ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Start &amp;from:</source>
+        <translation>開始位置(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Default (by message key)</source>
+        <translation>デフォルト (メッセージキーで)</translation>
+    </message>
+    <message>
+        <source>index-value: by primary or unique key</source>
+        <translation>index-value: 主キーまたは一意キーで</translation>
+    </message>
+    <message>
+        <source>table: by table</source>
+        <translation>table: テーブルごと</translation>
+    </message>
+    <message>
+        <source>ts: by commit time</source>
+        <translation>ts: コミット時刻で</translation>
+    </message>
+    <message>
+        <source>columns: by the columns below</source>
+        <translation>columns: 以下の列で</translation>
+    </message>
+    <message>
+        <source>a,b</source>
+        <translation>a,b</translation>
+    </message>
+    <message>
+        <source>&amp;Create missing topics with</source>
+        <translation>存在しないトピックを作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source> partitions</source>
+        <translation> パーティション</translation>
+    </message>
+    <message>
+        <source>replication factor </source>
+        <translation>レプリケーション係数 </translation>
+    </message>
+    <message>
+        <source>P&amp;artition by:</source>
+        <translation>パーティション分割の基準(&amp;A)</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>unchanged (%1)</source>
+        <translation>変更なし (%1)</translation>
+    </message>
+    <message>
+        <source>Give the brokers, or use the embedded broker.</source>
+        <translation>ブローカーを指定するか、組み込みブローカーを使用してください。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <source>The SASL password is kept in the system keychain as %1, never in the flow file.</source>
+        <translation>SASL パスワードはシステムのキーチェーンに %1 として保存され、フローファイルには保存されません。</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1): the SASL password is not saved. The flow refers to it as ${%2}; set that environment variable before running the flow.</source>
+        <translation>キーチェーンを使用できません (%1)。SASL パスワードは保存されません。フローはこれを ${%2} として参照するため、フローを実行する前にこの環境変数を設定してください。</translation>
+    </message>
+    <message>
+        <source>A destination writes to one topic (a template may use {schema} and {table}).</source>
+        <translation>送信先は 1 つのトピックに書き込みます (テンプレートでは {schema} と {table} を使用できます)。</translation>
+    </message>
+    <message>
+        <source>Name the columns to partition by.</source>
+        <translation>パーティション分割に使う列を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -215,6 +918,1010 @@
     <message>
         <source>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;Build and run data flows between MySQL/MariaDB/TiDB tables, Kafka topics and CSV/JSON Lines files, on your own machine.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowdeck %1&lt;/h3&gt;&lt;p&gt;MySQL/MariaDB/TiDB のテーブル、Kafka のトピック、CSV/JSON Lines ファイルの間でデータを移すフローを、お使いのマシン上で作成して実行します。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New Flow…</source>
+        <translation>新しいフロー(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New Flow</source>
+        <translation>新しいフロー</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Flow…</source>
+        <translation>フローを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Flow</source>
+        <translation>フローを複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Flow…</source>
+        <translation>フローを削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Flow File…</source>
+        <translation>フローファイルをエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Monitor…</source>
+        <translation>モニタリング(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>モニタリング</translation>
+    </message>
+    <message>
+        <source>Edit Flow</source>
+        <translation>フローを編集</translation>
+    </message>
+    <message>
+        <source>Cannot edit %1: %2</source>
+        <translation>%1 を編集できません: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Delete Flow</source>
+        <translation>フローの削除</translation>
+    </message>
+    <message>
+        <source>Delete the flow &quot;%1&quot;?
+
+Its file %2 is removed. Its run history stays.</source>
+        <translation>フロー「%1」を削除しますか?
+
+ファイル %2 は削除されます。実行履歴は残ります。</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1.</source>
+        <translation>%1 を削除できません。</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 を削除しました</translation>
+    </message>
+    <message>
+        <source>Duplicate Flow</source>
+        <translation>フローの複製</translation>
+    </message>
+    <message>
+        <source>Export Flow File</source>
+        <translation>フローファイルのエクスポート</translation>
+    </message>
+    <message>
+        <source>Flow files (*.flow.json)</source>
+        <translation>フローファイル (*.flow.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1 にエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::MappingCsv</name>
+    <message>
+        <source>unbalanced quote at column %1</source>
+        <translation>%1 桁目の引用符が閉じていません</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote at column %1</source>
+        <translation>%1 桁目の閉じ引用符の後に予期しないテキストがあります</translation>
+    </message>
+    <message>
+        <source>expected 2 fields (source,destination), found %1</source>
+        <translation>2 つのフィールド (source,destination) が必要ですが、%1 個あります</translation>
+    </message>
+    <message>
+        <source>the source field is empty</source>
+        <translation>ソースフィールドが空です</translation>
+    </message>
+    <message>
+        <source>the destination is empty</source>
+        <translation>送信先が空です</translation>
+    </message>
+    <message>
+        <source>the source has no field &apos;%1&apos;</source>
+        <translation>ソースにフィールド &apos;%1&apos; がありません</translation>
+    </message>
+    <message>
+        <source>the destination has no column &apos;%1&apos;</source>
+        <translation>送信先に列 &apos;%1&apos; がありません</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is already mapped on line %2</source>
+        <translation>列 &apos;%1&apos; は既に %2 行目でマッピングされています</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::MappingEditor</name>
+    <message>
+        <source>&apos;%1&apos; matches the source fields %2: map it with Map fields.</source>
+        <translation>&apos;%1&apos; はソースフィールド %2 に一致します。[フィールドをマッピング] でマッピングしてください。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; matches the columns %2: map it with Map fields.</source>
+        <translation>&apos;%1&apos; は列 %2 に一致します。[フィールドをマッピング] でマッピングしてください。</translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation>ソースフィールド</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Destination column</source>
+        <translation>送信先の列</translation>
+    </message>
+    <message>
+        <source>Mapped from</source>
+        <translation>マッピング元</translation>
+    </message>
+    <message>
+        <source>The destination takes any column names. Map fields and Map all by name create a column named after each source field; double-click a destination in the table below to rename it.</source>
+        <translation>送信先では任意の列名を使用できます。[フィールドをマッピング] と [名前ですべてマッピング] は、各ソースフィールドと同じ名前の列を作成します。名前を変更するには、下の表で送信先をダブルクリックします。</translation>
+    </message>
+    <message>
+        <source>&amp;Map fields →</source>
+        <translation>フィールドをマッピング →(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Map the selected source field to the selected destination column</source>
+        <translation>選択したソースフィールドを選択した送信先の列にマッピングします</translation>
+    </message>
+    <message>
+        <source>Map &amp;all by name</source>
+        <translation>名前ですべてマッピング(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Map every field whose name matches a column, ignoring case, spaces and underscores</source>
+        <translation>大文字と小文字、スペース、アンダースコアを無視して、名前が列と一致するすべてのフィールドをマッピングします</translation>
+    </message>
+    <message>
+        <source>&amp;Transform…</source>
+        <translation>変換(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Validation…</source>
+        <translation>検証(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import mapping from CSV…</source>
+        <translation>CSV からマッピングをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A text file with one source,destination pair per line</source>
+        <translation>1 行に 1 つの source,destination の組を記述したテキストファイル</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Select a row of the mapping first.</source>
+        <translation>先にマッピングの行を選択してください。</translation>
+    </message>
+    <message>
+        <source>Mapped &apos;%1&apos; to &apos;%2&apos;.</source>
+        <translation>&apos;%1&apos; を &apos;%2&apos; にマッピングしました。</translation>
+    </message>
+    <message>
+        <source>Fields mapped: %1.</source>
+        <translation>マッピングしたフィールド: %1。</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1、必須</translation>
+    </message>
+    <message>
+        <source>Map at least one field.</source>
+        <translation>少なくとも 1 つのフィールドをマッピングしてください。</translation>
+    </message>
+    <message>
+        <source>Required columns not mapped: %1. They are NOT NULL without a default.</source>
+        <translation>必須の列がマッピングされていません: %1。これらはデフォルト値のない NOT NULL 列です。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>行 %1: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… ほか %1 件。</translation>
+    </message>
+    <message>
+        <source>The destination has no column &apos;%1&apos;.</source>
+        <translation>送信先に列 &apos;%1&apos; がありません。</translation>
+    </message>
+    <message>
+        <source>Select one or more source fields on the left.</source>
+        <translation>左側で 1 つ以上のソースフィールドを選択してください。</translation>
+    </message>
+    <message>
+        <source>Already mapped: %1</source>
+        <translation>既にマッピング済み: %1</translation>
+    </message>
+    <message>
+        <source>Select one source field on the left and one destination column on the right, then click Map fields.</source>
+        <translation>左側でソースフィールドを 1 つ、右側で送信先の列を 1 つ選択してから、[フィールドをマッピング] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Fields mapped by name: %1.</source>
+        <translation>名前でマッピングしたフィールド: %1。</translation>
+    </message>
+    <message>
+        <source>Mappings imported from CSV: %1.</source>
+        <translation>CSV からインポートしたマッピング: %1。</translation>
+    </message>
+    <message>
+        <source>Import mapping from CSV</source>
+        <translation>CSV からマッピングをインポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Validation of %1</source>
+        <translation>%1 の検証</translation>
+    </message>
+    <message>
+        <source>Transform of %1</source>
+        <translation>%1 の変換</translation>
+    </message>
+    <message>
+        <source>Required: NOT NULL without a default. Map a field to it.</source>
+        <translation>必須: デフォルト値のない NOT NULL 列です。フィールドをマッピングしてください。</translation>
+    </message>
+    <message>
+        <source>Required columns not mapped: %1</source>
+        <translation>必須の列がマッピングされていません: %1</translation>
+    </message>
+    <message>
+        <source>No sample rows to preview.</source>
+        <translation>プレビューするサンプル行がありません。</translation>
+    </message>
+    <message>
+        <source>The first %1 rows of the source as the run writes them: %2 written, %3 filtered out, %4 rejected.</source>
+        <translation>実行時と同じように書き込んだソースの最初の %1 行: 書き込み %2、フィルター除外 %3、拒否 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::MappingPage</name>
+    <message>
+        <source>&amp;Map all fields directly (each field to the column of the same name)</source>
+        <translation>すべてのフィールドを直接マッピング (各フィールドを同じ名前の列へ)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation>フィールドマッピング</translation>
+    </message>
+    <message>
+        <source>Map source fields to destination columns: one entry per column, {&quot;source&quot;: &quot;Account ID&quot;, &quot;destination&quot;: &quot;id&quot;}, with an optional transform.</source>
+        <translation>ソースフィールドを送信先の列にマッピングします。列ごとに 1 つのエントリ {&quot;source&quot;: &quot;Account ID&quot;, &quot;destination&quot;: &quot;id&quot;} を指定し、必要に応じて変換を追加します。</translation>
+    </message>
+    <message>
+        <source>These columns need a value (NOT NULL without a default): %1</source>
+        <translation>次の列には値が必要です (デフォルト値のない NOT NULL): %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::MappingPreviewModel</name>
+    <message>
+        <source>Filters not applied: %1</source>
+        <translation>フィルターは適用されていません: %1</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <source>filtered out</source>
+        <translation>フィルター除外</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::MySqlConnectionForm</name>
+    <message>
+        <source>1 to 65535, or an environment reference such as ${DB_PORT:-4000}</source>
+        <translation>1 ～ 65535、または ${DB_PORT:-4000} のような環境変数の参照</translation>
+    </message>
+    <message>
+        <source>Preferred (when the server offers it)</source>
+        <translation>優先 (サーバーが対応している場合)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Required (certificate not checked)</source>
+        <translation>必須 (証明書を検証しない)</translation>
+    </message>
+    <message>
+        <source>Verify (certificate and host name checked)</source>
+        <translation>検証 (証明書とホスト名を検証)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>接続をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;Sandbox Database</source>
+        <translation>サンドボックスデータベースを使用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A private MariaDB server in your data folder, started on demand (flowdeck sandbox start).</source>
+        <translation>データフォルダー内の専用 MariaDB サーバー。必要に応じて起動されます (flowdeck sandbox start)。</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>ポート(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>ホスト(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>データベース(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation>TLS(&amp;L)</translation>
+    </message>
+    <message>
+        <source>unchanged (%1)</source>
+        <translation>変更なし (%1)</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain as %1, never in the flow file.</source>
+        <translation>パスワードはシステムのキーチェーンに %1 として保存され、フローファイルには保存されません。</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1): the password is not saved. The flow refers to it as ${%2}; set that environment variable before running the flow.</source>
+        <translation>キーチェーンを使用できません (%1)。パスワードは保存されません。フローはこれを ${%2} として参照するため、フローを実行する前にこの環境変数を設定してください。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox database (the first start takes a few seconds)…</source>
+        <translation>サンドボックスデータベースを起動しています (初回の起動には数秒かかります)…</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::MySqlPage</name>
+    <message>
+        <source>Source: MySQL, MariaDB or TiDB</source>
+        <translation>ソース: MySQL、MariaDB、TiDB</translation>
+    </message>
+    <message>
+        <source>Destination: MySQL, MariaDB or TiDB</source>
+        <translation>送信先: MySQL、MariaDB、TiDB</translation>
+    </message>
+    <message>
+        <source>Connect, then pick the table to read.</source>
+        <translation>接続して、読み取るテーブルを選択します。</translation>
+    </message>
+    <message>
+        <source>Connect, then pick the table to write and how to write it.</source>
+        <translation>接続して、書き込むテーブルと書き込み方法を選択します。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Rows (estimate)</source>
+        <translation>行数 (推定)</translation>
+    </message>
+    <message>
+        <source>a table, or patterns such as tpcc.* (comma-separated)</source>
+        <translation>テーブル、または tpcc.* のようなパターン (カンマ区切り)</translation>
+    </message>
+    <message>
+        <source>a table, or a template such as {schema}_{table}</source>
+        <translation>テーブル、または {schema}_{table} のようなテンプレート</translation>
+    </message>
+    <message>
+        <source>T&amp;able:</source>
+        <translation>テーブル(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Snapshot: the current rows, once</source>
+        <translation>スナップショット: 現在の行を 1 回読み取る</translation>
+    </message>
+    <message>
+        <source>CDC: the changes from the binary log, from now on</source>
+        <translation>CDC: 今後の変更をバイナリログから読み取る</translation>
+    </message>
+    <message>
+        <source>Snapshot, then the changes since (CDC)</source>
+        <translation>スナップショットの後、それ以降の変更 (CDC)</translation>
+    </message>
+    <message>
+        <source>&amp;Read:</source>
+        <translation>読み取り(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Insert: add rows; a key conflict rejects the record</source>
+        <translation>挿入 (Insert): 行を追加。キーが競合するとレコードを拒否</translation>
+    </message>
+    <message>
+        <source>Update: change rows found by key, never insert</source>
+        <translation>更新 (Update): キーで見つかった行を変更。挿入はしない</translation>
+    </message>
+    <message>
+        <source>Upsert: insert, or update by key</source>
+        <translation>アップサート (Upsert): 挿入、またはキーで更新</translation>
+    </message>
+    <message>
+        <source>Replicate: apply change events (deletes too)</source>
+        <translation>レプリケート (Replicate): 変更イベントを適用 (削除も含む)</translation>
+    </message>
+    <message>
+        <source>the table&apos;s primary key</source>
+        <translation>テーブルの主キー</translation>
+    </message>
+    <message>
+        <source>&amp;Create the table when it does not exist</source>
+        <translation>テーブルが存在しない場合は作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd columns the table lacks</source>
+        <translation>テーブルにない列を追加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>optional: only a newer version overwrites a row</source>
+        <translation>省略可: 新しいバージョンだけが行を上書きします</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>モード(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Key columns:</source>
+        <translation>キー列(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Version column:</source>
+        <translation>バージョン列(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Rows per &amp;batch:</source>
+        <translation>バッチあたりの行数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Table patterns: the fields are known when the flow runs.</source>
+        <translation>テーブルパターン: フィールドはフローの実行時に決まります。</translation>
+    </message>
+    <message>
+        <source>A table template: each source table gets its own table.</source>
+        <translation>テーブルテンプレート: ソーステーブルごとに個別のテーブルが作成されます。</translation>
+    </message>
+    <message>
+        <source>Reading the table&apos;s columns…</source>
+        <translation>テーブルの列を読み取っています…</translation>
+    </message>
+    <message>
+        <source>Required columns: %1.</source>
+        <translation>必須の列: %1。</translation>
+    </message>
+    <message>
+        <source>The table does not exist yet: Flowdeck creates it from the first batch.</source>
+        <translation>テーブルはまだ存在しません。Flowdeck が最初のバッチから作成します。</translation>
+    </message>
+    <message>
+        <source>Pick an existing table, or tick &quot;Create the table&quot;.</source>
+        <translation>既存のテーブルを選択するか、[テーブルが存在しない場合は作成] をオンにしてください。</translation>
+    </message>
+    <message>
+        <source>Update never inserts rows: creating the table makes no sense with it.</source>
+        <translation>更新モードでは行を挿入しないため、テーブルを作成しても意味がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::NameCountModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Check the flow. It is saved as the flow file below, which `flowdeck run` runs too.</source>
+        <translation>フローを確認してください。フローは以下のフローファイルとして保存され、`flowdeck run` でも実行できます。</translation>
+    </message>
+    <message>
+        <source>File %1</source>
+        <translation>ファイル %1</translation>
+    </message>
+    <message>
+        <source>format %1</source>
+        <translation>形式 %1</translation>
+    </message>
+    <message>
+        <source>MySQL %1:%2 as %3, database %4</source>
+        <translation>MySQL %1:%2 (ユーザー %3、データベース %4)</translation>
+    </message>
+    <message>
+        <source>password from %1</source>
+        <translation>パスワードは %1 から取得</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>テーブル %1</translation>
+    </message>
+    <message>
+        <source>read: %1</source>
+        <translation>読み取り: %1</translation>
+    </message>
+    <message>
+        <source>write mode: %1</source>
+        <translation>書き込みモード: %1</translation>
+    </message>
+    <message>
+        <source>key: %1</source>
+        <translation>キー: %1</translation>
+    </message>
+    <message>
+        <source>creates the table when missing</source>
+        <translation>テーブルがない場合は作成</translation>
+    </message>
+    <message>
+        <source>adds missing columns</source>
+        <translation>不足している列を追加</translation>
+    </message>
+    <message>
+        <source>version column: %1</source>
+        <translation>バージョン列: %1</translation>
+    </message>
+    <message>
+        <source>Kafka %1</source>
+        <translation>Kafka %1</translation>
+    </message>
+    <message>
+        <source>topic %1</source>
+        <translation>トピック %1</translation>
+    </message>
+    <message>
+        <source>protocol %1</source>
+        <translation>プロトコル %1</translation>
+    </message>
+    <message>
+        <source>partition by %1</source>
+        <translation>パーティション分割の基準 %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>every field to the column of the same name</source>
+        <translation>各フィールドを同じ名前の列へ</translation>
+    </message>
+    <message>
+        <source>(transform)</source>
+        <translation>(変換)</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>マッピング</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>none: every record is kept</source>
+        <translation>なし: すべてのレコードを残します</translation>
+    </message>
+    <message>
+        <source>Run on demand</source>
+        <translation>オンデマンドで実行</translation>
+    </message>
+    <message>
+        <source>Run continuously</source>
+        <translation>継続的に実行</translation>
+    </message>
+    <message>
+        <source>Run on a schedule</source>
+        <translation>スケジュールに従って実行</translation>
+    </message>
+    <message>
+        <source>, every %1</source>
+        <translation>、%1 ごと</translation>
+    </message>
+    <message>
+        <source>, daily at %1</source>
+        <translation>、毎日 %1</translation>
+    </message>
+    <message>
+        <source>, incremental on %1</source>
+        <translation>、%1 で増分転送</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>トリガー</translation>
+    </message>
+    <message>
+        <source>Error handling</source>
+        <translation>エラー処理</translation>
+    </message>
+    <message>
+        <source>Skip bad records to %1</source>
+        <translation>不正なレコードを %1 に退避してスキップ</translation>
+    </message>
+    <message>
+        <source>Stop the current flow run</source>
+        <translation>現在のフロー実行を停止</translation>
+    </message>
+    <message>
+        <source>Kafka sources</source>
+        <translation>Kafka ソース</translation>
+    </message>
+    <message>
+        <source>file destinations</source>
+        <translation>ファイルの送信先</translation>
+    </message>
+    <message>
+        <source>The flow is valid, but this version of Flowdeck cannot run %1 yet.</source>
+        <translation>フローは有効ですが、このバージョンの Flowdeck は %1 をまだ実行できません。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>Go back and fix:
+%1</source>
+        <translation>前に戻って修正してください:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::StepDialog</name>
+    <message>
+        <source>The field&apos;s value as it is.</source>
+        <translation>フィールドの値をそのまま使用します。</translation>
+    </message>
+    <message>
+        <source>The text of the fields joined with the separator; NULL parts are skipped.</source>
+        <translation>フィールドのテキストを区切り文字で連結します。NULL の部分はスキップされます。</translation>
+    </message>
+    <message>
+        <source>Replaces the middle characters, keeping the first and last ones.</source>
+        <translation>先頭と末尾の文字を残して、中間の文字を置き換えます。</translation>
+    </message>
+    <message>
+        <source>Keeps the first characters.</source>
+        <translation>先頭の文字を残します。</translation>
+    </message>
+    <message>
+        <source>Upper case.</source>
+        <translation>大文字に変換します。</translation>
+    </message>
+    <message>
+        <source>Lower case.</source>
+        <translation>小文字に変換します。</translation>
+    </message>
+    <message>
+        <source>Removes leading and trailing spaces.</source>
+        <translation>先頭と末尾の空白を削除します。</translation>
+    </message>
+    <message>
+        <source>Always this value.</source>
+        <translation>常にこの値を使用します。</translation>
+    </message>
+    <message>
+        <source>This value when the input is NULL.</source>
+        <translation>入力が NULL の場合にこの値を使用します。</translation>
+    </message>
+    <message>
+        <source>Converts the value; a value that does not convert fails the record.</source>
+        <translation>値を変換します。変換できない値があるとレコードは失敗します。</translation>
+    </message>
+    <message>
+        <source>Replaces every match of a regular expression (\1..\9 for groups).</source>
+        <translation>正規表現に一致するすべての部分を置き換えます (グループは \1..\9)。</translation>
+    </message>
+    <message>
+        <source>Fails the record when the value is NULL.</source>
+        <translation>値が NULL の場合、レコードを失敗にします。</translation>
+    </message>
+    <message>
+        <source>Fails the record when the value is NULL, empty or only spaces.</source>
+        <translation>値が NULL、空、または空白のみの場合、レコードを失敗にします。</translation>
+    </message>
+    <message>
+        <source>Fails the record unless the value is a number between min and max (inclusive).</source>
+        <translation>値が最小値以上、最大値以下の数値でない場合、レコードを失敗にします。</translation>
+    </message>
+    <message>
+        <source>Fails the record unless the value matches (anchor with ^...$ for the whole value).</source>
+        <translation>値が一致しない場合、レコードを失敗にします (値全体を照合するには ^...$ で囲みます)。</translation>
+    </message>
+    <message>
+        <source>Source field:</source>
+        <translation>ソースフィールド</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>区切り文字</translation>
+    </message>
+    <message>
+        <source>Mask character:</source>
+        <translation>マスク文字</translation>
+    </message>
+    <message>
+        <source>Keep first:</source>
+        <translation>先頭から残す文字数</translation>
+    </message>
+    <message>
+        <source>Keep last:</source>
+        <translation>末尾から残す文字数</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>パターン</translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation>置換後の文字列</translation>
+    </message>
+    <message>
+        <source>Minimum:</source>
+        <translation>最小値</translation>
+    </message>
+    <message>
+        <source>Maximum:</source>
+        <translation>最大値</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>変換</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>ステップを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove step</source>
+        <translation>ステップを削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation>操作(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No transform: the value is written as it is. Click Add step to change it.</source>
+        <translation>変換なし: 値はそのまま書き込まれます。変更するには [ステップを追加] をクリックします。</translation>
+    </message>
+    <message>
+        <source>No validation: every value is accepted. Click Add step to check values.</source>
+        <translation>検証なし: すべての値が受け入れられます。値を検証するには [ステップを追加] をクリックします。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s source</source>
+        <translation>エントリのソース</translation>
+    </message>
+    <message>
+        <source>field, field, …</source>
+        <translation>フィールド, フィールド, …</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in the flow file</source>
+        <translation>フローファイルでは &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TriggerPage</name>
+    <message>
+        <source>Trigger and error handling</source>
+        <translation>トリガーとエラー処理</translation>
+    </message>
+    <message>
+        <source>When does the flow run, and what happens to a record that cannot be written?</source>
+        <translation>フローをいつ実行するか、また書き込めないレコードをどう扱うかを指定します。</translation>
+    </message>
+    <message>
+        <source>Flow trigger</source>
+        <translation>フロートリガー</translation>
+    </message>
+    <message>
+        <source>Run on &amp;demand: when you start it, to the end of the source</source>
+        <translation>オンデマンドで実行: 開始時にソースの最後まで実行(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Run on a &amp;schedule</source>
+        <translation>スケジュールに従って実行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run &amp;continuously: follow the source (binary log, topics) until stopped</source>
+        <translation>継続的に実行: 停止するまでソース (バイナリログ、トピック) を追跡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <source>Daily at</source>
+        <translation>毎日の時刻</translation>
+    </message>
+    <message>
+        <source>30s, 15m, 1h, 1d — or 02:30</source>
+        <translation>30s、15m、1h、1d — または 02:30</translation>
+    </message>
+    <message>
+        <source>R&amp;un:</source>
+        <translation>実行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>optional: 2024-01-31 or 2024-01-31T00:00:00Z</source>
+        <translation>省略可: 2024-01-31 または 2024-01-31T00:00:00Z</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>無効化しない</translation>
+    </message>
+    <message>
+        <source>&amp;Incremental field:</source>
+        <translation>増分フィールド(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Tie breaker:</source>
+        <translation>同値時の順序フィールド(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start &amp;from:</source>
+        <translation>開始日時(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Deactivate after failed runs:</source>
+        <translation>無効化までの実行失敗回数</translation>
+    </message>
+    <message>
+        <source>Error handling</source>
+        <translation>エラー処理</translation>
+    </message>
+    <message>
+        <source>S&amp;top the current flow run at the bad record and report it</source>
+        <translation>不正なレコードで現在のフロー実行を停止して報告(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;kip the record to a dead-letter file or topic and go on</source>
+        <translation>レコードをデッドレターファイルまたはトピックに退避して続行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>JSON Lines file</source>
+        <translation>JSON Lines ファイル</translation>
+    </message>
+    <message>
+        <source>Kafka topic</source>
+        <translation>Kafka トピック</translation>
+    </message>
+    <message>
+        <source>the flow&apos;s own brokers</source>
+        <translation>フロー自身のブローカー</translation>
+    </message>
+    <message>
+        <source>Dead &amp;letters:</source>
+        <translation>デッドレター(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Brokers:</source>
+        <translation>ブローカー</translation>
+    </message>
+    <message>
+        <source>rejected.jsonl</source>
+        <translation>rejected.jsonl</translation>
+    </message>
+    <message>
+        <source>flow-dead-letters</source>
+        <translation>flow-dead-letters</translation>
+    </message>
+    <message>
+        <source>An interval is a whole number and a unit: 30s, 15m, 1h or 1d.</source>
+        <translation>間隔は整数と単位で指定します: 30s、15m、1h、1d。</translation>
+    </message>
+    <message>
+        <source>A daily time is HH:MM, from 00:00 to 23:59.</source>
+        <translation>毎日の時刻は HH:MM 形式で、00:00 から 23:59 までです。</translation>
+    </message>
+    <message>
+        <source>Name the dead-letter file.</source>
+        <translation>デッドレターファイルの名前を指定してください。</translation>
+    </message>
+    <message>
+        <source>Name the dead-letter topic.</source>
+        <translation>デッドレタートピックの名前を指定してください。</translation>
     </message>
 </context>
 </TS>
