@@ -157,7 +157,7 @@ QStringList htmlTags(const QString &text)
 
 QStringList fileDialogPatterns(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("\\((\\*[^)]*)\\)"));
+    static const QRegularExpression re(QStringLiteral("\\((\\*(?:\\.[^\\s)]+)?(?:\\s+\\*(?:\\.[^\\s)]+)?)*)\\)")); // "(*.csv *.tsv)", "(*)"; not "(* required)"
     QStringList result;
     for (auto it = re.globalMatch(text); it.hasNext();)
         result << it.next().captured(1);
