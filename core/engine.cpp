@@ -268,6 +268,13 @@ RunResult Engine::run()
         const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
         source->setLastWatermark(state.watermark);
         source->open(sourceCheckpoint);
+        if (sourceCheckpoint.is_null()) {
+            const nlohmann::json initial = source->initialCheckpoint();
+            if (!initial.is_null()) {
+                state.checkpoint = {{"seq", jsonSeq(state.checkpoint)}, {"source", initial}};
+                lastSourceCheckpoint = initial;
+            }
+        }
         for (const auto &[table, rows] : source->snapshotTables())
             m_metrics.setSnapshotRows(table, rows);
         if (result.resumed && sourceCheckpoint.is_object())

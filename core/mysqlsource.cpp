@@ -536,6 +536,17 @@ SourceLag MySqlSource::lag() const
     return {double(std::max<std::int64_t>(0, now - last) / 1000), -1};
 }
 
+nlohmann::json MySqlSource::initialCheckpoint() const
+{
+    if (!m_inSnapshot || m_mode != Mode::SnapshotCdc || m_snapshotBinlog.file.empty())
+        return nullptr;
+    return {{"phase", "snapshot"},
+            {"binlog", {{"file", m_snapshotBinlog.file}, {"pos", m_snapshotBinlog.position}, {"gtid", m_snapshotBinlog.gtid}}},
+            {"table", ""},
+            {"after", nlohmann::json::array()},
+            {"done", m_resumeDone}};
+}
+
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
 {
     if (position.source == "snapshot") {

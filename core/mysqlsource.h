@@ -63,6 +63,8 @@ public:
     /// Possible errors: ConnectionError, MySqlError, Error from the binlog reader.
     bool read(Batch &out, std::size_t maxRecords) override;
     nlohmann::json checkpointAfter(const Position &position) const override;
+    /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them.
+    nlohmann::json initialCheckpoint() const override;
     bool continuous() const override { return m_mode != Mode::Snapshot; }
     bool caughtUp() const override { return m_caughtUp.load(); }
     std::uint64_t progressDone() const override { return m_done.load(); }

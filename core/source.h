@@ -45,6 +45,14 @@ public:
     /// consumer group there.
     virtual void checkpointCommitted(const nlohmann::json &checkpoint) { (void)checkpoint; }
 
+    /// The checkpoint that resumes a source opened from the start before it gave any record, or
+    /// null (the default) when starting again from the beginning is right. The engine persists it
+    /// before the first batch: a snapshot+cdc source returns its snapshot's binlog coordinates, so
+    /// a run killed before its first checkpoint still streams from them next time (the rows it
+    /// already published are followed by the changes made since, e.g. the delete of a row the
+    /// next snapshot no longer has).
+    virtual nlohmann::json initialCheckpoint() const { return nullptr; }
+
     /// False when records may bring new fields as reading goes on (JSON Lines): the engine then
     /// does not reject a mapping whose source field is not in the first schema.
     virtual bool fixedSchema() const { return true; }

@@ -29,7 +29,7 @@ using namespace flowdeck;
 
 namespace {
 
-constexpr int kPartitions = 24;
+constexpr int kPartitions = 48; // the embedded broker keeps ~5 MiB a partition: room for the replays
 constexpr int kAccounts = 60000;
 constexpr int kPairs = 20000;
 
