@@ -29,6 +29,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>no such table</source>
+        <translation>テーブルが存在しません</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>the keychain is turned off (FLOWDECK_KEYCHAIN=off)</source>
@@ -37,6 +44,21 @@
     <message>
         <source>no keychain service answers</source>
         <translation>応答するキーチェーンサービスがありません</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::ChangeEventView</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
     </message>
 </context>
 <context>
@@ -143,6 +165,33 @@
     <message>
         <source>Write a CSV or JSON Lines file.</source>
         <translation>CSV または JSON Lines ファイルに書き込みます。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::ErrorListModel</name>
+    <message>
+        <source>%1 (stopped the run)</source>
+        <translation>%1 (実行を停止)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>レコード</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1060,10 @@ Its file %2 is removed. Its run history stays.</source>
         <source>Exported to %1</source>
         <translation>%1 にエクスポートしました</translation>
     </message>
+    <message>
+        <source>&amp;Topic Browser</source>
+        <translation>トピックブラウザー(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingCsv</name>
@@ -1257,6 +1310,195 @@ Its file %2 is removed. Its run history stays.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::MonitorWindow</name>
+    <message>
+        <source>Not running</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>開始中</translation>
+    </message>
+    <message>
+        <source>Reading the snapshot</source>
+        <translation>スナップショットを読み取り中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Streaming changes</source>
+        <translation>変更をストリーミング中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止済み</translation>
+    </message>
+    <message>
+        <source>Monitor — %1</source>
+        <translation>モニタリング — %1</translation>
+    </message>
+    <message>
+        <source>Messages/s per topic</source>
+        <translation>トピックごとのメッセージ数/秒</translation>
+    </message>
+    <message>
+        <source>Rows/s per destination table</source>
+        <translation>送信先テーブルごとの行数/秒</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>行/秒</translation>
+    </message>
+    <message>
+        <source>Destinations (rows in destination: counted on the server every 2 s)</source>
+        <translation>送信先 (送信先の行数: 2 秒ごとにサーバー上でカウント)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Stops after the batch being written; Start resumes from the checkpoint.</source>
+        <translation>書き込み中のバッチの後で停止します。[開始] でチェックポイントから再開します。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Snapshot %p%</source>
+        <translation>スナップショット %p%</translation>
+    </message>
+    <message>
+        <source>Rows/s per table</source>
+        <translation>テーブルごとの行数/秒</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>メッセージ/秒</translation>
+    </message>
+    <message>
+        <source>Source lag</source>
+        <translation>ソースのラグ</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Source tables</source>
+        <translation>ソーステーブル</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Select an error to see the record.</source>
+        <translation>エラーを選択するとレコードが表示されます。</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>実行履歴</translation>
+    </message>
+    <message>
+        <source>seconds behind</source>
+        <translation>ラグ (秒)</translation>
+    </message>
+    <message>
+        <source>messages behind</source>
+        <translation>ラグ (メッセージ数)</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>エラー (%1)</translation>
+    </message>
+    <message>
+        <source>Lag: %1 s</source>
+        <translation>ラグ: %1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) behind</source>
+        <translation>
+            <numerusform>%n 件のメッセージの遅れ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lag: after the snapshot</source>
+        <translation>ラグ: スナップショットの後</translation>
+    </message>
+    <message>
+        <source>Lag: unknown</source>
+        <translation>ラグ: 不明</translation>
+    </message>
+    <message>
+        <source>Snapshot done</source>
+        <translation>スナップショット完了</translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>残り約 %1 秒</translation>
+    </message>
+    <message>
+        <source>ETA unknown</source>
+        <translation>残り時間不明</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Stalled: the source has data but nothing was written for %1 s. The destination may be locked, unreachable or refusing batches; see the Errors tab.</source>
+        <translation>停滞: ソースにデータがありますが、%1 秒間何も書き込まれていません。送信先がロックされているか、到達できないか、バッチを拒否している可能性があります。[エラー] タブを確認してください。</translation>
+    </message>
+    <message>
+        <source>Read %1 = written %2 + filtered %3 + dead-lettered %4</source>
+        <translation>読み取り %1 = 書き込み %2 + フィルター除外 %3 + デッドレター %4</translation>
+    </message>
+    <message>
+        <source> + failed %1</source>
+        <translation> + 失敗 %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Position: %1
+Stage: %2
+Reason: %3
+
+%4</source>
+        <translation>位置: %1
+ステージ: %2
+理由: %3
+
+%4</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::MySqlConnectionForm</name>
     <message>
         <source>1 to 65535, or an environment reference such as ${DB_PORT:-4000}</source>
@@ -1482,6 +1724,13 @@ Its file %2 is removed. Its run history stays.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::RateChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::ReviewPage</name>
     <message>
         <source>Review</source>
@@ -1643,6 +1892,78 @@ Its file %2 is removed. Its run history stays.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::RunHistoryModel</name>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止済み</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>フィルター除外</translation>
+    </message>
+    <message>
+        <source>Dead-lettered</source>
+        <translation>デッドレター</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::RunHistoryView</name>
+    <message>
+        <source>Select a run to see its details.</source>
+        <translation>実行を選択すると詳細が表示されます。</translation>
+    </message>
+    <message>
+        <source>No run recorded yet.</source>
+        <translation>まだ実行の記録はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), newest first.</source>
+        <translation>
+            <numerusform>%n 件の実行 (新しい順)。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::StepDialog</name>
     <message>
         <source>The field&apos;s value as it is.</source>
@@ -1799,6 +2120,225 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>&quot;%1&quot; in the flow file</source>
         <translation>フローファイルでは &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TableMetricsModel</name>
+    <message>
+        <source>Estimate from information_schema (the table is large); not an exact count</source>
+        <translation>information_schema からの推定値 (テーブルが大きいため)。正確な件数ではありません</translation>
+    </message>
+    <message>
+        <source>SELECT COUNT(*) on the destination</source>
+        <translation>送信先での SELECT COUNT(*)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>スナップショット</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>フィルター除外</translation>
+    </message>
+    <message>
+        <source>Dead-lettered</source>
+        <translation>デッドレター</translation>
+    </message>
+    <message>
+        <source>Rows/s</source>
+        <translation>行/秒</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>バイト</translation>
+    </message>
+    <message>
+        <source>Rows in destination</source>
+        <translation>送信先の行数</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TopicBrowser</name>
+    <message>
+        <source>Topic Browser</source>
+        <translation>トピックブラウザー</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>組み込みブローカー</translation>
+    </message>
+    <message>
+        <source>The embedded broker, or a bootstrap list such as host1:9092,host2:9092</source>
+        <translation>組み込みブローカー、または host1:9092,host2:9092 のようなブートストラップリスト</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <source>List the broker&apos;s topics</source>
+        <translation>ブローカーのトピックを一覧表示</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>新しいメッセージ</translation>
+    </message>
+    <message>
+        <source>From the beginning</source>
+        <translation>先頭から</translation>
+    </message>
+    <message>
+        <source>From offset</source>
+        <translation>オフセットから</translation>
+    </message>
+    <message>
+        <source>From time</source>
+        <translation>時刻から</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Save the shown messages as JSON Lines</source>
+        <translation>表示中のメッセージを JSON Lines として保存</translation>
+    </message>
+    <message>
+        <source>Broker:</source>
+        <translation>ブローカー</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>トピック</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>開始位置</translation>
+    </message>
+    <message>
+        <source>Search key, headers and value</source>
+        <translation>キー、ヘッダー、値を検索</translation>
+    </message>
+    <message>
+        <source>Select a message to see its value.</source>
+        <translation>メッセージを選択すると値が表示されます。</translation>
+    </message>
+    <message>
+        <source>Topic Browser — %1</source>
+        <translation>トピックブラウザー — %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Partition %1, offset %2 · key &lt;code&gt;%3&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;パーティション %1、オフセット %2 · キー &lt;code&gt;%3&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Tombstone (no value)&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;トゥームストーン (値なし)&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 shown, %2 received</source>
+        <translation>%1 件を表示、%2 件を受信</translation>
+    </message>
+    <message>
+        <source> (the table keeps the newest %1)</source>
+        <translation> (表には最新の %1 件を保持)</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · 一時停止中</translation>
+    </message>
+    <message>
+        <source> · at the end, waiting for new messages</source>
+        <translation> · 末尾に到達、新しいメッセージを待機中</translation>
+    </message>
+    <message>
+        <source> · error: %1</source>
+        <translation> · エラー: %1</translation>
+    </message>
+    <message>
+        <source>Export Messages</source>
+        <translation>メッセージのエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) written to %1</source>
+        <translation>
+            <numerusform>%n 件のメッセージを %1 に書き込みました</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TopicMessageModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>(tombstone)</source>
+        <translation>(トゥームストーン)</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>パーティション</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>オフセット</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>タイムスタンプ</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>ヘッダー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
     </message>
 </context>
 <context>

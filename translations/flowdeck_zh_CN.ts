@@ -29,6 +29,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>no such table</source>
+        <translation>表不存在</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>the keychain is turned off (FLOWDECK_KEYCHAIN=off)</source>
@@ -37,6 +44,21 @@
     <message>
         <source>no keychain service answers</source>
         <translation>没有可响应的钥匙串服务</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::ChangeEventView</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
     </message>
 </context>
 <context>
@@ -143,6 +165,33 @@
     <message>
         <source>Write a CSV or JSON Lines file.</source>
         <translation>写入 CSV 或 JSON Lines 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::ErrorListModel</name>
+    <message>
+        <source>%1 (stopped the run)</source>
+        <translation>%1（已停止运行）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1060,10 @@ Its file %2 is removed. Its run history stays.</source>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
+    <message>
+        <source>&amp;Topic Browser</source>
+        <translation>主题浏览器(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingCsv</name>
@@ -1257,6 +1310,195 @@ Its file %2 is removed. Its run history stays.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::MonitorWindow</name>
+    <message>
+        <source>Not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Reading the snapshot</source>
+        <translation>正在读取快照</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Streaming changes</source>
+        <translation>正在流式传输变更</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Monitor — %1</source>
+        <translation>监控 — %1</translation>
+    </message>
+    <message>
+        <source>Messages/s per topic</source>
+        <translation>每个主题的消息数/秒</translation>
+    </message>
+    <message>
+        <source>Rows/s per destination table</source>
+        <translation>每个目标表的行数/秒</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>行/秒</translation>
+    </message>
+    <message>
+        <source>Destinations (rows in destination: counted on the server every 2 s)</source>
+        <translation>目标（目标中的行数：每 2 秒在服务器上统计一次）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stops after the batch being written; Start resumes from the checkpoint.</source>
+        <translation>写完当前批次后停止；“开始”从检查点继续。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Snapshot %p%</source>
+        <translation>快照 %p%</translation>
+    </message>
+    <message>
+        <source>Rows/s per table</source>
+        <translation>每个表的行数/秒</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Source lag</source>
+        <translation>源延迟</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Source tables</source>
+        <translation>源表</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Select an error to see the record.</source>
+        <translation>选择一个错误以查看其记录。</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史记录</translation>
+    </message>
+    <message>
+        <source>seconds behind</source>
+        <translation>延迟（秒）</translation>
+    </message>
+    <message>
+        <source>messages behind</source>
+        <translation>延迟（消息数）</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>错误（%1）</translation>
+    </message>
+    <message>
+        <source>Lag: %1 s</source>
+        <translation>延迟：%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) behind</source>
+        <translation>
+            <numerusform>落后 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lag: after the snapshot</source>
+        <translation>延迟：快照完成后</translation>
+    </message>
+    <message>
+        <source>Lag: unknown</source>
+        <translation>延迟：未知</translation>
+    </message>
+    <message>
+        <source>Snapshot done</source>
+        <translation>快照已完成</translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>预计剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>ETA unknown</source>
+        <translation>剩余时间未知</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Stalled: the source has data but nothing was written for %1 s. The destination may be locked, unreachable or refusing batches; see the Errors tab.</source>
+        <translation>已停滞：源中有数据，但 %1 秒内没有写入任何内容。目标可能被锁定、无法访问或拒绝了批次；请查看“错误”选项卡。</translation>
+    </message>
+    <message>
+        <source>Read %1 = written %2 + filtered %3 + dead-lettered %4</source>
+        <translation>读取 %1 = 写入 %2 + 筛除 %3 + 死信 %4</translation>
+    </message>
+    <message>
+        <source> + failed %1</source>
+        <translation> + 失败 %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Position: %1
+Stage: %2
+Reason: %3
+
+%4</source>
+        <translation>位置：%1
+阶段：%2
+原因：%3
+
+%4</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::MySqlConnectionForm</name>
     <message>
         <source>1 to 65535, or an environment reference such as ${DB_PORT:-4000}</source>
@@ -1482,6 +1724,13 @@ Its file %2 is removed. Its run history stays.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::RateChart</name>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::ReviewPage</name>
     <message>
         <source>Review</source>
@@ -1643,6 +1892,78 @@ Its file %2 is removed. Its run history stays.</source>
     </message>
 </context>
 <context>
+    <name>flowdeck::RunHistoryModel</name>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>筛除</translation>
+    </message>
+    <message>
+        <source>Dead-lettered</source>
+        <translation>死信</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::RunHistoryView</name>
+    <message>
+        <source>Select a run to see its details.</source>
+        <translation>选择一次运行以查看其详细信息。</translation>
+    </message>
+    <message>
+        <source>No run recorded yet.</source>
+        <translation>尚无运行记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), newest first.</source>
+        <translation>
+            <numerusform>%n 次运行，最新的在前。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::StepDialog</name>
     <message>
         <source>The field&apos;s value as it is.</source>
@@ -1799,6 +2120,225 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>&quot;%1&quot; in the flow file</source>
         <translation>流文件中为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TableMetricsModel</name>
+    <message>
+        <source>Estimate from information_schema (the table is large); not an exact count</source>
+        <translation>来自 information_schema 的估计值（表很大）；不是精确计数</translation>
+    </message>
+    <message>
+        <source>SELECT COUNT(*) on the destination</source>
+        <translation>在目标上执行的 SELECT COUNT(*)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>筛除</translation>
+    </message>
+    <message>
+        <source>Dead-lettered</source>
+        <translation>死信</translation>
+    </message>
+    <message>
+        <source>Rows/s</source>
+        <translation>行/秒</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Rows in destination</source>
+        <translation>目标中的行数</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TopicBrowser</name>
+    <message>
+        <source>Topic Browser</source>
+        <translation>主题浏览器</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>内置 Broker</translation>
+    </message>
+    <message>
+        <source>The embedded broker, or a bootstrap list such as host1:9092,host2:9092</source>
+        <translation>内置 Broker，或引导列表，例如 host1:9092,host2:9092</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>List the broker&apos;s topics</source>
+        <translation>列出 Broker 的主题</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <source>From the beginning</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>From offset</source>
+        <translation>从偏移量开始</translation>
+    </message>
+    <message>
+        <source>From time</source>
+        <translation>从时间开始</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the shown messages as JSON Lines</source>
+        <translation>将显示的消息保存为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>Broker:</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>起始位置</translation>
+    </message>
+    <message>
+        <source>Search key, headers and value</source>
+        <translation>搜索键、标头和值</translation>
+    </message>
+    <message>
+        <source>Select a message to see its value.</source>
+        <translation>选择一条消息以查看其值。</translation>
+    </message>
+    <message>
+        <source>Topic Browser — %1</source>
+        <translation>主题浏览器 — %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Partition %1, offset %2 · key &lt;code&gt;%3&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;分区 %1，偏移量 %2 · 键 &lt;code&gt;%3&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Tombstone (no value)&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;墓碑消息（无值）&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 shown, %2 received</source>
+        <translation>显示 %1 条，已接收 %2 条</translation>
+    </message>
+    <message>
+        <source> (the table keeps the newest %1)</source>
+        <translation>（表中仅保留最新的 %1 条）</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <source> · at the end, waiting for new messages</source>
+        <translation> · 已到末尾，正在等待新消息</translation>
+    </message>
+    <message>
+        <source> · error: %1</source>
+        <translation> · 错误：%1</translation>
+    </message>
+    <message>
+        <source>Export Messages</source>
+        <translation>导出消息</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) written to %1</source>
+        <translation>
+            <numerusform>已将 %n 条消息写入 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::TopicMessageModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(tombstone)</source>
+        <translation>（墓碑消息）</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移量</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>标头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>

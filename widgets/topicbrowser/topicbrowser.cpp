@@ -27,6 +27,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace flowdeck {
 
 namespace {
@@ -130,8 +132,9 @@ void TopicBrowser::buildUi()
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    m_view->setColumnWidth(TopicMessageModel::Partition, 70);
-    m_view->setColumnWidth(TopicMessageModel::Offset, 70);
+    // At least as wide as the header text, which is longer in some languages ("パーティション").
+    for (int column : {int(TopicMessageModel::Partition), int(TopicMessageModel::Offset)})
+        m_view->setColumnWidth(column, std::max(70, m_view->horizontalHeader()->sectionSizeHint(column)));
     m_view->setColumnWidth(TopicMessageModel::Timestamp, 170);
     m_view->setColumnWidth(TopicMessageModel::Key, 160);
     m_view->setColumnWidth(TopicMessageModel::Headers, 110);
