@@ -7,6 +7,7 @@
 #include "core/engine.h"
 #include "core/flow.h"
 #include "core/mysqlsource.h"
+#include "core/runstate.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -51,6 +52,8 @@ class TestCdcBadInput : public QObject
 private Q_SLOTS:
     void initTestCase();
     void unusualColumnTypes();
+    void purgedBinlogStopsTheRun();
+    void wrongPasswordStopsTheRun();
 };
 
 void TestCdcBadInput::initTestCase()
@@ -91,6 +94,53 @@ void TestCdcBadInput::unusualColumnTypes()
     QCOMPARE(other.at("u").get<std::string>(), std::string("6ccd780c-baba-4026-9564-5b8c656024db"));
     QVERIFY(other.at("g").is_null());
     QCOMPARE(canalData(stream[1]).at("sqlType").at("g").get<int>(), 2004);
+}
+
+// A flow resumed at a binlog position the server no longer has fails at once, says where and
+// what to do, and keeps its checkpoint (nothing is skipped silently).
+void TestCdcBadInput::purgedBinlogStopsTheRun()
+{
+    test::execSql("CREATE TABLE gone (id INT PRIMARY KEY)", kDb);
+    QTemporaryDir state;
+    const Flow flow = flowFromJson({{"flowdeck", 1},
+                                    {"name", "purged"},
+                                    {"source", endpoint("gone", "snapshot+cdc")},
+                                    {"destination", test::mysqlDestination(kDb, "gone_copy", "replicate")}});
+    RunState resume;
+    resume.runId = "earlier";
+    resume.status = RunStatus::Stopped;
+    const nlohmann::json checkpoint = {{"phase", "cdc"}, {"file", "mysql-bin.000999"}, {"position", 4}, {"gtid", ""}};
+    resume.checkpoint = {{"seq", 7}, {"source", checkpoint}};
+    StateStore(state.path().toStdString(), flow.name).save(resume);
+    EngineOptions options;
+    options.stateDir = state.path().toStdString();
+    const RunResult result = Engine(flow, options).run();
+    QCOMPARE(result.status, RunStatus::Failed);
+    QVERIFY2(result.error.find("mysql-bin.000999") != std::string::npos, result.error.c_str());
+    QVERIFY2(result.error.find("take a new snapshot") != std::string::npos, result.error.c_str());
+    const RunState after = StateStore(state.path().toStdString(), flow.name).load();
+    QCOMPARE(QByteArray::fromStdString(after.checkpoint.value("source", nlohmann::json()).dump()),
+             QByteArray::fromStdString(checkpoint.dump()));
+}
+
+// `flowdeck run` with a wrong password: exit 1 and the server's own answer.
+void TestCdcBadInput::wrongPasswordStopsTheRun()
+{
+    QTemporaryDir dir;
+    nlohmann::json source = endpoint("gone", "cdc");
+    source["connection"]["password"] = "not-the-password";
+    const nlohmann::json flow = {{"flowdeck", 1},
+                                 {"name", "wrong-password"},
+                                 {"source", source},
+                                 {"destination", test::mysqlDestination(kDb, "gone_copy", "replicate")}};
+    const QString file = dir.filePath(QStringLiteral("wrong.flow.json"));
+    std::ofstream(file.toStdString()) << flow.dump(2);
+    QProcess run;
+    run.start(test::flowdeckBinary(), {QStringLiteral("run"), file, QStringLiteral("--state-dir"), dir.path()});
+    QVERIFY(run.waitForFinished(60000));
+    QCOMPARE(run.exitCode(), 1);
+    const QByteArray err = run.readAllStandardError();
+    QVERIFY2(err.contains("Access denied for user 'root'"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCdcBadInput)
