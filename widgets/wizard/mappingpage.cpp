@@ -4,6 +4,7 @@
 #include "filterspage.h"
 #include "flowwizard.h"
 
+#include "widgets/mapping/fieldmappingmodel.h"
 #include "widgets/mapping/mappingeditor.h"
 
 #include <QCheckBox>
@@ -154,9 +155,10 @@ bool MappingPage::validatePage()
             problem = tr("Mapping all fields directly leaves these required columns (NOT NULL without a default) "
                          "empty: %1. Map fields to them instead.")
                           .arg(missing.join(QStringLiteral(", ")));
-    } else if (!m_editor->validate(&problem)) {
-        if (problem == MappingEditor::tr("Map at least one field."))
-            problem = tr("Map at least one field, or check \"Map all fields directly\".");
+    } else if (m_editor->model()->rowCount() == 0) {
+        problem = tr("Map at least one field, or check \"Map all fields directly\".");
+    } else {
+        m_editor->validate(&problem);
     }
     if (problem.isEmpty())
         problem = flowProblemsUnder(w, "mapping").join(QLatin1Char('\n'));
