@@ -68,7 +68,7 @@ FlowWizard::FlowWizard(const QString &flowsFolder, const QStringList &existingNa
     connect(this, &FlowWizard::destinationColumnsChanged, m_mapping, &MappingPage::refreshDestination);
     connect(m_filters, &FiltersPage::filtersChanged, m_mapping, [this] { m_mapping->setFilters(m_filters->filters()); });
     // The mapping page shows three lists and a preview side by side.
-    resize(1000, 760);
+    resize(1040, 860);
     // A new flow says when it runs and what a bad record does, as AppFlow's first step does.
     m_original = {{"trigger", {{"type", "onDemand"}}}, {"errorHandling", {{"onError", "stop"}}}};
 }
