@@ -125,6 +125,9 @@ void TestWizardMappingPages::mappingFollowsSourceAndDestination()
     w.setDestinationColumns({columns.at(0), columns.at(1)});
     QCOMPARE(editor->destinationList()->topLevelItemCount(), 2);
     COMPARE_JSON(page->mapping().size(), std::size_t(3));
+    auto *message = child<FieldMessage>(page, "mappingMessage");
+    QCOMPARE(message->kind(), FieldMessage::Kind::Info);
+    QVERIFY2(message->text().contains(QStringLiteral("Row 3: ")), qPrintable(message->text()));
     QVERIFY(!page->validatePage());
     QVERIFY2(child<FieldMessage>(page, "mappingMessage")->text().startsWith(QStringLiteral("Row 3: ")),
              qPrintable(child<FieldMessage>(page, "mappingMessage")->text()));

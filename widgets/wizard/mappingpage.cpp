@@ -89,6 +89,7 @@ void MappingPage::refreshSource()
     m_editor->setSourceFields(fields);
     m_editor->setSample(w->sourceSample());
     m_updating = false;
+    reportStaleRows();
 }
 
 void MappingPage::refreshDestination()
@@ -102,6 +103,25 @@ void MappingPage::refreshDestination()
     m_updating = true;
     m_editor->setDestinationColumns(columns);
     m_updating = false;
+    reportStaleRows();
+}
+
+void MappingPage::reportStaleRows()
+{
+    // Rows are never dropped behind the user's back: the ones the new source or destination
+    // cannot take are marked in the table and listed here.
+    const FieldMappingModel *model = m_editor->model();
+    QStringList stale;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (const QString p = model->rowProblem(r); !p.isEmpty())
+            stale << tr("Row %1: %2").arg(r + 1).arg(p);
+    if (stale.isEmpty()) {
+        if (m_message->kind() == FieldMessage::Kind::Info)
+            m_message->clear();
+        return;
+    }
+    m_message->showInfo(tr("Some mappings do not fit the source or destination now; map them again or remove them:\n%1")
+                            .arg(stale.join(QLatin1Char('\n'))));
 }
 
 void MappingPage::setFilters(const nlohmann::json &filters)

@@ -45,6 +45,8 @@ public:
     bool validatePage() override;
 
 private:
+    void reportStaleRows();
+
     QCheckBox *m_mapAll = nullptr;
     MappingEditor *m_editor = nullptr;
     FieldMessage *m_message = nullptr;
