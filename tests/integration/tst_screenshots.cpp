@@ -105,7 +105,8 @@ void TestScreenshots::mainWindowAndWizardPages()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     shoot(&window, QStringLiteral("01-main-window"));
 
-    FlowWizard *w = window.openWizard(); // at its default size, as a user first sees it
+    FlowWizard *w = window.openWizard();
+    w->resize(FlowWizard::preferredSize()); // as a user first sees it (the offscreen screen is only 800x800)
     QVERIFY(QTest::qWaitForWindowExposed(w));
     QTest::keyClicks(child<QLineEdit>(w, "flowName"), QStringLiteral("accounts-to-sandbox"));
     QTest::keyClicks(child<QPlainTextEdit>(w, "flowDescription"), QStringLiteral("Salesforce Account export into TiDB sf_account"));

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScreen>
 
 namespace flowdeck {
 
@@ -68,12 +69,19 @@ FlowWizard::FlowWizard(const QString &flowsFolder, const QStringList &existingNa
     connect(this, &FlowWizard::destinationColumnsChanged, m_mapping, &MappingPage::refreshDestination);
     connect(m_filters, &FiltersPage::filtersChanged, m_mapping, [this] { m_mapping->setFilters(m_filters->filters()); });
     // The mapping page shows three lists and a preview side by side.
-    resize(1040, 860);
+    resize(preferredSize());
+    if (const QScreen *s = screen())
+        resize(size().boundedTo(s->availableGeometry().size()));
     // A new flow says when it runs and what a bad record does, as AppFlow's first step does.
     m_original = {{"trigger", {{"type", "onDemand"}}}, {"errorHandling", {{"onError", "stop"}}}};
 }
 
 FlowWizard::~FlowWizard() = default;
+
+QSize FlowWizard::preferredSize()
+{
+    return {1040, 860};
+}
 
 void FlowWizard::editFlow(const nlohmann::json &raw, const QString &filePath)
 {
