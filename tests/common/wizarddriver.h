@@ -2,6 +2,10 @@
 // Helpers for tests that drive the flow wizard like a user: find widgets by object name, type,
 // click, and wait for the off-thread checks to answer. Header-only (GUI tests only).
 
+#include "widgets/mapping/fieldmappingmodel.h"
+#include "widgets/mapping/filtereditor.h"
+#include "widgets/mapping/filtermodel.h"
+#include "widgets/mapping/mappingeditor.h"
 #include "widgets/wizard/flowwizard.h"
 
 #include <QAbstractButton>
@@ -9,7 +13,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QTest>
 #include <QWizardPage>
 
@@ -66,6 +72,38 @@ inline void answerMessageBoxSoon(QMessageBox::StandardButton button, int tries)
 inline void answerNextMessageBox(QMessageBox::StandardButton button)
 {
     QTimer::singleShot(0, qApp, [button] { answerMessageBoxSoon(button, 200); });
+}
+
+/// "Map fields" as a user does it: select `source` on the left and `destination` on the right,
+/// click the button. False when either is not listed or the editor refuses the pair.
+inline bool mapFields(MappingEditor *editor, const QString &source, const QString &destination)
+{
+    const QList<QTreeWidgetItem *> s = editor->sourceList()->findItems(source, Qt::MatchExactly);
+    const QList<QTreeWidgetItem *> d = editor->destinationList()->findItems(destination, Qt::MatchExactly);
+    if (s.size() != 1 || d.size() != 1)
+        return false;
+    editor->sourceList()->setCurrentItem(s.first());
+    editor->destinationList()->setCurrentItem(d.first());
+    const int before = editor->model()->rowCount();
+    auto *button = editor->findChild<QPushButton *>(QStringLiteral("mapFields"));
+    if (!button)
+        return false;
+    button->click();
+    return editor->model()->rowCount() > before || editor->messageText().startsWith(QStringLiteral("Mapped"));
+}
+
+/// "Add filter", then the row's field, condition and value set as the cell editors commit them.
+inline bool addFilter(FilterEditor *editor, const QString &field, const QString &op, const QString &value)
+{
+    auto *button = editor->findChild<QPushButton *>(QStringLiteral("addFilter"));
+    if (!button)
+        return false;
+    button->click();
+    QAbstractItemModel *m = editor->model();
+    const int row = m->rowCount() - 1;
+    editor->view()->closePersistentEditor(m->index(row, FilterModel::Value));
+    return m->setData(m->index(row, FilterModel::Field), field) && m->setData(m->index(row, FilterModel::Operator), op)
+           && m->setData(m->index(row, FilterModel::Value), value);
 }
 
 } // namespace flowdeck::test

@@ -19,7 +19,10 @@
 
 #include "core/sandbox.h"
 
+#include "widgets/mapping/mappingpreviewmodel.h"
+
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -137,23 +140,42 @@ void TestFlowWizardRun::createsAndRunsTheAppFlowCase()
     QCOMPARE(child<QComboBox>(mysql, "mysqlWriteMode")->currentData().toString(), QStringLiteral("insert"));
     test::clickNext(w);
 
-    // Mapping (set programmatically until the mapping editor is merged): the seed's six rules
+    // Field mapping, the AppFlow way: the file's fields on the left, sf_account's columns on the right.
     QCOMPARE(w->currentId(), int(FlowWizard::Mapping));
+    MappingEditor *editor = w->mappingPage()->editor();
+    QAbstractItemModelTester mappingTester(editor->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(editor->sourceList()->topLevelItemCount(), 6);
+    QCOMPARE(editor->destinationList()->topLevelItemCount(), 6);
+    QVERIFY(!child<QCheckBox>(w->mappingPage(), "mappingMapAll")->isChecked());
+    test::clickNext(w); // nothing mapped: refused, with the reason next to the editor
+    QCOMPARE(w->currentId(), int(FlowWizard::Mapping));
+    QVERIFY2(child<FieldMessage>(w->mappingPage(), "mappingMessage")->text().startsWith(QStringLiteral("Map at least one field")),
+             qPrintable(child<FieldMessage>(w->mappingPage(), "mappingMessage")->text()));
+    QVERIFY(test::mapFields(editor, QStringLiteral("Account ID"), QStringLiteral("id")));
+    QVERIFY(test::mapFields(editor, QStringLiteral("Billing State/Province"), QStringLiteral("billing_state")));
+    child<QPushButton>(editor, "mapAll")->click(); // the other four by name ("Account Name" → name)
     const nlohmann::json mapping = nlohmann::json::parse(R"([
         {"source": "Account ID", "destination": "id"},
+        {"source": "Billing State/Province", "destination": "billing_state"},
         {"source": "Account Name", "destination": "name"},
         {"source": "Account Type", "destination": "type"},
-        {"source": "Billing State/Province", "destination": "billing_state"},
         {"source": "Account Rating", "destination": "rating"},
         {"source": "Industry", "destination": "industry"}])");
-    w->mappingPage()->setMapping(mapping);
+    COMPARE_JSON(w->mappingPage()->mapping(), mapping);
+    QVERIFY(editor->unmappedRequiredColumns().isEmpty());
+    QCOMPARE(editor->previewModel()->writtenCount(), 13);
     test::clickNext(w);
 
-    // One filter, which every account passes
+    // One filter: leave out the Energy accounts (3 of the 13).
     QCOMPARE(w->currentId(), int(FlowWizard::Filters));
-    const nlohmann::json filters = nlohmann::json::parse(R"([{"field": "Account ID", "op": "startsWith", "value": "001"}])");
-    w->filtersPage()->setFilters(filters);
+    FilterEditor *filterEditor = w->filtersPage()->editor();
+    QCOMPARE(filterEditor->passText(), QStringLiteral("13 of 13 preview rows pass"));
+    QVERIFY(test::addFilter(filterEditor, QStringLiteral("Industry"), QStringLiteral("neq"), QStringLiteral("Energy")));
+    QCOMPARE(filterEditor->passText(), QStringLiteral("10 of 13 preview rows pass"));
+    const nlohmann::json filters = nlohmann::json::parse(R"([{"field": "Industry", "op": "neq", "value": "Energy"}])");
+    COMPARE_JSON(w->filtersPage()->filters(), filters);
     test::clickNext(w);
+    QCOMPARE(editor->previewModel()->writtenCount(), 10); // the mapping preview leaves them out too
 
     // Trigger and error handling: run on demand, stop the current flow run
     QCOMPARE(w->currentId(), int(FlowWizard::Trigger));
@@ -192,8 +214,9 @@ void TestFlowWizardRun::createsAndRunsTheAppFlowCase()
     window.runRow(row);
     QTRY_COMPARE_WITH_TIMEOUT(window.model()->index(row, FlowListModel::State).data().toString(), QStringLiteral("Completed"), 30000);
     QCOMPARE(window.model()->index(row, FlowListModel::LastRun).data().toString(),
-             QStringLiteral("read 13, written 13, filtered 0, dead-lettered 0"));
-    QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "wizardrun").front(), std::string("13"));
+             QStringLiteral("read 13, written 10, filtered 3, dead-lettered 0"));
+    QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "wizardrun").front(), std::string("10"));
+    QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account WHERE industry = 'Energy'", "wizardrun").front(), std::string("0"));
     QCOMPARE(test::querySql("SELECT id, name, type, billing_state, rating, industry FROM sf_account WHERE id = '001Do000003EDTZIA4'",
                             "wizardrun")
                  .front(),
@@ -205,7 +228,7 @@ void TestFlowWizardRun::createsAndRunsTheAppFlowCase()
     QCOMPARE(window.model()->index(window.model()->rowOfPath(path), FlowListModel::State).data().toString(), QStringLiteral("Completed"));
     QVERIFY(window.deleteRow(window.model()->rowOfPath(copy), false));
     QCOMPARE(window.model()->index(window.model()->rowOfPath(path), FlowListModel::LastRun).data().toString(),
-             QStringLiteral("read 13, written 13, filtered 0, dead-lettered 0"));
+             QStringLiteral("read 13, written 10, filtered 3, dead-lettered 0"));
 }
 
 void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
@@ -266,11 +289,11 @@ void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
     COMPARE_JSON(after, expected);
     QCOMPARE(QDir(m_flows).entryList({QStringLiteral("*.flow.json")}).size(), 1);
 
-    // Run the upsert: the same 13 rows again, nothing duplicated.
+    // Run the upsert: the same 10 rows again, nothing duplicated.
     const int r = window.model()->rowOfPath(path);
     window.runRow(r);
     QTRY_COMPARE_WITH_TIMEOUT(window.model()->index(r, FlowListModel::State).data().toString(), QStringLiteral("Completed"), 30000);
-    QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "wizardrun").front(), std::string("13"));
+    QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "wizardrun").front(), std::string("10"));
 
     // `flowdeck run` runs what the window made.
     QProcess run;
@@ -278,7 +301,7 @@ void TestFlowWizardRun::editsTheFlowAndSavesTheFile()
     QVERIFY(run.waitForFinished(60000));
     const QString output = QString::fromUtf8(run.readAllStandardOutput() + run.readAllStandardError());
     QVERIFY2(run.exitCode() == 0, qPrintable(output));
-    QVERIFY2(output.contains(QStringLiteral("completed: read 13, written 13")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("completed: read 13, written 10")), qPrintable(output));
 }
 
 void TestFlowWizardRun::wrongPasswordShowsTheServersAnswer()

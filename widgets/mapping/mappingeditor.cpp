@@ -135,7 +135,7 @@ MappingEditor::MappingEditor(QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 3);
-    splitter->setSizes({160, 230, 370});
+    splitter->setSizes({190, 250, 300}); // lists and mapping rows in full; the preview scrolls
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -33,6 +33,10 @@ DetailsPage::DetailsPage(QWidget *parent)
     form->addRow(tr("Flow &name:"), m_name);
     form->addRow(QString(), m_nameMessage);
     form->addRow(tr("&Description:"), m_description);
+    // The rows stay at the top in a tall wizard instead of spreading over the page.
+    auto *filler = new QWidget(this);
+    filler->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    form->addRow(filler);
 
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         m_nameMessage->clear();

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScreen>
 
 namespace flowdeck {
 
@@ -61,12 +62,26 @@ FlowWizard::FlowWizard(const QString &flowsFolder, const QStringList &existingNa
     setPage(Trigger, m_trigger);
     setPage(Review, m_review);
     setStartId(Details);
-    resize(860, 680);
+    // The mapping and filter editors follow the source and destination pages: going back and
+    // choosing another table or file refreshes them, keeping the mappings that still apply.
+    connect(this, &FlowWizard::sourceShapeChanged, m_mapping, &MappingPage::refreshSource);
+    connect(this, &FlowWizard::sourceShapeChanged, m_filters, &FiltersPage::refreshSource);
+    connect(this, &FlowWizard::destinationColumnsChanged, m_mapping, &MappingPage::refreshDestination);
+    connect(m_filters, &FiltersPage::filtersChanged, m_mapping, [this] { m_mapping->setFilters(m_filters->filters()); });
+    // The mapping page shows three lists and a preview side by side.
+    resize(preferredSize());
+    if (const QScreen *s = screen())
+        resize(size().boundedTo(s->availableGeometry().size()));
     // A new flow says when it runs and what a bad record does, as AppFlow's first step does.
     m_original = {{"trigger", {{"type", "onDemand"}}}, {"errorHandling", {{"onError", "stop"}}}};
 }
 
 FlowWizard::~FlowWizard() = default;
+
+QSize FlowWizard::preferredSize()
+{
+    return {1040, 860};
+}
 
 void FlowWizard::editFlow(const nlohmann::json &raw, const QString &filePath)
 {

@@ -59,6 +59,10 @@ public:
     FlowWizard(const QString &flowsFolder, const QStringList &existingNames, QWidget *parent = nullptr);
     ~FlowWizard() override;
 
+    /// The size the wizard opens at (smaller when the screen is): the mapping page shows both
+    /// field lists, the mapping rows and the preview without scrolling for a table of ~6 columns.
+    static QSize preferredSize();
+
     /// Edits an existing flow: the pages are filled from `raw` (the file's document) and Finish
     /// saves over `filePath` (renaming the file when the name changes).
     void editFlow(const nlohmann::json &raw, const QString &filePath);

@@ -327,7 +327,10 @@ void MySqlPage::loadEndpoint(const nlohmann::json &endpoint)
     m_key->setText(key.join(QStringLiteral(", ")));
     m_createTable->setChecked(write.value("createTable", false) == true);
     m_addColumns->setChecked(write.value("addColumns", false) == true);
-    m_versionColumn->setText(QString::fromStdString(write.value("versionColumn", std::string())));
+    m_versionColumnOriginal = write.value("versionColumn", nlohmann::json());
+    const nlohmann::json versionName = m_versionColumnOriginal.is_object() ? m_versionColumnOriginal.value("name", nlohmann::json())
+                                                                            : m_versionColumnOriginal;
+    m_versionColumn->setText(versionName.is_string() ? QString::fromStdString(versionName.get<std::string>()) : QString());
     if (write.contains("batchRows") && write["batchRows"].is_number_integer())
         m_batchRows->setValue(write["batchRows"].get<int>());
     m_batchRowsOriginal = write.value("batchRows", nlohmann::json());
@@ -378,6 +381,9 @@ void MySqlPage::saveEndpoint(nlohmann::json &endpoint) const
     flag("addColumns", m_addColumns->isChecked());
     if (m_versionColumn->text().trimmed().isEmpty())
         write.erase("versionColumn");
+    else if (m_versionColumnOriginal.is_object()
+             && m_versionColumnOriginal.value("name", nlohmann::json()) == m_versionColumn->text().trimmed().toStdString())
+        write["versionColumn"] = m_versionColumnOriginal;
     else
         write["versionColumn"] = m_versionColumn->text().trimmed().toStdString();
     if (m_batchRowsOriginal.is_string() && !m_batchRowsEdited)

@@ -70,6 +70,9 @@ private:
 
     nlohmann::json m_batchRowsOriginal; // e.g. "${BATCH_ROWS:-5000}", kept unless the spin box is changed
     bool m_batchRowsEdited = false;
+    // {"name": "_version", "from": "commitTime"}: the line edit shows the name; the object is
+    // written back while the name is unchanged
+    nlohmann::json m_versionColumnOriginal;
     bool m_tableBusy = false;
     bool m_tableReady = false;
     bool m_tableExists = false;
