@@ -496,8 +496,8 @@
         <translation>フィルター (省略可)</translation>
     </message>
     <message>
-        <source>Keep only the records that meet every condition, e.g. {&quot;field&quot;: &quot;Industry&quot;, &quot;op&quot;: &quot;neq&quot;, &quot;value&quot;: &quot;Energy&quot;}. Leave the list empty to keep everything.</source>
-        <translation>すべての条件を満たすレコードだけを残します。例: {&quot;field&quot;: &quot;Industry&quot;, &quot;op&quot;: &quot;neq&quot;, &quot;value&quot;: &quot;Energy&quot;}。すべてのレコードを残す場合はリストを空のままにします。</translation>
+        <source>Keep only the records that meet every condition. Leave the list empty to keep everything.</source>
+        <translation>すべての条件を満たすレコードだけを残します。リストを空にするとすべて残します。</translation>
     </message>
 </context>
 <context>
@@ -596,25 +596,6 @@
     <message>
         <source>Discard this new flow?</source>
         <translation>この新しいフローを破棄しますか?</translation>
-    </message>
-</context>
-<context>
-    <name>flowdeck::JsonListPage</name>
-    <message>
-        <source>Source fields: %1</source>
-        <translation>ソースフィールド: %1</translation>
-    </message>
-    <message>
-        <source>(known when the flow runs)</source>
-        <translation>(フローの実行時に決まります)</translation>
-    </message>
-    <message>
-        <source>Destination columns (* required): %1</source>
-        <translation>送信先の列 (* は必須): %1</translation>
-    </message>
-    <message>
-        <source>(free names)</source>
-        <translation>(任意の名前)</translation>
     </message>
 </context>
 <context>
@@ -1270,20 +1251,34 @@ Its file %2 is removed. Its run history stays.</source>
 <context>
     <name>flowdeck::MappingPage</name>
     <message>
-        <source>&amp;Map all fields directly (each field to the column of the same name)</source>
-        <translation>すべてのフィールドを直接マッピング (各フィールドを同じ名前の列へ)(&amp;M)</translation>
-    </message>
-    <message>
         <source>Field mapping</source>
         <translation>フィールドマッピング</translation>
     </message>
     <message>
-        <source>Map source fields to destination columns: one entry per column, {&quot;source&quot;: &quot;Account ID&quot;, &quot;destination&quot;: &quot;id&quot;}, with an optional transform.</source>
-        <translation>ソースフィールドを送信先の列にマッピングします。列ごとに 1 つのエントリ {&quot;source&quot;: &quot;Account ID&quot;, &quot;destination&quot;: &quot;id&quot;} を指定し、必要に応じて変換を追加します。</translation>
+        <source>Pick a source field on the left and a destination column on the right, then click Map fields; or map all fields by name. Check the preview of what the run writes.</source>
+        <translation>左でソースフィールド、右で送信先の列を選んで「フィールドをマッピング」をクリックするか、すべてのフィールドを名前でマッピングします。実行で書き込まれる内容をプレビューで確認してください。</translation>
     </message>
     <message>
-        <source>These columns need a value (NOT NULL without a default): %1</source>
-        <translation>次の列には値が必要です (デフォルト値のない NOT NULL): %1</translation>
+        <source>Map all fields &amp;directly (each field to the column of the same name)</source>
+        <translation>すべてのフィールドを直接マッピング (各フィールドを同名の列へ)(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>行 %1: %2</translation>
+    </message>
+    <message>
+        <source>Some mappings do not fit the source or destination now; map them again or remove them:
+%1</source>
+        <translation>現在のソースまたは送信先に合わないマッピングがあります。マッピングし直すか削除してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Mapping all fields directly leaves these required columns (NOT NULL without a default) empty: %1. Map fields to them instead.</source>
+        <translation>すべてのフィールドを直接マッピングすると、次の必須列 (デフォルトなしの NOT NULL) が空になります: %1。これらの列にはフィールドをマッピングしてください。</translation>
+    </message>
+    <message>
+        <source>Map at least one field, or check &quot;Map all fields directly&quot;.</source>
+        <translation>少なくとも 1 つのフィールドをマッピングするか、「すべてのフィールドを直接マッピング」をオンにしてください。</translation>
     </message>
 </context>
 <context>
@@ -1869,26 +1864,14 @@ Reason: %3
         <translation>現在のフロー実行を停止</translation>
     </message>
     <message>
-        <source>Kafka sources</source>
-        <translation>Kafka ソース</translation>
-    </message>
-    <message>
-        <source>file destinations</source>
-        <translation>ファイルの送信先</translation>
-    </message>
-    <message>
-        <source>The flow is valid, but this version of Flowdeck cannot run %1 yet.</source>
-        <translation>フローは有効ですが、このバージョンの Flowdeck は %1 をまだ実行できません。</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>と</translation>
-    </message>
-    <message>
         <source>Go back and fix:
 %1</source>
         <translation>前に戻って修正してください:
 %1</translation>
+    </message>
+    <message>
+        <source>The flow is valid, but this version of Flowdeck cannot write to file destinations yet.</source>
+        <translation>フローは有効ですが、このバージョンの Flowdeck はまだファイルの送信先に書き込めません。</translation>
     </message>
 </context>
 <context>

@@ -496,8 +496,8 @@
         <translation>筛选器（可选）</translation>
     </message>
     <message>
-        <source>Keep only the records that meet every condition, e.g. {&quot;field&quot;: &quot;Industry&quot;, &quot;op&quot;: &quot;neq&quot;, &quot;value&quot;: &quot;Energy&quot;}. Leave the list empty to keep everything.</source>
-        <translation>只保留满足所有条件的记录，例如 {&quot;field&quot;: &quot;Industry&quot;, &quot;op&quot;: &quot;neq&quot;, &quot;value&quot;: &quot;Energy&quot;}。列表留空则保留所有记录。</translation>
+        <source>Keep only the records that meet every condition. Leave the list empty to keep everything.</source>
+        <translation>仅保留满足所有条件的记录。列表留空则保留全部记录。</translation>
     </message>
 </context>
 <context>
@@ -596,25 +596,6 @@
     <message>
         <source>Discard this new flow?</source>
         <translation>是否放弃此新流？</translation>
-    </message>
-</context>
-<context>
-    <name>flowdeck::JsonListPage</name>
-    <message>
-        <source>Source fields: %1</source>
-        <translation>源字段：%1</translation>
-    </message>
-    <message>
-        <source>(known when the flow runs)</source>
-        <translation>（在流运行时确定）</translation>
-    </message>
-    <message>
-        <source>Destination columns (* required): %1</source>
-        <translation>目标列（* 为必填）：%1</translation>
-    </message>
-    <message>
-        <source>(free names)</source>
-        <translation>（名称不限）</translation>
     </message>
 </context>
 <context>
@@ -1270,20 +1251,34 @@ Its file %2 is removed. Its run history stays.</source>
 <context>
     <name>flowdeck::MappingPage</name>
     <message>
-        <source>&amp;Map all fields directly (each field to the column of the same name)</source>
-        <translation>直接映射所有字段（每个字段映射到同名列）(&amp;M)</translation>
-    </message>
-    <message>
         <source>Field mapping</source>
         <translation>字段映射</translation>
     </message>
     <message>
-        <source>Map source fields to destination columns: one entry per column, {&quot;source&quot;: &quot;Account ID&quot;, &quot;destination&quot;: &quot;id&quot;}, with an optional transform.</source>
-        <translation>将源字段映射到目标列：每列一个条目 {&quot;source&quot;: &quot;Account ID&quot;, &quot;destination&quot;: &quot;id&quot;}，可附带转换。</translation>
+        <source>Pick a source field on the left and a destination column on the right, then click Map fields; or map all fields by name. Check the preview of what the run writes.</source>
+        <translation>在左侧选择源字段、在右侧选择目标列，然后单击“映射字段”；或按名称映射所有字段。请在预览中检查运行将写入的内容。</translation>
     </message>
     <message>
-        <source>These columns need a value (NOT NULL without a default): %1</source>
-        <translation>以下列需要值（NOT NULL 且没有默认值）：%1</translation>
+        <source>Map all fields &amp;directly (each field to the column of the same name)</source>
+        <translation>直接映射所有字段（每个字段映射到同名列）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Some mappings do not fit the source or destination now; map them again or remove them:
+%1</source>
+        <translation>部分映射与当前的源或目标不匹配；请重新映射或删除：
+%1</translation>
+    </message>
+    <message>
+        <source>Mapping all fields directly leaves these required columns (NOT NULL without a default) empty: %1. Map fields to them instead.</source>
+        <translation>直接映射所有字段会使以下必填列（NOT NULL 且无默认值）为空：%1。请改为向这些列映射字段。</translation>
+    </message>
+    <message>
+        <source>Map at least one field, or check &quot;Map all fields directly&quot;.</source>
+        <translation>请至少映射一个字段，或勾选“直接映射所有字段”。</translation>
     </message>
 </context>
 <context>
@@ -1869,26 +1864,14 @@ Reason: %3
         <translation>停止当前流运行</translation>
     </message>
     <message>
-        <source>Kafka sources</source>
-        <translation>Kafka 源</translation>
-    </message>
-    <message>
-        <source>file destinations</source>
-        <translation>文件目标</translation>
-    </message>
-    <message>
-        <source>The flow is valid, but this version of Flowdeck cannot run %1 yet.</source>
-        <translation>流有效，但此版本的 Flowdeck 尚不能运行 %1。</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>和</translation>
-    </message>
-    <message>
         <source>Go back and fix:
 %1</source>
         <translation>请返回并修正：
 %1</translation>
+    </message>
+    <message>
+        <source>The flow is valid, but this version of Flowdeck cannot write to file destinations yet.</source>
+        <translation>该流有效，但此版本的 Flowdeck 尚不能写入文件目标。</translation>
     </message>
 </context>
 <context>
