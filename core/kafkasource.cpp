@@ -1,5 +1,7 @@
 #include "kafkasource.h"
 
+#include <chrono>
+
 #include "embeddedbroker.h"
 #include "errors.h"
 
@@ -177,6 +179,7 @@ void KafkaSource::assign(rd_kafka_topic_partition_list_t *partitions)
         const int index = partitionIndex(topic, tp.partition);
         m_partitions[std::size_t(index)].assigned = true;
         m_partitions[std::size_t(index)].atEnd = false;
+        m_partitions[std::size_t(index)].next = -1;
         std::int64_t low = 0, high = 0;
         const rd_kafka_resp_err_t werr = rd_kafka_query_watermark_offsets(m_consumer.get(), tp.topic, tp.partition, &low, &high,
                                                                           kWatermarkTimeoutMs);
@@ -244,12 +247,15 @@ bool KafkaSource::read(Batch &out, std::size_t maxRecords)
         timeoutMs = 0;
         const int index = partitionIndex(topic, message->partition);
         m_partitions[std::size_t(index)].atEnd = false;
+        m_partitions[std::size_t(index)].next = message->offset + 1;
         KafkaMessage m;
         m.topic = topic;
         m.partition = message->partition;
         m.offset = message->offset;
         rd_kafka_timestamp_type_t tsType;
         m.timestampMs = rd_kafka_message_timestamp(message.get(), &tsType);
+        if (m.timestampMs > 0)
+            m_lastTimestampMs = m.timestampMs;
         if (message->key)
             m.key = std::string_view(static_cast<const char *>(message->key), message->key_len);
         if (message->payload)
@@ -298,6 +304,33 @@ void KafkaSource::checkpointCommitted(const nlohmann::json &checkpoint)
                     offset.get<std::int64_t>();
     if (list->cnt > 0)
         rd_kafka_commit(m_consumer.get(), list.get(), 1 /* async: the checkpoint is the truth, this is for lag tools */);
+}
+
+SourceLag KafkaSource::lag() const
+{
+    SourceLag lag;
+    if (!m_consumer)
+        return lag;
+    std::int64_t behind = 0;
+    bool known = false;
+    for (const auto &p : m_partitions) {
+        if (!p.assigned)
+            continue;
+        std::int64_t low = -1, high = -1;
+        if (rd_kafka_get_watermark_offsets(m_consumer.get(), p.topic.c_str(), p.partition, &low, &high)
+                != RD_KAFKA_RESP_ERR_NO_ERROR
+            || high < 0)
+            continue;
+        known = true;
+        behind += std::max<std::int64_t>(0, high - (p.next >= 0 ? p.next : std::max<std::int64_t>(low, 0)));
+    }
+    if (!known)
+        return lag;
+    lag.messages = behind;
+    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count();
+    lag.seconds = behind == 0 || m_lastTimestampMs <= 0 ? 0.0 : std::max(0.0, double(nowMs - m_lastTimestampMs) / 1000.0);
+    return lag;
 }
 
 bool KafkaSource::caughtUp() const

@@ -57,6 +57,10 @@ public:
     bool fixedSchema() const override { return false; }
     bool continuous() const override { return true; }
     bool caughtUp() const override;
+    /// Consumer lag: messages between what was read and each assigned partition's end (from
+    /// librdkafka's cached high watermarks, no broker round trip), and seconds since the newest
+    /// message read was produced while any are behind.
+    SourceLag lag() const override;
 
     /// The bootstrap list used (the embedded broker's when "embedded").
     const std::string &bootstrap() const { return m_bootstrap; }
@@ -74,6 +78,7 @@ private:
         std::int32_t partition;
         bool assigned = false;
         bool atEnd = false;
+        std::int64_t next = -1; // offset after the last message read; -1: none yet
     };
 
     static void onRebalance(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *partitions, void *opaque);
@@ -100,6 +105,7 @@ private:
     std::map<std::pair<std::string, std::int32_t>, std::int64_t> m_resume; // from the checkpoint
     std::string m_fatal;
     std::uint64_t m_seq = 0;
+    std::int64_t m_lastTimestampMs = 0; // of the newest message read
 
     // Shared with the writer thread (checkpointAfter, checkpointCommitted)
     mutable std::mutex m_mutex;

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void regexAndList();
     void expiredOffsetStops();
     void badMessageIsErrorRecord();
+    void lagCountsUnreadMessages();
 
 private:
     EmbeddedBroker m_broker{1};
@@ -207,6 +208,25 @@ void TestKafkaSource::badMessageIsErrorRecord()
     QCOMPARE(records[1].error, std::string("cannot decode the message at topic bad_messages partition 0 offset 1: not valid JSON"));
     QCOMPARE(records[1].raw, std::string("not json"));
     QVERIFY(!records[2].isError());
+}
+
+// Consumer lag: messages between what was read and each partition's end, 0 once read to the end.
+void TestKafkaSource::lagCountsUnreadMessages()
+{
+    const std::string topic = "lag_topic";
+    m_broker.createTopic(topic, 3);
+    produce(m_broker.bootstraps(), topic, 3, 0, 12);
+    KafkaSource source(endpoint(m_broker.bootstraps(), topic, "lag"), "unused");
+    source.open(nullptr);
+    QCOMPARE(readAll(source, 12).size(), std::size_t(12));
+    QCOMPARE(source.lag().messages, std::int64_t(0));
+    QCOMPARE(source.lag().seconds, 0.0);
+    produce(m_broker.bootstraps(), topic, 3, 100, 9);
+    // The consumer's own threads fetch the new messages (and high watermarks) without read().
+    QTRY_COMPARE_WITH_TIMEOUT(source.lag().messages, std::int64_t(9), 10000);
+    QVERIFY(source.lag().seconds >= 0.0);
+    QCOMPARE(readAll(source, 9).size(), std::size_t(9));
+    QCOMPARE(source.lag().messages, std::int64_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestKafkaSource)
