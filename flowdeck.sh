@@ -2,8 +2,9 @@
 # Flowdeck's one entry point. See README.md.
 #
 #   ./flowdeck.sh          install what is missing, build, start the sandbox database and the app
-#   ./flowdeck.sh test     install what is missing, build, run the whole test suite (ctest)
+#   ./flowdeck.sh test     install what is missing, build, make the .deb, run the whole test suite (ctest)
 #   ./flowdeck.sh build    install what is missing and build
+#   ./flowdeck.sh package  build the .deb (cpack) into build/
 #   ./flowdeck.sh bench    build and run the benchmarks (needs the sandbox database)
 #   ./flowdeck.sh deps     only install the Debian packages
 set -euo pipefail
@@ -15,7 +16,7 @@ JOBS=${FLOWDECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 # Everything comes from Debian 12 packages.
 PACKAGES=(
-    g++ cmake ninja-build pkg-config
+    g++ cmake ninja-build pkg-config dpkg-dev file
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qtkeychain-qt6-dev fonts-noto-cjk
     librdkafka-dev libmysqlcppconn-dev libmariadb-dev nlohmann-json3-dev
@@ -76,6 +77,17 @@ run_tests() {
     ctest --output-on-failure -j "$JOBS" --timeout 900 "$@"
 }
 
+# The .deb (packaging/): built with every test run, so a packaging break shows in CI.
+package() {
+    if (cd "$BUILD_DIR" && cpack -G DEB >"$BUILD_DIR.package.log" 2>&1); then
+        say "package: $(ls "$BUILD_DIR"/flowdeck-*.deb)"
+    else
+        cat "$BUILD_DIR.package.log" >&2
+        say "packaging failed"
+        exit 1
+    fi
+}
+
 start_app() {
     "$FLOWDECK" sandbox start --port "$SANDBOX_PORT"
     # The example's destination table, as the AppFlow guide creates it (kept if it exists).
@@ -103,10 +115,11 @@ action=${1:-start}
 [ $# -gt 0 ] && shift
 case "$action" in
     start|"") install_deps; build; start_app ;;
-    test) install_deps; build; run_tests "$@" ;;
+    test) install_deps; build; package; run_tests "$@" ;;
+    package) install_deps; build; package ;;
     build) install_deps; build ;;
     deps) install_deps ;;
     bench) install_deps; build; "$ROOT/bench/run.sh" "$BUILD_DIR" "$@" ;;
-    -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) say "unknown action '$action' (try: ./flowdeck.sh help)"; exit 2 ;;
 esac
