@@ -2,10 +2,14 @@
 
 #include "secretstore.h"
 
+#include "core/runstate.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QColor>
+#include <QDateTime>
+#include <QFile>
 
 #include <algorithm>
 
@@ -64,6 +68,7 @@ void FlowListModel::load(const QStringList &folders)
             e.state = m_entries[std::size_t(old)].state;
             e.lastRun = m_entries[std::size_t(old)].lastRun;
             e.counts = m_entries[std::size_t(old)].counts;
+            e.nextRun = m_entries[std::size_t(old)].nextRun;
         }
     beginResetModel();
     m_entries = std::move(entries);
@@ -101,6 +106,7 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
             if (e.state == QLatin1String("failed")) return tr("Failed");
             if (e.state == QLatin1String("stopped")) return tr("Stopped");
             return tr("Ready");
+        case NextRun: return e.nextRun;
         case LastRun: return e.lastRun;
         default: return {};
         }
@@ -110,6 +116,8 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
             return e.loadError;
         return QString::fromStdString(e.flow.description);
     }
+    if (role == Qt::ForegroundRole && index.column() == NextRun && e.nextRun == tr("deactivated"))
+        return QColor(0xc6, 0x28, 0x28);
     if (role == Qt::ForegroundRole && index.column() == State) {
         if (e.state == QLatin1String("failed") || !e.loadError.isEmpty())
             return QColor(0xc6, 0x28, 0x28);
@@ -128,6 +136,7 @@ QVariant FlowListModel::headerData(int section, Qt::Orientation orientation, int
     case Route: return tr("Source → Destination");
     case Trigger: return tr("Trigger");
     case State: return tr("State");
+    case NextRun: return tr("Next run");
     case LastRun: return tr("Last run");
     default: return {};
     }
@@ -151,6 +160,68 @@ void FlowListModel::setRunState(int row, const QString &state, const QString &la
     e.counts = counts;
     // One dataChanged for the changed row.
     Q_EMIT dataChanged(index(row, State), index(row, LastRun));
+}
+
+void FlowListModel::setNextRun(int row, const QString &nextRun)
+{
+    if (row < 0 || row >= rowCount() || m_entries[std::size_t(row)].nextRun == nextRun)
+        return;
+    m_entries[std::size_t(row)].nextRun = nextRun;
+    Q_EMIT dataChanged(index(row, NextRun), index(row, NextRun));
+}
+
+nlohmann::json FlowListModel::lastHistoryEntry(const QString &stateDir, const std::string &flowName)
+{
+    QFile f(QString::fromStdString(StateStore(stateDir.toStdString(), flowName).historyPath()));
+    if (!f.open(QIODevice::ReadOnly))
+        return nullptr;
+    // The newest run is the last line; read only the file's tail.
+    constexpr qint64 kTail = 256 * 1024;
+    if (f.size() > kTail)
+        f.seek(f.size() - kTail);
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        if (it->trimmed().isEmpty())
+            continue;
+        nlohmann::json j = nlohmann::json::parse(it->constBegin(), it->constEnd(), nullptr, false);
+        if (j.is_object())
+            return j;
+    }
+    return nullptr;
+}
+
+QString FlowListModel::describeRun(const nlohmann::json &entry)
+{
+    const auto count = [&](const char *key) { return QString::number(entry.value(key, std::uint64_t(0))); };
+    const QString status = QString::fromStdString(entry.value("status", std::string()));
+    QString when;
+    if (const auto ended = QDateTime::fromString(QString::fromStdString(entry.value("endedAt", std::string())), Qt::ISODateWithMs);
+        ended.isValid())
+        when = ended.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QString text = tr("%1 %2: read %3, written %4, filtered %5, dead-lettered %6")
+                       .arg(status, when, count("read"), count("written"), count("filtered"), count("deadLettered"));
+    if (entry.contains("error") && entry["error"].is_object())
+        text += QStringLiteral(" — ") + QString::fromStdString(entry["error"].value("message", std::string()));
+    if (entry.value("deactivated", false))
+        text += QStringLiteral(" — ") + tr("deactivated after %1 failed runs in a row").arg(entry.value("consecutiveFailures", 0));
+    return text;
+}
+
+bool FlowListModel::setLastRunFromHistory(int row, const QString &stateDir)
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    const nlohmann::json last = lastHistoryEntry(stateDir, m_entries[std::size_t(row)].flow.name);
+    if (last.is_null())
+        return false;
+    RunCounts counts;
+    counts.read = last.value("read", std::uint64_t(0));
+    counts.written = last.value("written", std::uint64_t(0));
+    counts.filtered = last.value("filtered", std::uint64_t(0));
+    counts.deadLettered = last.value("deadLettered", std::uint64_t(0));
+    counts.failed = last.value("failed", std::uint64_t(0));
+    setRunState(row, QString::fromStdString(last.value("status", std::string())), describeRun(last), counts);
+    return true;
 }
 
 } // namespace flowdeck

@@ -15,7 +15,7 @@ class FlowListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Route, Trigger, State, LastRun, ColumnCount };
+    enum Column { Name, Route, Trigger, State, NextRun, LastRun, ColumnCount };
 
     struct Entry
     {
@@ -25,6 +25,7 @@ public:
         QString state;     // "", "running", "completed", "failed", "stopped"
         QString lastRun;   // summary of the last run
         RunCounts counts;
+        QString nextRun;   // scheduled flows: local time, "paused", "deactivated"; "" otherwise
     };
 
     explicit FlowListModel(QObject *parent = nullptr);
@@ -40,6 +41,15 @@ public:
     const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
     int rowOfPath(const QString &path) const;
     void setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts);
+    /// Sets the Next run column of `row`; no signal when it is unchanged.
+    void setNextRun(int row, const QString &nextRun);
+    /// Sets the state and last run of `row` from the newest entry of its run history (what
+    /// `flowdeck history` prints); false when the flow has no history yet.
+    bool setLastRunFromHistory(int row, const QString &stateDir);
+    /// The newest run in the flow's `<stateDir>/<name>.history.jsonl`; null when there is none.
+    static nlohmann::json lastHistoryEntry(const QString &stateDir, const std::string &flowName);
+    /// "completed 14:30:05: read 3, written 3, filtered 0, dead-lettered 0" for a history entry.
+    static QString describeRun(const nlohmann::json &entry);
 
     /// "file accounts.csv → mysql sf_account" for an endpoint pair.
     static QString describeRoute(const Flow &flow);

@@ -2,6 +2,7 @@
 
 #include "flowlistmodel.h"
 #include "flowrunner.h"
+#include "schedulerdriver.h"
 #include "dashboard/monitorwindow.h"
 #include "topicbrowser/topicbrowser.h"
 #include "settings.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(const QString &flowsFolder, QWidget *parent)
     : QMainWindow(parent)
     , m_flowsFolder(flowsFolder)
     , m_model(new FlowListModel(this))
+    , m_scheduler(new SchedulerDriver(this))
 {
     setWindowTitle(tr("Flowdeck"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -150,6 +152,7 @@ void MainWindow::createActions()
     addFlowToolbarActions(tools);
     tools->addAction(m_runAction);
     tools->addAction(m_stopAction);
+    createScheduleActions(flow, tools);
     tools->addSeparator();
     tools->addAction(open);
     tools->addAction(reloadAction);
@@ -159,6 +162,7 @@ void MainWindow::reload()
 {
     QDir().mkpath(m_flowsFolder);
     m_model->load({m_flowsFolder});
+    reloadSchedules();
     m_view->resizeColumnsToContents();
     updateActions();
 }
@@ -187,6 +191,7 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(row >= 0 && !running);
     m_exportAction->setEnabled(row >= 0);
     m_monitorAction->setEnabled(bool(m_monitorHandler));
+    updateScheduleActions(row);
 }
 
 void MainWindow::openMonitor(const QString &path)
@@ -228,15 +233,27 @@ void MainWindow::runRow(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return;
+    if (m_scheduler->isScheduled(m_model->entry(row).path)) {
+        m_scheduler->runNow(m_model->entry(row).path); // comes back through startRun()
+        return;
+    }
+    startRun(row, RunTrigger::Manual);
+}
+
+bool MainWindow::startRun(int row, RunTrigger trigger)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return false;
     const auto &e = m_model->entry(row);
     if (!e.loadError.isEmpty())
-        return;
+        return false;
     auto &slot = m_runners[e.path];
     if (slot && slot->isRunning())
-        return;
+        return false;
     delete slot;
     EngineOptions options;
     options.stateDir = Settings::stateFolder().toStdString();
+    options.trigger = trigger;
     auto *runner = new FlowRunner(e.flow, options, this);
     slot = runner;
     const QString path = e.path;
@@ -245,6 +262,7 @@ void MainWindow::runRow(int row)
     runner->start();
     m_refresh->start();
     updateActions();
+    return true;
 }
 
 void MainWindow::refreshRunning()
@@ -273,7 +291,11 @@ void MainWindow::onFinished(const QString &path, const RunResult &r)
     if (!r.deadLetterPath.empty() && r.counts.deadLettered)
         output += QLatin1Char('\n') + tr("Dead letters: %1").arg(QString::fromStdString(r.deadLetterPath));
     m_lastOutput[path] = output;
-    m_model->setRunState(row, state, summary, r.counts);
+    // The Last run column shows what the run history says (as `flowdeck history` and the
+    // monitor's history tab do); the result itself when the run left no history.
+    if (!m_model->setLastRunFromHistory(row, Settings::stateFolder()))
+        m_model->setRunState(row, state, summary, r.counts);
+    m_scheduler->runFinished(path, r);
     if (row == currentRow())
         showDetails();
     updateActions();

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 
@@ -18,7 +19,9 @@ namespace flowdeck {
 class FlowListModel;
 class FlowRunner;
 class FlowWizard;
+class SchedulerDriver;
 struct RunResult;
+enum class RunTrigger : std::uint8_t;
 
 /// The main window: the list of flows with their state, create / edit (the flow wizard),
 /// duplicate, delete, run and stop, import and export, the flow file and the last run's outcome.
@@ -34,8 +37,11 @@ public:
     FlowListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
-    /// Runs the flow in `row` (as the Run action does).
+    /// Runs the flow in `row` (as the Run action does). A scheduled flow runs through its
+    /// scheduler (never overlapping its own scheduled run).
     void runRow(int row);
+    /// The scheduled flows' driver (tests inject their clock there).
+    SchedulerDriver *schedulerDriver() const { return m_scheduler; }
 
     /// Opens the flow wizard (window-modal, not blocking): a new flow, or the flow in `row`.
     /// The wizard deletes itself when closed; the list reloads when it saved a flow.
@@ -74,6 +80,12 @@ public:
     void openMonitor(const QString &path);
 private:
     void addFlowToolbarActions(QToolBar *tools);
+    // Scheduled flows: Run now, Pause, Resume, Reactivate, Next run column (mainwindowschedule.cpp).
+    void createScheduleActions(QMenu *flowMenu, QToolBar *tools);
+    bool startRun(int row, RunTrigger trigger);
+    void reloadSchedules();
+    void updateScheduleActions(int row);
+    void showSchedule(const QString &path);
     void exportFlowFile();
     QStringList flowNames() const;
 
@@ -90,6 +102,11 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_monitorAction = nullptr;
+    QAction *m_runNowAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_reactivateAction = nullptr;
+    SchedulerDriver *m_scheduler = nullptr;
     std::function<void(const QString &)> m_monitorHandler;
     QPointer<FlowWizard> m_wizard;
     std::map<QString, QPointer<FlowRunner>> m_runners; // by flow file path
