@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QColor>
-#include <QDateTime>
 #include <QFile>
 
 #include <algorithm>
@@ -192,16 +191,17 @@ nlohmann::json FlowListModel::lastHistoryEntry(const QString &stateDir, const st
 
 QString FlowListModel::describeRun(const nlohmann::json &entry)
 {
+    // The same text as a run's live counts: the error of a failed run instead.
     const auto count = [&](const char *key) { return QString::number(entry.value(key, std::uint64_t(0))); };
-    const QString status = QString::fromStdString(entry.value("status", std::string()));
-    QString when;
-    if (const auto ended = QDateTime::fromString(QString::fromStdString(entry.value("endedAt", std::string())), Qt::ISODateWithMs);
-        ended.isValid())
-        when = ended.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("%1 %2: read %3, written %4, filtered %5, dead-lettered %6")
-                       .arg(status, when, count("read"), count("written"), count("filtered"), count("deadLettered"));
+    QString text;
     if (entry.contains("error") && entry["error"].is_object())
-        text += QStringLiteral(" — ") + QString::fromStdString(entry["error"].value("message", std::string()));
+        text = QString::fromStdString(entry["error"].value("message", std::string()));
+    if (text.isEmpty()) {
+        text = tr("read %1, written %2, filtered %3, dead-lettered %4")
+                   .arg(count("read"), count("written"), count("filtered"), count("deadLettered"));
+        if (entry.value("failed", std::uint64_t(0)))
+            text += tr(", failed %1").arg(count("failed"));
+    }
     if (entry.value("deactivated", false))
         text += QStringLiteral(" — ") + tr("deactivated after %1 failed runs in a row").arg(entry.value("consecutiveFailures", 0));
     return text;

@@ -48,7 +48,7 @@ public:
     bool setLastRunFromHistory(int row, const QString &stateDir);
     /// The newest run in the flow's `<stateDir>/<name>.history.jsonl`; null when there is none.
     static nlohmann::json lastHistoryEntry(const QString &stateDir, const std::string &flowName);
-    /// "completed 14:30:05: read 3, written 3, filtered 0, dead-lettered 0" for a history entry.
+    /// "read 3, written 3, filtered 0, dead-lettered 0" (or the error) for a history entry.
     static QString describeRun(const nlohmann::json &entry);
 
     /// "file accounts.csv → mysql sf_account" for an endpoint pair.
