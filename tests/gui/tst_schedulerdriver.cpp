@@ -234,6 +234,9 @@ void TestSchedulerDriver::deactivatedAfterFailuresUntilReactivated()
     QAction *reactivate = action(w, QStringLiteral("Re&activate Schedule"));
     QVERIFY(reactivate->isEnabled());
     QVERIFY(!action(w, QStringLiteral("&Pause Schedule"))->isEnabled());
+    w.resize(1200, 500);
+    w.view()->resizeColumnsToContents();
+    w.grab().save(QDir::tempPath() + QStringLiteral("/flowdeck-mainwindow-schedule.png"));
 
     // Deactivated: no more runs, however late it gets.
     advance(w, 5h);
