@@ -44,6 +44,7 @@ private Q_SLOTS:
     void runsOnItsSlotAndShowsTheNextRun();
     void pauseStopsAndResumeCatchesUp();
     void deactivatedAfterFailuresUntilReactivated();
+    void missedWhileClosedRunsOnceAtStart();
 
 private:
     void writeFlow(const QString &name, const QString &source, const QString &trigger);
@@ -250,6 +251,35 @@ void TestSchedulerDriver::deactivatedAfterFailuresUntilReactivated()
     QTRY_COMPARE(cell(w, bad, FlowListModel::State), QStringLiteral("Failed"));
     QVERIFY(cell(w, bad, FlowListModel::NextRun) != QStringLiteral("deactivated"));
     QVERIFY(!reactivate->isEnabled());
+}
+
+void TestSchedulerDriver::missedWhileClosedRunsOnceAtStart()
+{
+    const QString ok = QStringLiteral("sched-ok");
+    {
+        MainWindow w(m_flows);
+        QTRY_COMPARE(historyRuns(ok), 1);
+        QTRY_COMPARE(cell(w, ok, FlowListModel::State), QStringLiteral("Completed"));
+    }
+    // The window was closed for five hours (five slots of "every 1h").
+    StateStore store(StateStore::defaultDir(), ok.toStdString());
+    RunState state = store.load();
+    state.startedAt = formatUtcIso(std::chrono::system_clock::now() - 5h);
+    store.save(state);
+
+    MainWindow w(m_flows);
+    QAbstractItemModelTester tester(w.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_clock.t = std::chrono::system_clock::now();
+    w.schedulerDriver()->setClock(m_clock);
+    QTRY_COMPARE(historyRuns(ok), 2);
+    QTRY_COMPARE(cell(w, ok, FlowListModel::State), QStringLiteral("Completed"));
+    QCOMPARE(FlowListModel::lastHistoryEntry(QString::fromStdString(StateStore::defaultDir()), "sched-ok").value("trigger", std::string()),
+             std::string("catch-up"));
+    // Once, not once per missed slot; the next is an hour after the catch-up run.
+    advance(w, 1min);
+    QCOMPARE(historyRuns(ok), 2);
+    advance(w, 1h);
+    QTRY_COMPARE(historyRuns(ok), 3);
 }
 
 QTEST_MAIN(TestSchedulerDriver)
