@@ -161,12 +161,13 @@ void FlowListModel::setRunState(int row, const QString &state, const QString &la
     Q_EMIT dataChanged(index(row, State), index(row, LastRun));
 }
 
-void FlowListModel::setNextRun(int row, const QString &nextRun)
+void FlowListModel::setNextRun(int row, const QString &nextRun, bool notify)
 {
     if (row < 0 || row >= rowCount() || m_entries[std::size_t(row)].nextRun == nextRun)
         return;
     m_entries[std::size_t(row)].nextRun = nextRun;
-    Q_EMIT dataChanged(index(row, NextRun), index(row, NextRun));
+    if (notify)
+        Q_EMIT dataChanged(index(row, NextRun), index(row, NextRun));
 }
 
 nlohmann::json FlowListModel::lastHistoryEntry(const QString &stateDir, const std::string &flowName)

@@ -41,8 +41,9 @@ public:
     const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
     int rowOfPath(const QString &path) const;
     void setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts);
-    /// Sets the Next run column of `row`; no signal when it is unchanged.
-    void setNextRun(int row, const QString &nextRun);
+    /// Sets the Next run column of `row`; no signal when it is unchanged or `notify` is false
+    /// (a setRunState() of the same row follows: its dataChanged covers this column).
+    void setNextRun(int row, const QString &nextRun, bool notify = true);
     /// Sets the state and last run of `row` from the newest entry of its run history (what
     /// `flowdeck history` prints); false when the flow has no history yet.
     bool setLastRunFromHistory(int row, const QString &stateDir);

@@ -258,6 +258,7 @@ bool MainWindow::startRun(int row, RunTrigger trigger)
     slot = runner;
     const QString path = e.path;
     connect(runner, &FlowRunner::finished, this, [this, path](const RunResult &r) { onFinished(path, r); });
+    m_model->setNextRun(row, m_scheduler->nextRunText(path), false); // with the state's dataChanged
     m_model->setRunState(row, QStringLiteral("running"), tr("started %1").arg(QTime::currentTime().toString()), {});
     runner->start();
     m_refresh->start();
@@ -291,11 +292,13 @@ void MainWindow::onFinished(const QString &path, const RunResult &r)
     if (!r.deadLetterPath.empty() && r.counts.deadLettered)
         output += QLatin1Char('\n') + tr("Dead letters: %1").arg(QString::fromStdString(r.deadLetterPath));
     m_lastOutput[path] = output;
+    m_finishing = path;
+    m_scheduler->runFinished(path, r);
+    m_finishing.clear();
     // The Last run column shows what the run history says (as `flowdeck history` and the
     // monitor's history tab do); the result itself when the run left no history.
     if (!m_model->setLastRunFromHistory(row, Settings::stateFolder()))
         m_model->setRunState(row, state, summary, r.counts);
-    m_scheduler->runFinished(path, r);
     if (row == currentRow())
         showDetails();
     updateActions();

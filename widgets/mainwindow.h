@@ -107,6 +107,7 @@ private:
     QAction *m_resumeAction = nullptr;
     QAction *m_reactivateAction = nullptr;
     SchedulerDriver *m_scheduler = nullptr;
+    QString m_finishing; // the flow whose run end is being recorded: one dataChanged for its row
     std::function<void(const QString &)> m_monitorHandler;
     QPointer<FlowWizard> m_wizard;
     std::map<QString, QPointer<FlowRunner>> m_runners; // by flow file path

@@ -89,7 +89,7 @@ void MainWindow::showSchedule(const QString &path)
     const int row = m_model->rowOfPath(path);
     if (row < 0)
         return;
-    m_model->setNextRun(row, m_scheduler->nextRunText(path));
+    m_model->setNextRun(row, m_scheduler->nextRunText(path), path != m_finishing);
     if (row == currentRow())
         updateScheduleActions(row);
 }

@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -163,9 +164,23 @@ void TestSchedulerDriver::runsOnItsSlotAndShowsTheNextRun()
     QVERIFY(cell(w, QStringLiteral("sched-ok"), FlowListModel::State) != QStringLiteral("Running"));
     QCOMPARE(historyRuns(QStringLiteral("sched-ok")), 1);
     // Past it: one run, recorded as a scheduled one.
+    QSignalSpy changes(w.model(), &QAbstractItemModel::dataChanged);
     advance(w, 2min);
     QTRY_COMPARE(historyRuns(QStringLiteral("sched-ok")), 2);
     QTRY_COMPARE(cell(w, QStringLiteral("sched-ok"), FlowListModel::State), QStringLiteral("Completed"));
+    // Batched: one dataChanged per change of the row (start, live counts, end), each one row
+    // covering the state, next run and last run together.
+    // (sched-bad, due too, runs and fails meanwhile.)
+    int okChanges = 0;
+    for (const auto &args : changes) {
+        const auto from = args.at(0).value<QModelIndex>();
+        const auto to = args.at(1).value<QModelIndex>();
+        okChanges += from.row() == rowOf(w, QStringLiteral("sched-ok"));
+        QCOMPARE(to.row(), from.row());
+        QCOMPARE(from.column(), int(FlowListModel::State));
+        QCOMPARE(to.column(), int(FlowListModel::LastRun));
+    }
+    QVERIFY(okChanges >= 2);
     QCOMPARE(FlowListModel::lastHistoryEntry(QString::fromStdString(StateStore::defaultDir()), "sched-ok").value("trigger", std::string()),
              std::string("schedule"));
 
