@@ -220,6 +220,8 @@ void MainWindow::showDetails()
     QString text;
     if (!e.loadError.isEmpty())
         text += tr("This flow file has problems:\n%1\n\n").arg(e.loadError);
+    if (const QString schedule = m_scheduler->details(e.path, Settings::stateFolder()); !schedule.isEmpty())
+        text += schedule + QStringLiteral("\n\n");
     auto out = m_lastOutput.find(e.path);
     if (out != m_lastOutput.end())
         text += out->second + QStringLiteral("\n\n");

@@ -90,8 +90,10 @@ void MainWindow::showSchedule(const QString &path)
     if (row < 0)
         return;
     m_model->setNextRun(row, m_scheduler->nextRunText(path), path != m_finishing);
-    if (row == currentRow())
+    if (row == currentRow()) {
         updateScheduleActions(row);
+        showDetails();
+    }
 }
 
 void MainWindow::updateScheduleActions(int row)

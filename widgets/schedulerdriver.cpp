@@ -70,6 +70,7 @@ QString SchedulerDriver::setFlow(const QString &path, const Flow &flow, const QS
         m_paths.erase(old);
         m_names.erase(path);
         m_triggers.erase(path);
+        m_schedules.erase(path);
         Q_EMIT scheduleChanged(path);
     }
     if (!scheduled || m_names.count(path)) {
@@ -82,6 +83,7 @@ QString SchedulerDriver::setFlow(const QString &path, const Flow &flow, const QS
         m_names[path] = flow.name;
         m_paths[flow.name] = path;
         m_triggers[path] = trigger;
+        m_schedules[path] = Schedule::fromTrigger(flow.trigger);
         Q_EMIT scheduleChanged(path);
     } catch (const Error &e) {
         error = QString::fromUtf8(e.what());
@@ -101,6 +103,7 @@ void SchedulerDriver::keepOnly(const QStringList &paths)
         m_paths.erase(m_names[path]);
         m_names.erase(path);
         m_triggers.erase(path);
+        m_schedules.erase(path);
     }
     rearm();
 }
@@ -134,6 +137,33 @@ QString SchedulerDriver::nextRunText(const QString &path) const
     if (*next <= m_clock->now())
         return tr("now");
     return QLocale().toString(local, QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString SchedulerDriver::details(const QString &path, const QString &stateDir) const
+{
+    const std::string name = nameOf(path);
+    if (name.empty())
+        return {};
+    const auto schedule = m_schedules.find(path);
+    if (schedule == m_schedules.end())
+        return {};
+    QString text = tr("Schedule: %1.").arg(QString::fromStdString(schedule->second.describe()));
+    text += QLatin1Char(' ') + tr("Next run: %1.").arg(nextRunText(path));
+    try {
+        const RunState state = StateStore(stateDir.toStdString(), name).load();
+        if (state.deactivated)
+            text += QLatin1Char('\n')
+                    + tr("Deactivated on %1 after %2 failed runs in a row (last error: %3). Fix the cause, then "
+                         "reactivate it (Flow → Reactivate Schedule).")
+                          .arg(QString::fromStdString(state.deactivatedAt))
+                          .arg(state.consecutiveFailures)
+                          .arg(QString::fromStdString(state.lastError));
+        else if (state.consecutiveFailures > 0)
+            text += QLatin1Char('\n') + tr("%n failed run(s) in a row.", nullptr, int(state.consecutiveFailures));
+    } catch (const Error &e) {
+        text += QLatin1Char('\n') + QString::fromUtf8(e.what());
+    }
+    return text;
 }
 
 void SchedulerDriver::start(const std::string &name, RunTrigger trigger)

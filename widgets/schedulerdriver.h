@@ -50,6 +50,10 @@ public:
     /// "2026-11-21 14:30" (local time), "paused", "deactivated", or "" for a flow not scheduled.
     QString nextRunText(const QString &path) const;
 
+    /// "Schedule: every 15m. Next run: … " with the failures in a row and the deactivation from
+    /// the flow's saved state, for the window's details; "" for a flow not scheduled.
+    QString details(const QString &path, const QString &stateDir) const;
+
     /// A run of `path` has ended (scheduled or manual): lets the scheduler start the next one.
     void runFinished(const QString &path, const RunResult &result);
     /// Runs the flow now (or right after the run going), paused or deactivated too.
@@ -82,6 +86,7 @@ private:
     std::map<QString, std::string> m_names;   // flow file path -> flow name
     std::map<std::string, QString> m_paths;   // flow name -> flow file path
     std::map<QString, std::string> m_triggers; // the trigger a flow was added with
+    std::map<QString, Schedule> m_schedules;
     bool m_ticking = false;
 };
 

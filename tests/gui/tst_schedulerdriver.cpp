@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -250,6 +251,9 @@ void TestSchedulerDriver::deactivatedAfterFailuresUntilReactivated()
     QAction *reactivate = action(w, QStringLiteral("Re&activate Schedule"));
     QVERIFY(reactivate->isEnabled());
     QVERIFY(!action(w, QStringLiteral("&Pause Schedule"))->isEnabled());
+    const QString details = w.findChild<QPlainTextEdit *>()->toPlainText();
+    QVERIFY2(details.contains(QLatin1String("Schedule: every 1h.")) && details.contains(QLatin1String("after 2 failed runs in a row")),
+             qPrintable(details));
     w.resize(1200, 500);
     w.view()->resizeColumnsToContents();
     w.grab().save(QDir::tempPath() + QStringLiteral("/flowdeck-mainwindow-schedule.png"));
