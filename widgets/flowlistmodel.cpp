@@ -149,7 +149,7 @@ int FlowListModel::rowOfPath(const QString &path) const
     return -1;
 }
 
-void FlowListModel::setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts)
+void FlowListModel::setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts, bool notify)
 {
     if (row < 0 || row >= rowCount())
         return;
@@ -158,7 +158,8 @@ void FlowListModel::setRunState(int row, const QString &state, const QString &la
     e.lastRun = lastRun;
     e.counts = counts;
     // One dataChanged for the changed row.
-    Q_EMIT dataChanged(index(row, State), index(row, LastRun));
+    if (notify)
+        Q_EMIT dataChanged(index(row, State), index(row, LastRun));
 }
 
 void FlowListModel::setNextRun(int row, const QString &nextRun, bool notify)
@@ -208,7 +209,13 @@ QString FlowListModel::describeRun(const nlohmann::json &entry)
     return text;
 }
 
-bool FlowListModel::setLastRunFromHistory(int row, const QString &stateDir)
+void FlowListModel::rowsChanged()
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, State), index(rowCount() - 1, LastRun));
+}
+
+bool FlowListModel::setLastRunFromHistory(int row, const QString &stateDir, bool notify)
 {
     if (row < 0 || row >= rowCount())
         return false;
@@ -221,7 +228,7 @@ bool FlowListModel::setLastRunFromHistory(int row, const QString &stateDir)
     counts.filtered = last.value("filtered", std::uint64_t(0));
     counts.deadLettered = last.value("deadLettered", std::uint64_t(0));
     counts.failed = last.value("failed", std::uint64_t(0));
-    setRunState(row, QString::fromStdString(last.value("status", std::string())), describeRun(last), counts);
+    setRunState(row, QString::fromStdString(last.value("status", std::string())), describeRun(last), counts, notify);
     return true;
 }
 

@@ -40,13 +40,16 @@ public:
 
     const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
     int rowOfPath(const QString &path) const;
-    void setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts);
+    void setRunState(int row, const QString &state, const QString &lastRun, const RunCounts &counts, bool notify = true);
     /// Sets the Next run column of `row`; no signal when it is unchanged or `notify` is false
     /// (a setRunState() of the same row follows: its dataChanged covers this column).
     void setNextRun(int row, const QString &nextRun, bool notify = true);
     /// Sets the state and last run of `row` from the newest entry of its run history (what
     /// `flowdeck history` prints); false when the flow has no history yet.
-    bool setLastRunFromHistory(int row, const QString &stateDir);
+    /// `notify` false: no signal (the caller emits rowsChanged() after a batch).
+    bool setLastRunFromHistory(int row, const QString &stateDir, bool notify = true);
+    /// One dataChanged for the state, next run and last run of every row.
+    void rowsChanged();
     /// The newest run in the flow's `<stateDir>/<name>.history.jsonl`; null when there is none.
     static nlohmann::json lastHistoryEntry(const QString &stateDir, const std::string &flowName);
     /// "read 3, written 3, filtered 0, dead-lettered 0" (or the error) for a history entry.

@@ -108,6 +108,7 @@ private:
     QAction *m_reactivateAction = nullptr;
     SchedulerDriver *m_scheduler = nullptr;
     QString m_finishing; // the flow whose run end is being recorded: one dataChanged for its row
+    bool m_reloading = false; // reloadSchedules(): one dataChanged for all rows at its end
     std::function<void(const QString &)> m_monitorHandler;
     QPointer<FlowWizard> m_wizard;
     std::map<QString, QPointer<FlowRunner>> m_runners; // by flow file path

@@ -62,24 +62,29 @@ void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
 void MainWindow::reloadSchedules()
 {
     const QString stateDir = Settings::stateFolder();
-    QStringList paths;
+    QStringList paths;     // every row
+    QStringList scheduled; // rows whose flow file is valid (an invalid one is not scheduled)
     QStringList problems;
+    m_reloading = true;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const auto &e = m_model->entry(row);
         paths << e.path;
         auto it = m_runners.find(e.path);
         const bool running = it != m_runners.end() && it->second && it->second->isRunning();
         if (!running)
-            m_model->setLastRunFromHistory(row, stateDir);
+            m_model->setLastRunFromHistory(row, stateDir, false);
         if (!e.loadError.isEmpty())
             continue;
+        scheduled << e.path;
         const QString error = m_scheduler->setFlow(e.path, e.flow, stateDir);
         if (!error.isEmpty())
             problems << QString::fromStdString(e.flow.name) + QStringLiteral(": ") + error;
     }
-    m_scheduler->keepOnly(paths);
+    m_scheduler->keepOnly(scheduled);
     for (const QString &path : std::as_const(paths))
         showSchedule(path);
+    m_reloading = false;
+    m_model->rowsChanged();
     if (!problems.isEmpty())
         statusBar()->showMessage(tr("Not scheduled: %1").arg(problems.join(QStringLiteral("; "))));
 }
@@ -89,7 +94,7 @@ void MainWindow::showSchedule(const QString &path)
     const int row = m_model->rowOfPath(path);
     if (row < 0)
         return;
-    m_model->setNextRun(row, m_scheduler->nextRunText(path), path != m_finishing);
+    m_model->setNextRun(row, m_scheduler->nextRunText(path), !m_reloading && path != m_finishing);
     if (row == currentRow()) {
         updateScheduleActions(row);
         showDetails();
