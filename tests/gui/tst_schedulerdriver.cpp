@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -193,8 +194,29 @@ void TestSchedulerDriver::runsOnItsSlotAndShowsTheNextRun()
     QVERIFY(action(w, QStringLiteral("Run &Now"))->isEnabled());
     action(w, QStringLiteral("Run &Now"))->trigger();
     QTRY_COMPARE(historyRuns(QStringLiteral("sched-ok")), 3);
+    QTRY_COMPARE(cell(w, QStringLiteral("sched-ok"), FlowListModel::State), QStringLiteral("Completed"));
     QCOMPARE(FlowListModel::lastHistoryEntry(QString::fromStdString(StateStore::defaultDir()), "sched-ok").value("trigger", std::string()),
              std::string("manual"));
+
+    // `flowdeck history` shows the same runs: three, the newest the one in the Last run column.
+    const QByteArray bin = qgetenv("FLOWDECK_BIN");
+    if (bin.isEmpty())
+        QSKIP("FLOWDECK_BIN is not set (run through ctest)");
+    QProcess history;
+    history.start(QString::fromLocal8Bit(bin),
+                  {QStringLiteral("history"), w.model()->entry(rowOf(w, QStringLiteral("sched-ok"))).path, QStringLiteral("--json")});
+    QVERIFY(history.waitForFinished(30000));
+    QCOMPARE(history.exitCode(), 0);
+    std::vector<nlohmann::json> runs;
+    for (const QByteArray &line : history.readAllStandardOutput().split('\n'))
+        if (!line.trimmed().isEmpty())
+            runs.push_back(nlohmann::json::parse(line.toStdString()));
+    QCOMPARE(int(runs.size()), 3);
+    const auto newest = std::max_element(runs.begin(), runs.end(), [](const auto &a, const auto &b) {
+        return a.value("endedAt", std::string()) < b.value("endedAt", std::string());
+    });
+    QCOMPARE(newest->value("trigger", std::string()), std::string("manual"));
+    QCOMPARE(cell(w, QStringLiteral("sched-ok"), FlowListModel::LastRun), FlowListModel::describeRun(*newest));
 }
 
 void TestSchedulerDriver::pauseStopsAndResumeCatchesUp()
