@@ -558,6 +558,26 @@
         <source>Last run</source>
         <translation>前回の実行</translation>
     </message>
+    <message>
+        <source>deactivated</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>次回の実行</translation>
+    </message>
+    <message>
+        <source>read %1, written %2, filtered %3, dead-lettered %4</source>
+        <translation>読み取り %1、書き込み %2、フィルター除外 %3、デッドレター %4</translation>
+    </message>
+    <message>
+        <source>, failed %1</source>
+        <translation>、失敗 %1</translation>
+    </message>
+    <message>
+        <source>deactivated after %1 failed runs in a row</source>
+        <translation>%1 回連続で失敗したため無効化</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::FlowWizard</name>
@@ -1044,6 +1064,46 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>&amp;Topic Browser</source>
         <translation>トピックブラウザー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Now</source>
+        <translation>今すぐ実行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>今すぐ実行</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Schedule</source>
+        <translation>スケジュールを一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause Schedule</source>
+        <translation>スケジュールを一時停止</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Schedule</source>
+        <translation>スケジュールを再開(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Resume Schedule</source>
+        <translation>スケジュールを再開</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate Schedule</source>
+        <translation>スケジュールを再有効化(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reactivate Schedule</source>
+        <translation>スケジュールを再有効化</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>再有効化</translation>
+    </message>
+    <message>
+        <source>Not scheduled: %1</source>
+        <translation>スケジュールされていません: %1</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2003,39 @@ Reason: %3
         <source>%n run(s), newest first.</source>
         <translation>
             <numerusform>%n 件の実行 (新しい順)。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::SchedulerDriver</name>
+    <message>
+        <source>deactivated</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>今すぐ</translation>
+    </message>
+    <message>
+        <source>Schedule: %1.</source>
+        <translation>スケジュール: %1。</translation>
+    </message>
+    <message>
+        <source>Next run: %1.</source>
+        <translation>次回の実行: %1。</translation>
+    </message>
+    <message>
+        <source>Deactivated on %1 after %2 failed runs in a row (last error: %3). Fix the cause, then reactivate it (Flow → Reactivate Schedule).</source>
+        <translation>%1 に %2 回連続で実行に失敗したため無効化されました (最後のエラー: %3)。原因を解決してから再有効化してください (フロー → スケジュールを再有効化)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed run(s) in a row.</source>
+        <translation>
+            <numerusform>%n 回連続で実行に失敗しました。</numerusform>
         </translation>
     </message>
 </context>

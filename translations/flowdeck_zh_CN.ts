@@ -558,6 +558,26 @@
         <source>Last run</source>
         <translation>上次运行</translation>
     </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>read %1, written %2, filtered %3, dead-lettered %4</source>
+        <translation>读取 %1，写入 %2，已筛除 %3，死信 %4</translation>
+    </message>
+    <message>
+        <source>, failed %1</source>
+        <translation>，失败 %1</translation>
+    </message>
+    <message>
+        <source>deactivated after %1 failed runs in a row</source>
+        <translation>连续失败 %1 次后已停用</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::FlowWizard</name>
@@ -1044,6 +1064,46 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>&amp;Topic Browser</source>
         <translation>主题浏览器(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Now</source>
+        <translation>立即运行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Schedule</source>
+        <translation>暂停计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause Schedule</source>
+        <translation>暂停计划</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Schedule</source>
+        <translation>恢复计划(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Resume Schedule</source>
+        <translation>恢复计划</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate Schedule</source>
+        <translation>重新启用计划(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reactivate Schedule</source>
+        <translation>重新启用计划</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Not scheduled: %1</source>
+        <translation>未计划：%1</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2003,39 @@ Reason: %3
         <source>%n run(s), newest first.</source>
         <translation>
             <numerusform>%n 次运行，最新的在前。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::SchedulerDriver</name>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Schedule: %1.</source>
+        <translation>计划：%1。</translation>
+    </message>
+    <message>
+        <source>Next run: %1.</source>
+        <translation>下次运行：%1。</translation>
+    </message>
+    <message>
+        <source>Deactivated on %1 after %2 failed runs in a row (last error: %3). Fix the cause, then reactivate it (Flow → Reactivate Schedule).</source>
+        <translation>%1 因连续 %2 次运行失败而停用（最后的错误：%3）。请排除原因后重新启用（流 → 重新启用计划）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed run(s) in a row.</source>
+        <translation>
+            <numerusform>连续 %n 次运行失败。</numerusform>
         </translation>
     </message>
 </context>

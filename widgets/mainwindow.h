@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/scheduler.h" // RunTrigger (lupdate cannot parse an opaque enum declaration)
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -21,7 +23,6 @@ class FlowRunner;
 class FlowWizard;
 class SchedulerDriver;
 struct RunResult;
-enum class RunTrigger : std::uint8_t;
 
 /// The main window: the list of flows with their state, create / edit (the flow wizard),
 /// duplicate, delete, run and stop, import and export, the flow file and the last run's outcome.
