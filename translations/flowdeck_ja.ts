@@ -2539,5 +2539,13 @@ Reason: %3
         <source>Name the dead-letter topic.</source>
         <translation>デッドレタートピックの名前を指定してください。</translation>
     </message>
+    <message>
+        <source>The incremental field %1 is not a field of the source.</source>
+        <translation>増分フィールド %1 はソースのフィールドではありません。</translation>
+    </message>
+    <message>
+        <source>The incremental field %1 is %2: pick a date/time or integer column, whose values grow.</source>
+        <translation>増分フィールド %1 は %2 です。値が増加していく日付/時刻または整数の列を選んでください。</translation>
+    </message>
 </context>
 </TS>

@@ -2539,5 +2539,13 @@ Reason: %3
         <source>Name the dead-letter topic.</source>
         <translation>请指定死信主题的名称。</translation>
     </message>
+    <message>
+        <source>The incremental field %1 is not a field of the source.</source>
+        <translation>增量字段 %1 不是源中的字段。</translation>
+    </message>
+    <message>
+        <source>The incremental field %1 is %2: pick a date/time or integer column, whose values grow.</source>
+        <translation>增量字段 %1 的类型是 %2：请选择值会递增的日期/时间或整数列。</translation>
+    </message>
 </context>
 </TS>

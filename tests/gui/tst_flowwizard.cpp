@@ -233,13 +233,19 @@ void TestFlowWizard::triggerIsValidated_data()
     QTest::addColumn<QString>("deadLetter");
     QTest::addColumn<bool>("accepted");
     QTest::addColumn<QString>("trigger"); // expected JSON when accepted
-    QTest::newRow("on demand") << 0 << 0 << QString() << false << QString() << true << R"({"type":"onDemand"})";
-    QTest::newRow("every 15m") << 1 << 0 << "15m" << false << QString() << true << R"({"type":"schedule","every":"15m"})";
-    QTest::newRow("every 15x") << 1 << 0 << "15x" << false << QString() << false << QString();
-    QTest::newRow("at 02:30") << 1 << 1 << "02:30" << false << QString() << true << R"({"type":"schedule","at":"02:30"})";
-    QTest::newRow("at 25:00") << 1 << 1 << "25:00" << false << QString() << false << QString();
-    QTest::newRow("skip without dead letters") << 0 << 0 << QString() << true << QString() << false << QString();
-    QTest::newRow("skip to a file") << 2 << 0 << QString() << true << "rejected.jsonl" << true << R"({"type":"continuous"})";
+    QTest::addColumn<QString>("incremental"); // an incremental field typed in
+    QTest::newRow("on demand") << 0 << 0 << QString() << false << QString() << true << R"({"type":"onDemand"})" << QString();
+    QTest::newRow("every 15m") << 1 << 0 << "15m" << false << QString() << true << R"({"type":"schedule","every":"15m"})" << QString();
+    QTest::newRow("every 15x") << 1 << 0 << "15x" << false << QString() << false << QString() << QString();
+    QTest::newRow("at 02:30") << 1 << 1 << "02:30" << false << QString() << true << R"({"type":"schedule","at":"02:30"})" << QString();
+    QTest::newRow("at 25:00") << 1 << 1 << "25:00" << false << QString() << false << QString() << QString();
+    QTest::newRow("skip without dead letters") << 0 << 0 << QString() << true << QString() << false << QString() << QString();
+    QTest::newRow("skip to a file") << 2 << 0 << QString() << true << "rejected.jsonl" << true << R"({"type":"continuous"})" << QString();
+    QTest::newRow("incremental on a source field") << 1 << 0 << "1h" << false << QString() << true
+                                                   << R"({"type":"schedule","every":"1h","incremental":{"field":"Account ID"}})"
+                                                   << "Account ID";
+    QTest::newRow("incremental on an unknown field") << 1 << 0 << "1h" << false << QString() << false << QString()
+                                                     << "updated_at";
 }
 
 void TestFlowWizard::triggerIsValidated()
@@ -251,6 +257,7 @@ void TestFlowWizard::triggerIsValidated()
     QFETCH(QString, deadLetter);
     QFETCH(bool, accepted);
     QFETCH(QString, trigger);
+    QFETCH(QString, incremental);
     FlowWizard w(m_dir.path(), {});
     w.show();
     child<QLineEdit>(&w, "flowName")->setText(QStringLiteral("trigger"));
@@ -267,6 +274,10 @@ void TestFlowWizard::triggerIsValidated()
     if (skip)
         child<QRadioButton>(page, "skip")->click();
     child<QLineEdit>(page, "deadLetter")->setText(deadLetter);
+    if (!incremental.isEmpty()) {
+        QTRY_VERIFY(!w.sourceFields().isEmpty()); // the file preview is read in the background
+        child<QComboBox>(page, "incrementalField")->setEditText(incremental);
+    }
     QCOMPARE(page->validatePage(), accepted);
     if (accepted) {
         const nlohmann::json flow = w.flowJson();

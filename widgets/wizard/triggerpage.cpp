@@ -1,5 +1,7 @@
 #include "triggerpage.h"
 
+#include <algorithm>
+
 #include "fieldmessage.h"
 #include "flowwizard.h"
 
@@ -265,6 +267,33 @@ void TriggerPage::save(nlohmann::json &flow) const
         flow["errorHandling"] = e;
 }
 
+// The watermark must grow: a date/time or integer column of a MySQL/TiDB table (checked again
+// against the live table when a run starts). File fields are text and are compared as values.
+bool TriggerPage::checkIncrementalField()
+{
+    const QString field = m_incrementalField->currentText().trimmed();
+    FlowWizard *w = flowWizard();
+    if (field.isEmpty() || !w || w->sourceFields().isEmpty())
+        return true;
+    const auto it = std::find_if(w->sourceFields().begin(), w->sourceFields().end(),
+                                 [&](const EndpointField &f) { return f.name == field; });
+    if (it == w->sourceFields().end()) {
+        m_scheduleMessage->showError(tr("The incremental field %1 is not a field of the source.").arg(field));
+        return false;
+    }
+    if (w->endpointType(EndpointRole::Source) != QLatin1String("mysql"))
+        return true;
+    static const QRegularExpression usable(
+        QStringLiteral("^(tinyint|smallint|mediumint|int|integer|bigint|date|datetime|timestamp|year)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!usable.match(it->type).hasMatch()) {
+        m_scheduleMessage->showError(
+            tr("The incremental field %1 is %2: pick a date/time or integer column, whose values grow.").arg(field, it->type));
+        return false;
+    }
+    return true;
+}
+
 bool TriggerPage::validatePage()
 {
     bool ok = true;
@@ -280,6 +309,8 @@ bool TriggerPage::validatePage()
             ok = false;
         }
     }
+    if (kind() == Kind::Schedule && ok)
+        ok = checkIncrementalField();
     if (m_onError->checkedId() == 1 && m_deadLetter->text().trimmed().isEmpty()) {
         m_errorMessage->showError(m_deadLetterKind->currentIndex() == 0 ? tr("Name the dead-letter file.")
                                                                        : tr("Name the dead-letter topic."));

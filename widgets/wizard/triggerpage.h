@@ -30,6 +30,11 @@ public:
     void save(nlohmann::json &flow) const override;
     void initializePage() override;
     bool validatePage() override;
+
+private:
+    bool checkIncrementalField();
+
+public:
     int nextId() const override;
 
 private:
