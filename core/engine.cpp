@@ -18,7 +18,7 @@ namespace flowdeck {
 
 namespace {
 
-constexpr std::size_t kKafkaBatchRows = 5000;
+constexpr std::size_t kKafkaBatchRows = 20000;
 
 using Clock = std::chrono::steady_clock;
 
@@ -301,7 +301,9 @@ RunResult Engine::run()
     }
 
     // --- Reader thread: source → filters → mapping ----------------------------------------------
-    BoundedQueue<WorkItem> queue(m_options.queueBatches);
+    // Kafka batches are 4x bigger: queue 4x fewer of them, so memory stays the same.
+    const bool kafkaSink = m_flow.destination.value("type", std::string()) == "kafka";
+    BoundedQueue<WorkItem> queue(kafkaSink ? std::max<std::size_t>(2, m_options.queueBatches / 4) : m_options.queueBatches);
     std::optional<std::uint32_t> defaultTable; // registered when a record names no table
     std::thread reader([&] {
         Batch in;
