@@ -91,7 +91,7 @@ void MySqlReplicaSink::open(const SchemaPtr &)
     if (storesCheckpoints()) {
         try {
             m_connection.execute("CREATE TABLE IF NOT EXISTS " + checkpointTableName()
-                                 + " (`flow` VARCHAR(255) NOT NULL PRIMARY KEY, `checkpoint` TEXT NOT NULL,"
+                                 + " (`flow` VARCHAR(255) NOT NULL PRIMARY KEY, `checkpoint` MEDIUMTEXT NOT NULL,"
                                    " `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
                                    " ON UPDATE CURRENT_TIMESTAMP(6)) DEFAULT CHARSET=utf8mb4");
         } catch (const MySqlError &e) {
