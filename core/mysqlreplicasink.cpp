@@ -1,5 +1,7 @@
 #include "mysqlreplicasink.h"
 
+#include "mysqlcheckpointtable.h"
+
 #include "replicaschema.h"
 
 #include <algorithm>
@@ -88,16 +90,8 @@ std::string MySqlReplicaSink::checkpointTableName() const
 void MySqlReplicaSink::open(const SchemaPtr &)
 {
     m_connection.connect();
-    if (storesCheckpoints()) {
-        try {
-            m_connection.execute("CREATE TABLE IF NOT EXISTS " + checkpointTableName()
-                                 + " (`flow` VARCHAR(255) NOT NULL PRIMARY KEY, `checkpoint` MEDIUMTEXT NOT NULL,"
-                                   " `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
-                                   " ON UPDATE CURRENT_TIMESTAMP(6)) DEFAULT CHARSET=utf8mb4");
-        } catch (const MySqlError &e) {
-            throw ConfigError("cannot create the checkpoint table " + checkpointTableName() + ": " + e.what());
-        }
-    }
+    if (storesCheckpoints())
+        mysqlcheckpointtable::create(m_connection, checkpointTableName());
 }
 
 nlohmann::json MySqlReplicaSink::storedCheckpoint()
@@ -105,21 +99,7 @@ nlohmann::json MySqlReplicaSink::storedCheckpoint()
     if (!storesCheckpoints())
         return nullptr;
     ensureConnected();
-    std::vector<std::vector<std::optional<std::string>>> rows;
-    try {
-        rows = m_connection.query("SELECT `checkpoint` FROM " + checkpointTableName() + " WHERE `flow`="
-                                  + m_connection.quote(m_checkpointKey));
-    } catch (const MySqlError &e) {
-        if (e.code() == 1146)
-            return nullptr;
-        throw Error("cannot read the checkpoint of flow \"" + m_checkpointKey + "\" from " + checkpointTableName() + ": " + e.what());
-    }
-    if (rows.empty() || !rows[0][0])
-        return nullptr;
-    nlohmann::json checkpoint = nlohmann::json::parse(*rows[0][0], nullptr, false);
-    if (checkpoint.is_discarded())
-        throw Error("the checkpoint of flow \"" + m_checkpointKey + "\" in " + checkpointTableName() + " is not valid JSON");
-    return checkpoint;
+    return mysqlcheckpointtable::read(m_connection, checkpointTableName(), m_checkpointKey);
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> MySqlReplicaSink::writtenPerTable() const

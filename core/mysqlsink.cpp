@@ -1,5 +1,7 @@
 #include "mysqlsink.h"
 
+#include "mysqlcheckpointtable.h"
+
 #include "mysqltypeinference.h"
 
 #include <algorithm>
@@ -96,15 +98,7 @@ std::string MySqlSink::checkpointTableName() const
 
 void MySqlSink::createCheckpointTable()
 {
-    try {
-        m_connection.execute("CREATE TABLE IF NOT EXISTS " + checkpointTableName()
-                             + " (`flow` VARCHAR(255) NOT NULL PRIMARY KEY, `checkpoint` MEDIUMTEXT NOT NULL,"
-                               " `updated_at` TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
-                               " ON UPDATE CURRENT_TIMESTAMP(6)) DEFAULT CHARSET=utf8mb4");
-    } catch (const MySqlError &e) {
-        throw ConfigError("cannot create the checkpoint table " + checkpointTableName()
-                          + ", which a resumed run needs to neither lose nor repeat a record: " + e.what());
-    }
+    mysqlcheckpointtable::create(m_connection, checkpointTableName());
 }
 
 nlohmann::json MySqlSink::storedCheckpoint()
@@ -112,23 +106,7 @@ nlohmann::json MySqlSink::storedCheckpoint()
     if (!storesCheckpoints())
         return nullptr;
     ensureConnected();
-    std::vector<std::vector<std::optional<std::string>>> rows;
-    try {
-        rows = m_connection.query("SELECT `checkpoint` FROM " + checkpointTableName() + " WHERE `flow`="
-                                  + m_connection.quote(m_checkpointKey));
-    } catch (const MySqlError &e) {
-        if (e.code() == 1146) // ER_NO_SUCH_TABLE: no run of any flow has written here yet
-            return nullptr;
-        throw Error("cannot read the checkpoint of flow \"" + m_checkpointKey + "\" from "
-                    + checkpointTableName() + ": " + e.what());
-    }
-    if (rows.empty() || !rows[0][0])
-        return nullptr;
-    nlohmann::json checkpoint = nlohmann::json::parse(*rows[0][0], nullptr, false);
-    if (checkpoint.is_discarded())
-        throw Error("the checkpoint of flow \"" + m_checkpointKey + "\" in " + checkpointTableName()
-                    + " is not valid JSON");
-    return checkpoint;
+    return mysqlcheckpointtable::read(m_connection, checkpointTableName(), m_checkpointKey);
 }
 
 void MySqlSink::loadTable()
