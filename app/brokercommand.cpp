@@ -1,8 +1,8 @@
 #include "brokercommand.h"
 
-#include "core/atomicfile.h"
-#include "core/embeddedbroker.h"
-#include "core/errors.h"
+#include "core/model/atomicfile.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/model/errors.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -7,7 +7,7 @@
 #include "sandboxcommand.h"
 #include "workloadcommand.h"
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QTextStream>
 

@@ -1,7 +1,7 @@
 #include "historycommand.h"
 
-#include "core/flow.h"
-#include "core/runstate.h"
+#include "core/flow/flow.h"
+#include "core/engine/runstate.h"
 #include "scheduledrun.h"
 
 #include <QCommandLineParser>

@@ -2,9 +2,9 @@
 
 #include "widgets/secretstore.h"
 
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/atomicfile.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/model/atomicfile.h"
 #include "scheduledrun.h"
 
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 #include "sandboxcommand.h"
 
-#include "core/errors.h"
-#include "core/sandbox.h"
+#include "core/model/errors.h"
+#include "core/devtools/sandbox.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

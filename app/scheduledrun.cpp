@@ -1,8 +1,8 @@
 #include "scheduledrun.h"
 
-#include "core/atomicfile.h"
-#include "core/scheduledstate.h"
-#include "core/scheduler.h"
+#include "core/model/atomicfile.h"
+#include "core/schedule/scheduledstate.h"
+#include "core/schedule/scheduler.h"
 
 #include <QLocale>
 #include <QTextStream>

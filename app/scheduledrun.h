@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine.h"
+#include "core/engine/engine.h"
 
 #include <QString>
 

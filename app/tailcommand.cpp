@@ -1,7 +1,7 @@
 #include "tailcommand.h"
 
-#include "core/errors.h"
-#include "core/topicreader.h"
+#include "core/model/errors.h"
+#include "core/kafka/topicreader.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

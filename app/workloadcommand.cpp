@@ -1,7 +1,7 @@
 #include "workloadcommand.h"
 
-#include "core/errors.h"
-#include "core/workload.h"
+#include "core/model/errors.h"
+#include "core/devtools/workload.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

@@ -10,9 +10,9 @@
 //
 // Usage: bench_binlog_to_kafka --port P --flowdeck BIN [--host H] [--user U] [--password W]
 //                              [--rows N] [--updates N]
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/runstate.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/engine/runstate.h"
 
 #include <mariadb/mysql.h>
 

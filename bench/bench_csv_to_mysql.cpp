@@ -6,8 +6,8 @@
 //                                                                       (target ≥ 0.8×)
 //
 // Usage: bench_csv_to_mysql --host H --port P [--user U] [--password W] [--rows N] [--dir TMP]
-#include "core/engine.h"
-#include "core/flow.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
 
 #include <mariadb/mysql.h>
 

@@ -6,7 +6,7 @@
 //   a run after 1000 of N rows changed                               vs  re-reading the whole table
 //
 // Usage: bench_incremental --host H --port P [--user U] [--password W] [--rows N]
-#include "core/mysqlincrementalsource.h"
+#include "core/mysql/mysqlincrementalsource.h"
 
 #include <mariadb/mysql.h>
 

@@ -12,9 +12,9 @@
 // idle second --until-idle waits are not replication work); the wall time is printed too.
 //
 // Usage: bench_kafka_to_mysql --flowdeck BIN --host H --port P [--user U] [--password W] [--rows N] [--dir TMP]
-#include "core/canaljsonencoder.h"
-#include "core/embeddedbroker.h"
-#include "core/kafkaconfig.h"
+#include "core/codec/canaljsonencoder.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/kafka/kafkaconfig.h"
 
 #include <mariadb/mysql.h>
 #include <nlohmann/json.hpp>

@@ -7,9 +7,9 @@
 //   - the flow's throughput with the monitor open vs closed    (target ≥ 0.95×)
 //
 // Usage: QT_QPA_PLATFORM=offscreen bench_monitor_ui [--rows N] [--rounds R] [--dir TMP]
-#include "core/embeddedbroker.h"
-#include "core/engine.h"
-#include "core/flow.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
 #include "widgets/dashboard/monitorwindow.h"
 #include "widgets/flowrunner.h"
 

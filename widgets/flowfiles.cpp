@@ -2,7 +2,7 @@
 
 #include "secretstore.h"
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "secretstore.h"
 
-#include "core/runstate.h"
+#include "core/engine/runstate.h"
 
 #include <QDirIterator>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/flow.h"
-#include "core/runmetrics.h"
+#include "core/flow/flow.h"
+#include "core/engine/runmetrics.h"
 
 #include <QAbstractTableModel>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/scheduler.h" // RunTrigger (lupdate cannot parse an opaque enum declaration)
+#include "core/schedule/scheduler.h" // RunTrigger (lupdate cannot parse an opaque enum declaration)
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "runhistorymodel.h"
 
-#include "core/runstate.h"
+#include "core/engine/runstate.h"
 
 #include <QBrush>
 #include <QDateTime>

@@ -1,10 +1,10 @@
 #include "schedulerdriver.h"
 
-#include "core/engine.h"
-#include "core/errors.h"
-#include "core/flow.h"
-#include "core/runstate.h"
-#include "core/scheduledstate.h"
+#include "core/engine/engine.h"
+#include "core/model/errors.h"
+#include "core/flow/flow.h"
+#include "core/engine/runstate.h"
+#include "core/schedule/scheduledstate.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/scheduler.h"
+#include "core/schedule/scheduler.h"
 
 #include <QObject>
 #include <QString>

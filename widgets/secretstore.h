@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #include "settings.h"
 
-#include "core/runstate.h"
+#include "core/engine/runstate.h"
 
 #include <QDir>
 #include <QSettings>

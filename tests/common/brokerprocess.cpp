@@ -2,7 +2,7 @@
 
 #include "testsupport.h"
 
-#include "core/errors.h"
+#include "core/model/errors.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 // The change events every encoder test encodes: one column of each common MySQL type.
 
-#include "core/record.h"
+#include "core/model/record.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #include "kafkatestsupport.h"
 
-#include "core/errors.h"
-#include "core/kafkaconfig.h"
+#include "core/model/errors.h"
+#include "core/kafka/kafkaconfig.h"
 
 #include <chrono>
 

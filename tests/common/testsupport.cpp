@@ -1,6 +1,6 @@
 #include "testsupport.h"
 
-#include "core/errors.h"
+#include "core/model/errors.h"
 
 #include <QFile>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/record.h"
-#include "core/sink.h"
+#include "core/model/record.h"
+#include "core/engine/sink.h"
 
 #include <QString>
 #include <nlohmann/json.hpp>

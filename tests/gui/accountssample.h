@@ -4,7 +4,7 @@
 
 #include "tests/common/testsupport.h"
 
-#include "core/filesource.h"
+#include "core/file/filesource.h"
 #include "widgets/mapping/fieldinfo.h"
 
 #include <QList>

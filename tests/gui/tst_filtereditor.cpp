@@ -3,7 +3,7 @@
 // file gets.
 #include "accountssample.h"
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 #include "widgets/mapping/filterdelegate.h"
 #include "widgets/mapping/filtereditor.h"
 #include "widgets/mapping/filtermodel.h"

@@ -19,8 +19,8 @@
 #include "widgets/wizard/reviewpage.h"
 #include "widgets/wizard/triggerpage.h"
 
-#include "core/embeddedbroker.h"
-#include "core/sandbox.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/devtools/sandbox.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

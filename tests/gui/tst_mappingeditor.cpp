@@ -3,7 +3,7 @@
 // the flow file gets.
 #include "accountssample.h"
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 #include "widgets/mapping/fieldmappingmodel.h"
 #include "widgets/mapping/mappingeditor.h"
 #include "widgets/mapping/mappingpreviewmodel.h"

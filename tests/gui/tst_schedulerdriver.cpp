@@ -5,8 +5,8 @@
 // Reactivate. The Last run column is the newest line of the run history `flowdeck history` reads.
 // Flows are file → Kafka on the embedded broker (no database needed); the failing one reads a
 // missing file.
-#include "core/runstate.h"
-#include "core/scheduler.h"
+#include "core/engine/runstate.h"
+#include "core/schedule/scheduler.h"
 #include "widgets/flowlistmodel.h"
 #include "widgets/mainwindow.h"
 #include "widgets/schedulerdriver.h"

@@ -4,10 +4,10 @@
 #include "tests/common/kafkatestsupport.h"
 #include "tests/common/testsupport.h"
 
-#include "core/embeddedbroker.h"
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/kafkaconfig.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/kafka/kafkaconfig.h"
 #include "widgets/topicbrowser/topicbrowser.h"
 #include "widgets/topicbrowser/topicmessagemodel.h"
 

@@ -2,8 +2,8 @@
 // column type decoded exactly, UPDATE/DELETE images, multi-row events, transactions, DDL with a
 // refreshed TableInfo, GTID and position starts, and connection/purged-binlog errors.
 #include "tests/common/testsupport.h"
-#include "core/binlogreader.h"
-#include "core/errors.h"
+#include "core/mysql/binlog/binlogreader.h"
+#include "core/model/errors.h"
 
 #include <QScopeGuard>
 #include <QTest>

@@ -3,11 +3,11 @@
 // behaviour docs/running-flows.md documents.
 #include "tests/common/testsupport.h"
 
-#include "core/canaljsonencoder.h"
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/mysqlsource.h"
-#include "core/runstate.h"
+#include "core/codec/canaljsonencoder.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/mysql/mysqlsource.h"
+#include "core/engine/runstate.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

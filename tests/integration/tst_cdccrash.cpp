@@ -7,7 +7,7 @@
 #include "tests/common/kafkatestsupport.h"
 #include "tests/common/testsupport.h"
 
-#include "core/mysqlconnection.h"
+#include "core/mysql/mysqlconnection.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -3,11 +3,11 @@
 #include "tests/common/kafkatestsupport.h"
 #include "tests/common/testsupport.h"
 
-#include "core/embeddedbroker.h"
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/mysqlconnection.h"
-#include "core/workload.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/mysql/mysqlconnection.h"
+#include "core/devtools/workload.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>

@@ -4,9 +4,9 @@
 // docs/screenshots/take-dashboard-screenshots.sh.
 #include "tests/common/testsupport.h"
 
-#include "core/flow.h"
-#include "core/mysqlconnection.h"
-#include "core/workload.h"
+#include "core/flow/flow.h"
+#include "core/mysql/mysqlconnection.h"
+#include "core/devtools/workload.h"
 #include "widgets/dashboard/monitorwindow.h"
 #include "widgets/dashboard/ratechart.h"
 #include "widgets/flowrunner.h"

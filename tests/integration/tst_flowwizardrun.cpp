@@ -17,7 +17,7 @@
 #include "widgets/wizard/namecountmodel.h"
 #include "widgets/wizard/reviewpage.h"
 
-#include "core/sandbox.h"
+#include "core/devtools/sandbox.h"
 
 #include "widgets/mapping/mappingpreviewmodel.h"
 

@@ -1,10 +1,10 @@
 #include "tests/common/kafkatestsupport.h"
 
-#include "core/embeddedbroker.h"
-#include "core/errors.h"
-#include "core/kafkaconfig.h"
-#include "core/kafkasink.h"
-#include "core/partitioner.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/model/errors.h"
+#include "core/kafka/kafkaconfig.h"
+#include "core/kafka/kafkasink.h"
+#include "core/kafka/partitioner.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "core/embeddedbroker.h"
-#include "core/errors.h"
-#include "core/kafkaconfig.h"
-#include "core/kafkasource.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/model/errors.h"
+#include "core/kafka/kafkaconfig.h"
+#include "core/kafka/kafkasource.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // MySqlConnection against the suite's MariaDB: settings, the connect errors users see, session
 // setup, multi-statements, quoting and a lost session.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/mysqlconnection.h"
+#include "core/model/errors.h"
+#include "core/mysql/mysqlconnection.h"
 
 #include <QTest>
 

@@ -3,10 +3,10 @@
 // addColumns, versionColumn (from a column and from the commit time), DDL and bad input.
 #include "tests/common/testsupport.h"
 
-#include "core/canaljsondecoder.h"
-#include "core/debeziumjsondecoder.h"
-#include "core/errors.h"
-#include "core/mysqlreplicasink.h"
+#include "core/codec/canaljsondecoder.h"
+#include "core/codec/debeziumjsondecoder.h"
+#include "core/model/errors.h"
+#include "core/mysql/mysqlreplicasink.h"
 
 #include <QTest>
 

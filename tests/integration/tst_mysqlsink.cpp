@@ -4,8 +4,8 @@
 // tst_mysqlsinkrecovery.cpp. Most tests run twice: with MariaDB's bulk statements and with the
 // text statements MySQL and TiDB get.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/mysqlsink.h"
+#include "core/model/errors.h"
+#include "core/mysql/mysqlsink.h"
 
 #include <QScopeGuard>
 #include <QTest>

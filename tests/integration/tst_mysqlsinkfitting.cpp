@@ -3,8 +3,8 @@
 // refuses, and values travelling through UPDATE ... JOIN. Each runs with MariaDB's bulk
 // statements and with the text statements MySQL and TiDB get.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/mysqlsink.h"
+#include "core/model/errors.h"
+#include "core/mysql/mysqlsink.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // refuses connections for a while or for too long, stop-at-first-rejection, the commit hook and
 // the checkpoints committed with the rows.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/mysqlsink.h"
+#include "core/model/errors.h"
+#include "core/mysql/mysqlsink.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>

@@ -1,8 +1,8 @@
 // MySqlSource against the suite's MariaDB: chunked snapshot in key order, typed values equal to
 // the binlog reader's, resume mid-snapshot, snapshot→CDC handoff, table filter and errors.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/mysqlsource.h"
+#include "core/model/errors.h"
+#include "core/mysql/mysqlsource.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

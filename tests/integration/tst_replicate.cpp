@@ -6,8 +6,8 @@
 // from the beginning into its tables, which stay as they were.
 #include "tests/common/testsupport.h"
 
-#include "core/mysqlconnection.h"
-#include "core/workload.h"
+#include "core/mysql/mysqlconnection.h"
+#include "core/devtools/workload.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,10 +5,10 @@
 // counts always add up.
 #include "tests/common/testsupport.h"
 
-#include "core/embeddedbroker.h"
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/kafkaconfig.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/kafka/kafkaconfig.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // The sandbox itself: a second MariaDB next to the suite's fixture server, in a temp dir on a
 // free port, so these tests never disturb the server the other integration tests use.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/sandbox.h"
+#include "core/model/errors.h"
+#include "core/devtools/sandbox.h"
 
 #include <QDir>
 #include <QElapsedTimer>

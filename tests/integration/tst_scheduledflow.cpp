@@ -2,10 +2,10 @@
 // clock, no sleeping) starts Engine runs of a table flow that reads only rows past its watermark.
 #include "tests/common/testsupport.h"
 
-#include "core/engine.h"
-#include "core/mysqlsink.h"
-#include "core/scheduledstate.h"
-#include "core/scheduler.h"
+#include "core/engine/engine.h"
+#include "core/mysql/mysqlsink.h"
+#include "core/schedule/scheduledstate.h"
+#include "core/schedule/scheduler.h"
 
 #include <QDir>
 #include <QProcess>

@@ -1,9 +1,9 @@
 // A MariaDB restart under a running snapshot+cdc flow: the source reconnects and loses nothing.
 // The test runs its own sandbox server (the shared one must stay up for the other tests).
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/mysqlconnection.h"
-#include "core/sandbox.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/mysql/mysqlconnection.h"
+#include "core/devtools/sandbox.h"
 
 #include <QTemporaryDir>
 #include <QTest>

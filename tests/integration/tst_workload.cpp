@@ -1,9 +1,9 @@
 // The TPC-C-like workload against the suite's MariaDB: the prepared schema and its row counts,
 // stats that equal the observable row changes, determinism by seed, threads, and the command line.
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/workload.h"
-#include "core/workloadschema.h"
+#include "core/model/errors.h"
+#include "core/devtools/workload.h"
+#include "core/devtools/workloadschema.h"
 
 #include <QProcess>
 #include <QTest>

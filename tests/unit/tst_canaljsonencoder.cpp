@@ -1,6 +1,6 @@
-#include "core/canaljsonencoder.h"
-#include "core/errors.h"
-#include "core/jsonwriter.h"
+#include "core/codec/canaljsonencoder.h"
+#include "core/model/errors.h"
+#include "core/codec/jsonwriter.h"
 #include "tests/common/encodertestdata.h"
 #include "tests/common/testsupport.h"
 

@@ -1,6 +1,6 @@
 #include "tests/common/testsupport.h"
-#include "core/csvreader.h"
-#include "core/errors.h"
+#include "core/file/csvreader.h"
+#include "core/model/errors.h"
 
 #include <QTest>
 

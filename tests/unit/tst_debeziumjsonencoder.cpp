@@ -1,5 +1,5 @@
-#include "core/debeziumjsonencoder.h"
-#include "core/errors.h"
+#include "core/codec/debeziumjsonencoder.h"
+#include "core/model/errors.h"
 #include "tests/common/encodertestdata.h"
 #include "tests/common/testsupport.h"
 

@@ -1,4 +1,4 @@
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QTest>
 

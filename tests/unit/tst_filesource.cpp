@@ -1,6 +1,6 @@
 #include "tests/common/testsupport.h"
-#include "core/errors.h"
-#include "core/filesource.h"
+#include "core/model/errors.h"
+#include "core/file/filesource.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "core/errors.h"
-#include "core/filterset.h"
+#include "core/model/errors.h"
+#include "core/transform/filterset.h"
 
 #include <QTest>
 

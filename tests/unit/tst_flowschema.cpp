@@ -1,7 +1,7 @@
-#include "core/endpointvalidator.h"
-#include "core/flowvalidator.h"
-#include "core/flowvocabulary.h"
-#include "core/mappingvalidator.h"
+#include "core/flow/endpointvalidator.h"
+#include "core/flow/flowvalidator.h"
+#include "core/flow/flowvocabulary.h"
+#include "core/flow/mappingvalidator.h"
 #include "tests/common/testsupport.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "tests/common/testsupport.h"
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Incremental file sources without a server: a folder of exports takes each new or changed file
 // once; a watermark over a file passes only records past the last completed run.
-#include "core/errors.h"
-#include "core/foldersource.h"
-#include "core/watermarksource.h"
+#include "core/model/errors.h"
+#include "core/file/foldersource.h"
+#include "core/schedule/watermarksource.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "tests/common/testsupport.h"
-#include "core/jsonlreader.h"
+#include "core/file/jsonlreader.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "core/errors.h"
-#include "core/jsonrowencoder.h"
+#include "core/model/errors.h"
+#include "core/codec/jsonrowencoder.h"
 #include "tests/common/encodertestdata.h"
 #include "tests/common/testsupport.h"
 

@@ -1,4 +1,4 @@
-#include "core/jsonview.h"
+#include "core/codec/jsonview.h"
 
 #include <QTest>
 

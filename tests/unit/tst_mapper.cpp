@@ -1,5 +1,5 @@
-#include "core/errors.h"
-#include "core/mapper.h"
+#include "core/model/errors.h"
+#include "core/transform/mapper.h"
 
 #include <QTest>
 

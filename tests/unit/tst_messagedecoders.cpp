@@ -1,9 +1,9 @@
-#include "core/canaljsondecoder.h"
-#include "core/canaljsonencoder.h"
-#include "core/debeziumjsondecoder.h"
-#include "core/debeziumjsonencoder.h"
-#include "core/errors.h"
-#include "core/jsondecoder.h"
+#include "core/codec/canaljsondecoder.h"
+#include "core/codec/canaljsonencoder.h"
+#include "core/codec/debeziumjsondecoder.h"
+#include "core/codec/debeziumjsonencoder.h"
+#include "core/model/errors.h"
+#include "core/codec/jsondecoder.h"
 #include "tests/common/encodertestdata.h"
 
 #include <QTest>

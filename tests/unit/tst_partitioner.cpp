@@ -1,5 +1,5 @@
-#include "core/errors.h"
-#include "core/partitioner.h"
+#include "core/model/errors.h"
+#include "core/kafka/partitioner.h"
 
 #include <QTest>
 

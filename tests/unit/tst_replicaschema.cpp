@@ -1,5 +1,5 @@
-#include "core/decodedtables.h"
-#include "core/replicaschema.h"
+#include "core/codec/decodedtables.h"
+#include "core/mysql/replicaschema.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Metrics of a run: per-table counters that add up, the error list with positions, and the rates,
 // ETA and stall time derived from successive snapshots.
-#include "core/engine.h"
-#include "core/flow.h"
-#include "core/metricshistory.h"
+#include "core/engine/engine.h"
+#include "core/flow/flow.h"
+#include "core/engine/metricshistory.h"
 
 #include <QTemporaryDir>
 #include <QTest>

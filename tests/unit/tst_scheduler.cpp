@@ -1,5 +1,5 @@
-#include "core/errors.h"
-#include "core/scheduler.h"
+#include "core/model/errors.h"
+#include "core/schedule/scheduler.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "core/errors.h"
-#include "core/transform.h"
+#include "core/model/errors.h"
+#include "core/transform/transform.h"
 
 #include <QTest>
 

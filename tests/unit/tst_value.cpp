@@ -1,5 +1,5 @@
-#include "core/record.h"
-#include "core/value.h"
+#include "core/model/record.h"
+#include "core/model/value.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/metricshistory.h"
+#include "core/engine/metricshistory.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "rowcountpoller.h"
 
-#include "core/mysqlconnection.h"
+#include "core/mysql/mysqlconnection.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

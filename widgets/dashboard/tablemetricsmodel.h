@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/runmetrics.h"
+#include "core/engine/runmetrics.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -3,8 +3,8 @@
 #include "filterdelegate.h"
 #include "filtermodel.h"
 
-#include "core/errors.h"
-#include "core/filterset.h"
+#include "core/model/errors.h"
+#include "core/transform/filterset.h"
 
 #include <QAction>
 #include <QHBoxLayout>

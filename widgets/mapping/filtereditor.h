@@ -2,7 +2,7 @@
 
 #include "fieldinfo.h"
 
-#include "core/record.h"
+#include "core/model/record.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,9 +3,9 @@
 #include "mappingcsv.h"
 #include "mappingrow.h"
 
-#include "core/errors.h"
-#include "core/filterset.h"
-#include "core/flowvocabulary.h"
+#include "core/model/errors.h"
+#include "core/transform/filterset.h"
+#include "core/flow/flowvocabulary.h"
 
 #include <QBrush>
 #include <QColor>

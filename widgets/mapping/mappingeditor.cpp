@@ -5,8 +5,8 @@
 #include "mappingpreviewmodel.h"
 #include "stepdialog.h"
 
-#include "core/errors.h"
-#include "core/mapper.h"
+#include "core/model/errors.h"
+#include "core/transform/mapper.h"
 
 #include <QFile>
 #include <QFileDialog>

@@ -4,7 +4,7 @@
 #include "fieldinfo.h"
 #include "mappingcsv.h"
 
-#include "core/record.h"
+#include "core/model/record.h"
 
 #include <nlohmann/json.hpp>
 

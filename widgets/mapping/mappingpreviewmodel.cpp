@@ -1,8 +1,8 @@
 #include "mappingpreviewmodel.h"
 
-#include "core/errors.h"
-#include "core/filterset.h"
-#include "core/mapper.h"
+#include "core/model/errors.h"
+#include "core/transform/filterset.h"
+#include "core/transform/mapper.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/record.h"
+#include "core/model/record.h"
 
 #include <nlohmann/json.hpp>
 

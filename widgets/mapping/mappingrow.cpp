@@ -1,6 +1,6 @@
 #include "mappingrow.h"
 
-#include "core/flowvocabulary.h"
+#include "core/flow/flowvocabulary.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -3,10 +3,10 @@
 #include "mappingcsv.h"
 #include "mappingrow.h"
 
-#include "core/errors.h"
-#include "core/flowvocabulary.h"
-#include "core/mappingvalidator.h"
-#include "core/transform.h"
+#include "core/model/errors.h"
+#include "core/flow/flowvocabulary.h"
+#include "core/flow/mappingvalidator.h"
+#include "core/transform/transform.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -4,7 +4,7 @@
 #include "topicconsumer.h"
 #include "topicmessagemodel.h"
 
-#include "core/embeddedbroker.h"
+#include "core/kafka/embeddedbroker.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/topicreader.h"
+#include "core/kafka/topicreader.h"
 
 #include <QWidget>
 

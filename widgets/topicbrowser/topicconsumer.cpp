@@ -1,6 +1,6 @@
 #include "topicconsumer.h"
 
-#include "core/errors.h"
+#include "core/model/errors.h"
 
 #include <QMetaObject>
 #include <QPointer>

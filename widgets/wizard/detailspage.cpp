@@ -3,7 +3,7 @@
 #include "fieldmessage.h"
 #include "flowwizard.h"
 
-#include "core/flowvalidator.h"
+#include "core/flow/flowvalidator.h"
 
 #include <QFormLayout>
 #include <QLineEdit>

@@ -3,7 +3,7 @@
 #include "flowpage.h"
 #include "flowwizard.h"
 
-#include "core/endpointvalidator.h"
+#include "core/flow/endpointvalidator.h"
 
 namespace flowdeck {
 

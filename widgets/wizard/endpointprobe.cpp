@@ -1,10 +1,10 @@
 #include "endpointprobe.h"
 
-#include "core/embeddedbroker.h"
-#include "core/errors.h"
-#include "core/filesource.h"
-#include "core/kafkaconfig.h"
-#include "core/mysqlconnection.h"
+#include "core/kafka/embeddedbroker.h"
+#include "core/model/errors.h"
+#include "core/file/filesource.h"
+#include "core/kafka/kafkaconfig.h"
+#include "core/mysql/mysqlconnection.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 
 #include "flowpage.h"
 
-#include "core/endpointvalidator.h"
+#include "core/flow/endpointvalidator.h"
 
 class QButtonGroup;
 class QLabel;

@@ -12,7 +12,7 @@
 
 #include "widgets/secretstore.h"
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "endpointprobe.h"
 
-#include "core/endpointvalidator.h"
+#include "core/flow/endpointvalidator.h"
 
 #include <QStringList>
 #include <QWizard>

@@ -4,7 +4,7 @@
 
 #include "widgets/secretstore.h"
 
-#include "core/sandbox.h"
+#include "core/devtools/sandbox.h"
 
 #include <QComboBox>
 #include <QFormLayout>

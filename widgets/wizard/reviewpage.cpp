@@ -3,7 +3,7 @@
 #include "fieldmessage.h"
 #include "flowwizard.h"
 
-#include "core/flow.h"
+#include "core/flow/flow.h"
 
 #include <QFontDatabase>
 #include <QPlainTextEdit>

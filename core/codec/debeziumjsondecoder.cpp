@@ -1,0 +1,484 @@
+#include "core/codec/debeziumjsondecoder.h"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
+namespace flowdeck {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// H. Hinnant's civil_from_days.
+void civilFromDays(std::int64_t z, int &y, unsigned &m, unsigned &d)
+{
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = int(yy + (m <= 2));
+}
+
+std::string dateText(std::int64_t days)
+{
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civilFromDays(days, y, m, d);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    return buf;
+}
+
+/// "HH:MM:SS[.ffffff]" of `micros` within a day (or beyond, for TIME), fraction only when not zero.
+std::string clockText(std::int64_t micros)
+{
+    const bool neg = micros < 0;
+    if (neg)
+        micros = -micros;
+    const std::int64_t secs = micros / 1000000;
+    const std::int64_t frac = micros % 1000000;
+    char buf[48];
+    int n = std::snprintf(buf, sizeof buf, "%s%02lld:%02lld:%02lld", neg ? "-" : "", (long long)(secs / 3600),
+                          (long long)(secs / 60 % 60), (long long)(secs % 60));
+    std::string s(buf, std::size_t(n));
+    if (frac) {
+        std::snprintf(buf, sizeof buf, ".%06lld", (long long)frac);
+        std::string f(buf);
+        while (f.back() == '0')
+            f.pop_back();
+        s += f;
+    }
+    return s;
+}
+
+std::string dateTimeText(std::int64_t micros)
+{
+    std::int64_t days = micros / 86400000000LL;
+    std::int64_t rest = micros % 86400000000LL;
+    if (rest < 0) {
+        rest += 86400000000LL;
+        --days;
+    }
+    return dateText(days) + ' ' + clockText(rest);
+}
+
+bool base64Decode(const std::string &in, std::string &out)
+{
+    static const auto table = [] {
+        std::array<int, 256> t{};
+        t.fill(-1);
+        const char *chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 64; ++i)
+            t[static_cast<unsigned char>(chars[i])] = i;
+        return t;
+    }();
+    out.clear();
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : in) {
+        if (c == '=')
+            break;
+        const int v = table[static_cast<unsigned char>(c)];
+        if (v < 0)
+            return false;
+        buffer = (buffer << 6) | unsigned(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(char((buffer >> bits) & 0xFF));
+        }
+    }
+    return true;
+}
+
+/// A two's-complement big-endian unscaled integer (Kafka Connect's Decimal) as decimal text.
+bool decimalText(const std::string &bytes, int scale, std::string &out)
+{
+    if (bytes.empty() || bytes.size() > 16)
+        return false;
+    __int128 v = (static_cast<signed char>(bytes[0]) < 0) ? -1 : 0;
+    for (char b : bytes)
+        v = (v << 8) | static_cast<unsigned char>(b);
+    const bool neg = v < 0;
+    unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+    std::string digits;
+    do {
+        digits.insert(digits.begin(), char('0' + int(u % 10)));
+        u /= 10;
+    } while (u);
+    if (scale > 0) {
+        while (int(digits.size()) <= scale)
+            digits.insert(digits.begin(), '0');
+        digits.insert(digits.end() - scale, '.');
+    }
+    out = neg ? '-' + digits : digits;
+    return true;
+}
+
+const Json *unwrap(const Json &j, const Json **schema)
+{
+    if (j.is_object() && j.size() == 2 && j.contains("schema") && j.contains("payload")) {
+        if (schema)
+            *schema = &j["schema"];
+        return &j["payload"];
+    }
+    if (schema)
+        *schema = nullptr;
+    return &j;
+}
+
+} // namespace
+
+DebeziumJsonDecoder::FieldType DebeziumJsonDecoder::fieldType(const Json &field)
+{
+    FieldType t;
+    t.type = field.value("type", std::string());
+    t.logical = field.value("name", std::string());
+    const Json params = field.value("parameters", Json::object());
+    auto param = [&](const char *key) {
+        auto it = params.find(key);
+        return it != params.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const std::string &n = t.logical;
+    if (n == "io.debezium.time.Date")
+        t.mysqlType = "date";
+    else if (n == "io.debezium.time.Timestamp")
+        t.mysqlType = "datetime(3)";
+    else if (n == "io.debezium.time.MicroTimestamp" || n == "io.debezium.time.NanoTimestamp")
+        t.mysqlType = "datetime(6)";
+    else if (n == "io.debezium.time.ZonedTimestamp")
+        t.mysqlType = "timestamp(6)";
+    else if (n == "io.debezium.time.MicroTime" || n == "io.debezium.time.NanoTime")
+        t.mysqlType = "time(6)";
+    else if (n == "io.debezium.time.Time")
+        t.mysqlType = "time(3)";
+    else if (n == "io.debezium.time.Year")
+        t.mysqlType = "year";
+    else if (n == "io.debezium.data.Json")
+        t.mysqlType = "json";
+    else if (n == "io.debezium.data.Bits")
+        t.mysqlType = "bit(" + (param("length").empty() ? std::string("64") : param("length")) + ')';
+    else if (n == "io.debezium.data.Enum" || n == "io.debezium.data.EnumSet") {
+        std::string members;
+        const std::string allowed = param("allowed");
+        std::size_t start = 0;
+        while (start <= allowed.size() && !allowed.empty()) {
+            std::size_t end = allowed.find(',', start);
+            if (end == std::string::npos)
+                end = allowed.size();
+            std::string m = allowed.substr(start, end - start);
+            std::string quoted;
+            for (char c : m)
+                quoted += c == '\'' ? std::string("''") : std::string(1, c);
+            members += (members.empty() ? "'" : ",'") + quoted + '\'';
+            start = end + 1;
+        }
+        t.mysqlType = (n == "io.debezium.data.Enum" ? "enum(" : "set(") + members + ')';
+    } else if (n == "org.apache.kafka.connect.data.Decimal") {
+        t.scale = std::atoi(param("scale").c_str());
+        const std::string precision = param("connect.decimal.precision");
+        t.mysqlType = "decimal(" + (precision.empty() ? std::string("65") : precision) + ',' + std::to_string(t.scale) + ')';
+    } else if (t.type == "int8")
+        t.mysqlType = "tinyint";
+    else if (t.type == "int16")
+        t.mysqlType = "smallint";
+    else if (t.type == "int32")
+        t.mysqlType = "int";
+    else if (t.type == "int64")
+        t.mysqlType = "bigint";
+    else if (t.type == "float" || t.type == "float32")
+        t.mysqlType = "float";
+    else if (t.type == "double" || t.type == "float64")
+        t.mysqlType = "double";
+    else if (t.type == "boolean")
+        t.mysqlType = "tinyint(1)";
+    else if (t.type == "bytes")
+        t.mysqlType = "blob";
+    else if (t.type == "string")
+        t.mysqlType = "varchar";
+    return t;
+}
+
+bool DebeziumJsonDecoder::typedValue(const Json &value, const FieldType &type, Value &out, std::string &reason)
+{
+    if (value.is_null()) {
+        out = Value();
+        return true;
+    }
+    const std::string &n = type.logical;
+    auto integer = [&](std::int64_t &i) {
+        if (!value.is_number_integer()) {
+            reason = "expected an integer for " + (n.empty() ? type.type : n) + ", got " + value.dump();
+            return false;
+        }
+        i = value.get<std::int64_t>();
+        return true;
+    };
+    std::int64_t i = 0;
+    if (n == "io.debezium.time.Date") {
+        if (!integer(i))
+            return false;
+        out = Value::date(dateText(i));
+        return true;
+    }
+    if (n == "io.debezium.time.Timestamp" || n == "io.debezium.time.MicroTimestamp" || n == "io.debezium.time.NanoTimestamp") {
+        if (!integer(i))
+            return false;
+        const std::int64_t micros = n == "io.debezium.time.Timestamp" ? i * 1000 : n == "io.debezium.time.NanoTimestamp" ? i / 1000 : i;
+        out = Value::dateTime(dateTimeText(micros));
+        return true;
+    }
+    if (n == "io.debezium.time.MicroTime" || n == "io.debezium.time.Time" || n == "io.debezium.time.NanoTime") {
+        if (!integer(i))
+            return false;
+        const std::int64_t micros = n == "io.debezium.time.Time" ? i * 1000 : n == "io.debezium.time.NanoTime" ? i / 1000 : i;
+        out = Value::time(clockText(micros));
+        return true;
+    }
+    if (n == "io.debezium.time.ZonedTimestamp") {
+        if (!value.is_string()) {
+            reason = "expected an ISO-8601 timestamp, got " + value.dump();
+            return false;
+        }
+        std::string s = value.get<std::string>();
+        if (!s.empty() && s.back() == 'Z')
+            s.pop_back();
+        if (s.size() > 10 && s[10] == 'T')
+            s[10] = ' ';
+        out = Value::dateTime(std::move(s));
+        return true;
+    }
+    if (n == "io.debezium.data.Bits" || n == "org.apache.kafka.connect.data.Decimal" || type.type == "bytes") {
+        std::string bytes;
+        if (!value.is_string() || !base64Decode(value.get<std::string>(), bytes)) {
+            reason = "expected base64 bytes, got " + value.dump();
+            return false;
+        }
+        if (n == "io.debezium.data.Bits") {
+            std::uint64_t u = 0;
+            for (std::size_t b = bytes.size(); b-- > 0;)
+                u = (u << 8) | static_cast<unsigned char>(bytes[b]); // least significant byte first
+            out = Value::unsignedInteger(u);
+        } else if (n == "org.apache.kafka.connect.data.Decimal") {
+            std::string text;
+            if (!decimalText(bytes, type.scale, text)) {
+                reason = "a decimal of " + std::to_string(bytes.size()) + " bytes is beyond 38 digits";
+                return false;
+            }
+            out = Value::decimal(std::move(text));
+        } else {
+            out = Value::bytes(std::move(bytes));
+        }
+        return true;
+    }
+    if (value.is_boolean())
+        out = Value::boolean(value.get<bool>());
+    else if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+        out = Value::unsignedInteger(value.get<std::uint64_t>());
+    else if (value.is_number_integer())
+        out = Value::integer(value.get<std::int64_t>());
+    else if (value.is_number_float())
+        out = Value::floating(value.get<double>());
+    else if (value.is_string())
+        out = Value::text(value.get<std::string>());
+    else
+        out = Value::text(value.dump()); // structs and arrays: their JSON
+    return true;
+}
+
+void DebeziumJsonDecoder::decodeTombstone(const KafkaMessage &message, Batch &out)
+{
+    Json k = Json::parse(message.key.begin(), message.key.end(), nullptr, false);
+    const Json *keySchema = nullptr;
+    const Json *key = k.is_discarded() ? nullptr : unwrap(k, &keySchema);
+    if (!key || !key->is_object() || key->empty()) {
+        appendError(message, "a tombstone (null value) whose key is not a JSON object of key columns", out);
+        return;
+    }
+    std::string database, table;
+    if (auto it = m_topicTables.find(std::string(message.topic)); it != m_topicTables.end()) {
+        database = it->second.first;
+        table = it->second.second;
+    } else {
+        const std::string topic(message.topic);
+        const std::size_t last = topic.rfind('.');
+        table = last == std::string::npos ? topic : topic.substr(last + 1);
+        if (last != std::string::npos && last > 0) {
+            const std::size_t prev = topic.rfind('.', last - 1);
+            database = topic.substr(prev == std::string::npos ? 0 : prev + 1, last - (prev == std::string::npos ? 0 : prev + 1));
+        }
+    }
+    m_types.clear();
+    m_key.clear();
+    m_tables.begin(database, std::string(table) + "\x01key"); // key-only version of the table
+    for (auto it = key->begin(); it != key->end(); ++it) {
+        FieldType t;
+        if (keySchema && keySchema->contains("fields"))
+            for (const auto &f : (*keySchema)["fields"])
+                if (f.value("field", std::string()) == it.key())
+                    t = fieldType(f);
+        m_tables.add(it.key(), t.mysqlType);
+        m_key.push_back(it.key());
+        m_types.push_back(std::move(t));
+    }
+    m_tables.setKey(m_key);
+    const DecodedTables::Entry &entry = m_tables.finish();
+    Record r;
+    r.position = positionOf(message);
+    r.op = RowOp::Delete;
+    auto info = std::make_shared<TableInfo>(*entry.table);
+    info->table = table;
+    r.table = std::move(info);
+    r.schema = entry.schema;
+    r.commitTimeMs = message.timestampMs;
+    r.values.resize(m_types.size());
+    std::size_t c = 0;
+    std::string reason;
+    for (auto it = key->begin(); it != key->end(); ++it, ++c) {
+        if (!typedValue(it.value(), m_types[c], r.values[c], reason)) {
+            appendError(message, "key column `" + it.key() + "`: " + reason, out);
+            return;
+        }
+    }
+    out.push_back(std::move(r));
+}
+
+void DebeziumJsonDecoder::decode(const KafkaMessage &message, Batch &out)
+{
+    if (message.nullValue) {
+        decodeTombstone(message, out);
+        return;
+    }
+    Json j = Json::parse(message.value.begin(), message.value.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        appendError(message, j.is_discarded() ? "not valid JSON" : "not a JSON object", out);
+        return;
+    }
+    const Json *schema = nullptr;
+    const Json &p = *unwrap(j, &schema);
+    if (!p.is_object()) {
+        appendError(message, "the payload is not a JSON object", out);
+        return;
+    }
+    const Json source = p.value("source", Json::object());
+    std::string database = source.is_object() ? source.value("db", std::string()) : std::string();
+    std::string table;
+    if (source.is_object() && source.contains("table") && source["table"].is_string())
+        table = source["table"].get<std::string>();
+    std::int64_t commit = 0;
+    if (source.is_object() && source.contains("ts_ms") && source["ts_ms"].is_number_integer())
+        commit = source["ts_ms"].get<std::int64_t>();
+
+    if (p.contains("ddl") && p["ddl"].is_string()) {
+        Record r;
+        r.op = RowOp::Ddl;
+        r.position = positionOf(message);
+        r.statement = p["ddl"].get<std::string>();
+        r.commitTimeMs = commit;
+        auto info = std::make_shared<TableInfo>();
+        info->database = p.contains("databaseName") && p["databaseName"].is_string() ? p["databaseName"].get<std::string>() : database;
+        info->table = table;
+        r.table = std::move(info);
+        r.schema = std::make_shared<Schema>();
+        out.push_back(std::move(r));
+        return;
+    }
+    const std::string op = p.value("op", std::string());
+    RowOp rowOp;
+    if (op == "c" || op == "r")
+        rowOp = RowOp::Insert;
+    else if (op == "u")
+        rowOp = RowOp::Update;
+    else if (op == "d")
+        rowOp = RowOp::Delete;
+    else {
+        appendError(message, op.empty() ? "no \"op\" (c, u, d or r)" : "unknown op \"" + op + '"', out);
+        return;
+    }
+    if (table.empty()) {
+        appendError(message, "no source.table", out);
+        return;
+    }
+    const char *rowField = rowOp == RowOp::Delete ? "before" : "after";
+    const auto rowIt = p.find(rowField);
+    if (rowIt == p.end() || !rowIt->is_object()) {
+        appendError(message, std::string("op \"") + op + "\" without an object in \"" + rowField + '"', out);
+        return;
+    }
+    const Json &row = *rowIt;
+    // Field schemas of the row struct, when the message has its schema.
+    const Json *fields = nullptr;
+    if (schema && schema->is_object() && schema->contains("fields") && (*schema)["fields"].is_array())
+        for (const auto &f : (*schema)["fields"])
+            if (f.value("field", std::string()) == rowField && f.contains("fields") && f["fields"].is_array())
+                fields = &f["fields"];
+
+    m_key.clear();
+    if (!message.key.empty()) {
+        Json k = Json::parse(message.key.begin(), message.key.end(), nullptr, false);
+        const Json *key = k.is_discarded() ? nullptr : unwrap(k, nullptr);
+        if (key && key->is_object())
+            for (auto it = key->begin(); it != key->end(); ++it)
+                m_key.push_back(it.key());
+    }
+    m_types.clear();
+    m_tables.begin(database, table);
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        FieldType t;
+        if (fields)
+            for (const auto &f : *fields)
+                if (f.value("field", std::string()) == it.key()) {
+                    t = fieldType(f);
+                    break;
+                }
+        m_tables.add(it.key(), t.mysqlType);
+        m_types.push_back(std::move(t));
+    }
+    m_tables.setKey(m_key);
+    const DecodedTables::Entry &entry = m_tables.finish();
+    m_topicTables[std::string(message.topic)] = {database, table};
+
+    Record r;
+    r.position = positionOf(message);
+    r.op = rowOp;
+    r.table = entry.table;
+    r.schema = entry.schema;
+    r.commitTimeMs = commit;
+    std::string reason;
+    auto fill = [&](const Json &obj, std::vector<Value> &values) {
+        values.resize(m_types.size());
+        std::size_t c = 0;
+        for (auto it = obj.begin(); it != obj.end() && c < m_types.size(); ++it, ++c) {
+            if (it.key() != entry.table->columns[c].name) {
+                reason = "\"before\" and \"after\" have different fields";
+                return false;
+            }
+            if (!typedValue(it.value(), m_types[c], values[c], reason)) {
+                reason = "column `" + it.key() + "`: " + reason;
+                return false;
+            }
+        }
+        return true;
+    };
+    bool ok = fill(row, r.values);
+    if (ok && rowOp == RowOp::Update) {
+        const auto before = p.find("before");
+        if (before != p.end() && before->is_object() && before->size() == row.size())
+            ok = fill(*before, r.before);
+        else
+            r.before = r.values; // before images off (MySQL's binlog_row_image=minimal)
+    }
+    if (!ok) {
+        appendError(message, reason, out);
+        return;
+    }
+    out.push_back(std::move(r));
+}
+
+} // namespace flowdeck

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/model/record.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace flowdeck {
+
+/// A record the sink refused: its index in the batch and why ("value of 200 characters does not
+/// fit column `name` varchar(150)").
+struct RejectedRecord
+{
+    std::size_t index = 0;
+    std::string reason;
+};
+
+/// A destination. Used from one thread (the engine's writer thread).
+class Sink
+{
+public:
+    virtual ~Sink() = default;
+
+    /// Connects and prepares the destination for records with `schema` (the mapped columns):
+    /// checks or creates the table.
+    /// Possible errors: ConnectionError, ConfigError (missing table, unknown column).
+    virtual void open(const SchemaPtr &schema) = 0;
+
+    /// Writes the batch durably (committed when it returns). Records that cannot be written
+    /// (a value that does not fit its column, a key conflict in insert mode) are not written and
+    /// are returned with their reason, in batch order; every other record is written. The commit
+    /// hook (setCommitHook) runs before the commit with the same rejections.
+    /// Possible errors: ConnectionError (after the sink's own retries), Error.
+    virtual std::vector<RejectedRecord> write(Batch &batch) = 0;
+
+    virtual void close() {}
+
+    /// When set (error handling "stop"), write() stops at the first record it cannot write:
+    /// records before it are written, the rejected one is returned, records after it are neither
+    /// written nor returned (the run resumes from there once the input is fixed).
+    void setStopAtFirstRejection(bool stop) { m_stopAtFirstRejection = stop; }
+    bool stopAtFirstRejection() const { return m_stopAtFirstRejection; }
+
+    /// Called by write() exactly once per attempt, after the rows are sent and before they are
+    /// made durable, with the records of the batch that will not be written. The engine writes
+    /// their dead letters there and returns the checkpoint that covers the batch; sinks that
+    /// storesCheckpoints() commit it in the same transaction as the rows. If the hook throws, the
+    /// sink rolls the batch back and rethrows. A retried attempt calls it again.
+    using CommitHook = std::function<nlohmann::json(const std::vector<RejectedRecord> &rejected)>;
+    void setCommitHook(CommitHook hook) { m_commitHook = std::move(hook); }
+
+    /// Sinks that commit the flow's checkpoint in the same transaction as the rows return true;
+    /// a resumed run then neither loses nor repeats a record, even in insert mode.
+    virtual bool storesCheckpoints() const { return false; }
+    /// Names the flow whose checkpoint this sink stores (before open()).
+    void setCheckpointKey(const std::string &flowKey) { m_checkpointKey = flowKey; }
+    /// The checkpoint committed with the newest batch (see setCheckpointKey), or null. May be
+    /// called before open(). Possible errors: ConnectionError.
+    virtual nlohmann::json storedCheckpoint() { return nullptr; }
+
+    /// Update mode: written records whose key matched no row, since open().
+    virtual std::uint64_t unmatchedUpdates() const { return 0; }
+
+    /// Rows this sink wrote per destination table ("db.table"), for metrics.
+    virtual std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const { return {}; }
+    /// Bytes this sink wrote per destination (topic), for metrics; empty when not known.
+    virtual std::vector<std::pair<std::string, std::uint64_t>> writtenBytesPerTable() const { return {}; }
+
+protected:
+    bool m_stopAtFirstRejection = false;
+    /// Runs the commit hook (if any) and returns the checkpoint to commit with the batch.
+    nlohmann::json runCommitHook(const std::vector<RejectedRecord> &rejected)
+    {
+        return m_commitHook ? m_commitHook(rejected) : nlohmann::json();
+    }
+
+    std::string m_checkpointKey;
+    CommitHook m_commitHook;
+};
+
+} // namespace flowdeck

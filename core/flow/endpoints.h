@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/flow/flow.h"
+#include "core/engine/sink.h"
+#include "core/engine/source.h"
+
+#include <memory>
+
+namespace flowdeck {
+
+/// Creates the source a flow reads from. Possible errors: ConfigError for an endpoint type or
+/// role this build cannot run yet.
+std::unique_ptr<Source> createSource(const Flow &flow);
+
+/// Creates the sink a flow writes to. Possible errors: ConfigError.
+std::unique_ptr<Sink> createSink(const Flow &flow);
+
+} // namespace flowdeck

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/flow/flowchecker.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace flowdeck {
+
+/// Whether an endpoint object is the flow's `source` or its `destination`: the allowed keys
+/// differ (`read` and `group` only in a source, `write` and `createTopics` only in a destination).
+enum class EndpointRole { Source, Destination };
+
+/// Validates one endpoint object (`source` or `destination`) of a flow: its type and the keys
+/// of that type and role. Fills in the defaults the engine relies on (a file's `format` from its
+/// extension).
+class EndpointValidator
+{
+public:
+    /// Placeholders of a destination table or topic template ("{schema}_{table}").
+    static constexpr std::array<std::string_view, 2> kTemplatePlaceholders = {"schema", "table"};
+    /// Kafka destination partition strategies, besides "columns:a,b".
+    static constexpr std::array<std::string_view, 4> kPartitionStrategies = {"default", "index-value",
+                                                                             "table", "ts"};
+
+    EndpointValidator(FlowChecker &checker, EndpointRole role);
+
+    /// Checks `endpoint`, found at `path` ("source" or "destination").
+    void validate(nlohmann::json &endpoint, const std::string &path);
+
+    /// Checks a Kafka broker list: "embedded" or "host:port,host:port" (the port may be omitted).
+    static void checkBrokers(FlowChecker &checker, const nlohmann::json &value, const std::string &path);
+
+private:
+    void file(nlohmann::json &endpoint, const std::string &path);
+    void csvOptions(nlohmann::json &csv, const std::string &path);
+    void mysql(nlohmann::json &endpoint, const std::string &path);
+    void connection(nlohmann::json &connection, const std::string &path);
+    void write(nlohmann::json &write, const std::string &path);
+    void kafka(nlohmann::json &endpoint, const std::string &path);
+    std::string keyHint(const std::string &type, const std::string &key) const;
+
+    FlowChecker &m_checker;
+    EndpointRole m_role;
+};
+
+} // namespace flowdeck

@@ -1,0 +1,323 @@
+#include "core/mysql/mysqlreplicasink.h"
+
+#include "core/mysql/mysqlcheckpointtable.h"
+
+#include "core/mysql/replicaschema.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <thread>
+
+namespace flowdeck {
+
+namespace {
+
+void sortRejections(std::vector<RejectedRecord> &r)
+{
+    std::stable_sort(r.begin(), r.end(), [](const RejectedRecord &a, const RejectedRecord &b) { return a.index < b.index; });
+}
+
+} // namespace
+
+ReplicaVersion ReplicaVersion::fromJson(const nlohmann::json &value)
+{
+    ReplicaVersion v;
+    if (value.is_null())
+        return v;
+    if (value.is_string()) {
+        v.column = value.get<std::string>();
+    } else if (value.is_object()) {
+        v.column = value.value("name", std::string());
+        const std::string from = value.value("from", std::string("column"));
+        if (from != "column" && from != "commitTime")
+            throw ConfigError("write.versionColumn.from must be \"column\" or \"commitTime\", not \"" + from + '"');
+        v.fromCommitTime = from == "commitTime";
+    } else {
+        throw ConfigError("write.versionColumn must be a column name or {\"name\": ..., \"from\": \"commitTime\"}");
+    }
+    if (v.column.empty())
+        throw ConfigError("write.versionColumn needs a column name");
+    return v;
+}
+
+bool MySqlReplicaSink::handles(const nlohmann::json &destination)
+{
+    if (!destination.is_object())
+        return false;
+    const nlohmann::json write = destination.value("write", nlohmann::json::object());
+    if (!write.is_object() || write.value("mode", std::string()) != "replicate")
+        return false;
+    const std::string table = destination.value("table", std::string());
+    return table.find('{') != std::string::npos || (write.contains("versionColumn") && !write["versionColumn"].is_null())
+        || write.value("addColumns", false);
+}
+
+MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
+    : m_connection(MySqlConnectionConfig::fromJson(destination.is_object() && destination.contains("connection")
+                                                       ? destination.at("connection")
+                                                       : nlohmann::json()))
+{
+    m_template = destination.value("table", std::string());
+    if (m_template.empty())
+        throw ConfigError("the mysql destination has no \"table\"");
+    const nlohmann::json write = destination.value("write", nlohmann::json::object());
+    if (auto key = write.find("key"); key != write.end() && key->is_array())
+        for (const auto &k : *key)
+            if (k.is_string())
+                m_keyConfig.push_back(k.get<std::string>());
+    m_createTable = write.value("createTable", false);
+    m_addColumns = write.value("addColumns", false);
+    m_version = ReplicaVersion::fromJson(write.value("versionColumn", nlohmann::json()));
+    if (auto it = write.find("batchRows"); it != write.end() && it->is_number_integer())
+        m_batchRows = std::size_t(std::max<long long>(1, it->get<long long>()));
+    if (m_connection.config().database.empty())
+        throw ConfigError("the mysql destination's connection has no \"database\"");
+}
+
+MySqlReplicaSink::~MySqlReplicaSink() = default;
+
+std::string MySqlReplicaSink::qualified(const std::string &table) const
+{
+    return quoteIdentifier(m_connection.config().database) + '.' + quoteIdentifier(table);
+}
+
+std::string MySqlReplicaSink::checkpointTableName() const
+{
+    return qualified(MySqlSink::kCheckpointTable);
+}
+
+void MySqlReplicaSink::open(const SchemaPtr &)
+{
+    m_connection.connect();
+    if (storesCheckpoints())
+        mysqlcheckpointtable::create(m_connection, checkpointTableName());
+}
+
+nlohmann::json MySqlReplicaSink::storedCheckpoint()
+{
+    if (!storesCheckpoints())
+        return nullptr;
+    ensureConnected();
+    return mysqlcheckpointtable::read(m_connection, checkpointTableName(), m_checkpointKey);
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> MySqlReplicaSink::writtenPerTable() const
+{
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    for (const auto &[name, t] : m_tables)
+        out.emplace_back(m_connection.config().database + '.' + name, t.written);
+    return out;
+}
+
+void MySqlReplicaSink::close()
+{
+    for (auto &[name, t] : m_tables)
+        for (auto &w : t.writers)
+            if (w->writer)
+                w->writer->dropStatements();
+    m_connection.disconnect();
+}
+
+void MySqlReplicaSink::ensureConnected()
+{
+    if (m_connection.isConnected())
+        return;
+    m_connection.connect();
+    for (auto &[name, t] : m_tables)
+        for (auto &w : t.writers)
+            if (w->writer)
+                w->writer->dropStatements();
+}
+
+// ---- write ----------------------------------------------------------------------------------
+
+std::size_t MySqlReplicaSink::fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected)
+{
+    std::size_t rows = 0;
+    std::vector<std::size_t> sub;
+    for (auto &[w, t] : m_active) {
+        sub.clear();
+        for (std::size_t i : w->indexes)
+            if (i < limit)
+                sub.push_back(i);
+        w->writer->setStopAtFirstRejection(stopAtFirstRejection());
+        rows += w->writer->fit(batch, sub, w->columns, MySqlWriteMode::Replicate, rejected);
+    }
+    sortRejections(rejected);
+    return rows;
+}
+
+std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
+{
+    std::vector<RejectedRecord> early;
+    std::vector<RejectedRecord> rejected;
+    for (auto &[name, t] : m_tables)
+        for (auto &w : t.writers)
+            w->indexes.clear();
+    m_active.clear();
+    ensureConnected();
+
+    // Group the events by table, keeping their order within each table.
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+    std::map<std::string, std::size_t> groupOf;
+    TableInfoPtr lastTable;
+    std::size_t lastGroup = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const Record &r = batch[i];
+        if (r.isError()) {
+            early.push_back({i, r.error});
+            continue;
+        }
+        if (r.op == RowOp::Ddl) {
+            if (std::string reason = checkDdl(r); !reason.empty())
+                early.push_back({i, reason});
+            continue;
+        }
+        if (r.table && r.table == lastTable) { // the common case: the table of the record before
+            groups[lastGroup].second.push_back(i);
+            continue;
+        }
+        const std::string name = tableNameFor(r);
+        if (name.empty()) {
+            early.push_back({i, "the table template '" + m_template + "' needs the event's source table, which this record lacks"});
+            continue;
+        }
+        auto [it, added] = groupOf.emplace(name, groups.size());
+        if (added)
+            groups.push_back({name, {}});
+        groups[it->second].second.push_back(i);
+        lastTable = r.table;
+        lastGroup = it->second;
+    }
+    for (auto &[name, indexes] : groups) {
+        Table &t = table(name);
+        prepareTable(t, batch, indexes);
+        Writer *last = nullptr;
+        for (std::size_t i : indexes) {
+            if (!t.problem.empty()) {
+                early.push_back({i, t.problem});
+                continue;
+            }
+            Writer &w = last && last->recordSchema == batch[i].schema ? *last : writerFor(t, batch[i].schema);
+            last = &w;
+            if (!w.problem.empty()) {
+                early.push_back({i, w.problem});
+                continue;
+            }
+            if (w.indexes.empty())
+                m_active.emplace_back(&w, &t);
+            w.indexes.push_back(i);
+        }
+    }
+    sortRejections(early);
+    if (stopAtFirstRejection() && early.size() > 1)
+        early.resize(1);
+
+    nlohmann::json committing;
+    const auto start = std::chrono::steady_clock::now();
+    auto delay = m_retry.firstDelay;
+    for (int attempt = 1;; ++attempt) {
+        bool lostConnection = false;
+        std::string failure;
+        try {
+            ensureConnected();
+            if (!committing.is_null() && storedCheckpoint() == committing)
+                return rejected; // landed before the connection was lost
+            committing = nullptr;
+            writeOnce(batch, early, rejected, committing);
+            for (auto &[w, t] : m_active)
+                t->written += w->writer->written();
+            return rejected;
+        } catch (const ConnectionError &e) {
+            if (!e.transient())
+                throw;
+            lostConnection = true;
+            failure = e.what();
+        } catch (const MySqlTransactionRolledBack &e) {
+            failure = e.what();
+        }
+        if (m_connection.isConnected()) {
+            try {
+                m_connection.execute("ROLLBACK");
+            } catch (const Error &) {
+                m_connection.disconnect(); // unusable: the next attempt reconnects
+            }
+        }
+        const auto elapsed = std::chrono::steady_clock::now() - start;
+        if (elapsed + delay > m_retry.maxTotal) {
+            const std::string message = "cannot write to " + m_connection.config().endpoint() + " after " + std::to_string(attempt)
+                + " attempts: " + failure;
+            if (lostConnection)
+                throw ConnectionError(message, true);
+            throw Error(message);
+        }
+        std::this_thread::sleep_for(delay);
+        delay *= 2;
+    }
+}
+
+void MySqlReplicaSink::writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early,
+                                 std::vector<RejectedRecord> &rejected, nlohmann::json &committing)
+{
+    const bool stop = stopAtFirstRejection();
+    // Stop mode: nothing at or after the first rejected record is written, whichever table it
+    // belongs to; a rejection found while sending rolls back and sends again without it.
+    std::optional<RejectedRecord> stopAt;
+    if (stop && !early.empty())
+        stopAt = early.front();
+    for (;;) {
+        const std::size_t limit = stopAt ? stopAt->index : SIZE_MAX;
+        std::vector<RejectedRecord> fitRejected;
+        fitAll(batch, limit, fitRejected);
+        if (stop && !fitRejected.empty()) {
+            stopAt = fitRejected.front();
+            continue;
+        }
+        std::vector<RejectedRecord> server;
+        for (auto &[w, t] : m_active) {
+            w->writer->send();
+            server.insert(server.end(), w->writer->serverRejected().begin(), w->writer->serverRejected().end());
+        }
+        sortRejections(server);
+        if (stop && !server.empty()) {
+            m_connection.execute("ROLLBACK");
+            stopAt = server.front();
+            continue;
+        }
+        rejected.clear();
+        if (stop) {
+            if (stopAt)
+                rejected.push_back(*stopAt);
+        } else {
+            rejected = early;
+            rejected.insert(rejected.end(), fitRejected.begin(), fitRejected.end());
+            rejected.insert(rejected.end(), server.begin(), server.end());
+            sortRejections(rejected);
+        }
+        break;
+    }
+    try {
+        const nlohmann::json checkpoint = runCommitHook(rejected);
+        std::string finish;
+        if (storesCheckpoints() && !checkpoint.is_null()) {
+            committing = checkpoint;
+            finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
+                + ',' + m_connection.quote(checkpoint.dump()) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+        }
+        finish += "COMMIT";
+        std::vector<std::uint64_t> affected;
+        m_connection.executeMulti(finish, affected);
+    } catch (const ConnectionError &) {
+        throw;
+    } catch (const MySqlError &e) {
+        m_connection.execute("ROLLBACK");
+        throw Error("cannot commit the batch on " + m_connection.config().endpoint() + ": " + e.what());
+    } catch (...) {
+        if (m_connection.isConnected())
+            m_connection.execute("ROLLBACK");
+        throw;
+    }
+}
+
+} // namespace flowdeck

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/mysql/mysqlbatchwriter.h"
+#include "core/mysql/mysqlconnection.h"
+#include "core/mysql/mysqlsink.h"
+#include "core/mysql/mysqltableschema.h"
+#include "core/engine/sink.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowdeck {
+
+/// Where replicate's version of a row comes from (`write.versionColumn`, docs/flow-file.md):
+/// `"versionColumn": "version"` is a column of the events; `{"name": "version", "from":
+/// "commitTime"}` fills column `name` with the event's commit time (ms since the epoch), the way
+/// seed 004 maps the stream's event time to `version`.
+struct ReplicaVersion
+{
+    std::string column;       // the destination column; empty: no version
+    bool fromCommitTime = false;
+
+    /// Possible errors: ConfigError naming write.versionColumn.
+    static ReplicaVersion fromJson(const nlohmann::json &value);
+};
+
+/// The MySQL destination in `replicate` mode for change events of many tables (Kafka topics,
+/// binlog): `"table"` may be a template (`{table}`, `{schema}_{table}`) filled from each event's
+/// source table; each event is applied to its table: inserts and updates as upserts, deletes
+/// (and Debezium tombstones / null values) as deletes by key.
+///
+/// What the caller must know:
+/// - The key of a table is write.key, else its PRIMARY KEY, else its first UNIQUE key; a table
+///   without one rejects its events ("... has no PRIMARY KEY or UNIQUE key").
+/// - `createTable`: a missing table is created before the batch that first needs it, with the
+///   event's columns and types (canal-json's mysqlType, Debezium's schema; see
+///   replicaschema::columnType()) and the event's key as PRIMARY KEY. An event without key
+///   columns cannot create a table: its records are rejected.
+/// - `addColumns`: event columns the table lacks are added (ALTER TABLE ADD COLUMN, nullable)
+///   before the batch is written. Without it a non-null value for a missing column rejects the
+///   record (nothing is dropped silently).
+/// - `versionColumn` (ReplicaVersion): upserts only overwrite a row whose stored version is not
+///   newer; deletes only delete a row whose version is not newer. A replayed or older event never
+///   regresses a row.
+/// - DDL events: the ones replicas follow by themselves (CREATE TABLE, ADD COLUMN, indexes) are
+///   accepted and change nothing; a DDL that drops a column the replica has, drops, truncates or
+///   renames a table is rejected with the reason (errorHandling decides: stop, or dead-letter
+///   and go on).
+/// - One transaction per batch over all its tables, committed with the flow's checkpoint
+///   (flowdeck_checkpoints, as MySqlSink), so a resumed run neither loses nor repeats a batch.
+///   Schema changes (CREATE, ALTER) run before the batch's transaction.
+class MySqlReplicaSink : public Sink
+{
+public:
+    /// True for destinations this sink serves: mode replicate with a table template, a
+    /// versionColumn or addColumns (the others go to MySqlSink).
+    static bool handles(const nlohmann::json &destination);
+
+    /// Possible errors: ConfigError.
+    explicit MySqlReplicaSink(const nlohmann::json &destination);
+    ~MySqlReplicaSink() override;
+
+    /// Connects and creates the checkpoint table. Tables are read when their first event comes.
+    /// Possible errors: ConnectionError, ConfigError.
+    void open(const SchemaPtr &schema) override;
+    /// Possible errors: ConnectionError after the retries, Error (a table cannot be created or
+    /// altered, a statement refused as a whole), what the commit hook throws.
+    std::vector<RejectedRecord> write(Batch &batch) override;
+    void close() override;
+
+    bool storesCheckpoints() const override { return !m_checkpointKey.empty(); }
+    nlohmann::json storedCheckpoint() override;
+    std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const override;
+
+    void setRetryPolicy(const MySqlRetryPolicy &policy) { m_retry = policy; }
+    void setBulkEnabled(bool enabled) { m_bulk = enabled; }
+
+private:
+    struct Writer
+    {
+        SchemaPtr recordSchema; // the events' schema this writer maps from
+        SchemaPtr columns;      // the columns it writes
+        std::unique_ptr<MySqlBatchWriter> writer;
+        std::string problem;    // events of this schema cannot be written (a missing key column)
+        std::vector<std::size_t> indexes; // this batch's records
+    };
+    struct Table
+    {
+        std::string name;
+        std::optional<MySqlTableSchema> schema;
+        std::vector<std::string> key;
+        std::string problem; // every event of this table is rejected with it
+        std::vector<std::unique_ptr<Writer>> writers;
+        std::uint64_t written = 0;
+    };
+
+    std::string tableNameFor(const Record &record) const;
+    std::string qualified(const std::string &table) const;
+    Table &table(const std::string &name);
+    void loadTable(Table &t);
+    void prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    void createTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    void addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    Writer &writerFor(Table &t, const SchemaPtr &schema);
+    std::string checkDdl(const Record &record);
+    void ensureConnected();
+    std::size_t fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected);
+    void writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected, nlohmann::json &committing);
+    std::string checkpointTableName() const;
+
+    MySqlConnection m_connection;
+    std::string m_template;
+    std::vector<std::string> m_keyConfig;
+    bool m_createTable = false;
+    bool m_addColumns = false;
+    ReplicaVersion m_version;
+    std::size_t m_batchRows = 1000;
+    bool m_bulk = true;
+    MySqlRetryPolicy m_retry;
+
+    std::map<std::string, Table> m_tables;
+    std::vector<std::pair<Writer *, Table *>> m_active; // writers with rows in this batch
+};
+
+} // namespace flowdeck

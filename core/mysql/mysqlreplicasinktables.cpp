@@ -1,0 +1,262 @@
+// MySqlReplicaSink's tables: reading, creating and widening them, and the DDL it cannot follow.
+#include "core/mysql/mysqlreplicasink.h"
+
+#include "core/mysql/replicaschema.h"
+
+#include <algorithm>
+#include <set>
+
+namespace flowdeck {
+
+namespace {
+
+void replaceAll(std::string &s, const std::string &from, const std::string &to)
+{
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+}
+
+} // namespace
+
+// ---- tables ---------------------------------------------------------------------------------
+
+std::string MySqlReplicaSink::tableNameFor(const Record &record) const
+{
+    std::string name = m_template;
+    if (name.find('{') == std::string::npos)
+        return name;
+    if (!record.table)
+        return std::string();
+    replaceAll(name, "{schema}", record.table->database);
+    replaceAll(name, "{table}", record.table->table);
+    return name;
+}
+
+MySqlReplicaSink::Table &MySqlReplicaSink::table(const std::string &name)
+{
+    auto it = m_tables.find(name);
+    if (it != m_tables.end())
+        return it->second;
+    Table &t = m_tables[name];
+    t.name = name;
+    loadTable(t);
+    return t;
+}
+
+void MySqlReplicaSink::loadTable(Table &t)
+{
+    t.writers.clear();
+    t.problem.clear();
+    t.key.clear();
+    t.schema = MySqlTableSchema::load(m_connection, m_connection.config().database, t.name);
+    if (!t.schema)
+        return;
+    const std::string shortName = quoteIdentifier(t.name);
+    if (!t.schema->transactional()) {
+        t.problem = "table " + qualified(t.name) + " uses the " + t.schema->engine()
+            + " engine, which has no transactions (convert it to InnoDB)";
+        return;
+    }
+    if (!m_keyConfig.empty()) {
+        for (const auto &k : m_keyConfig) {
+            const MySqlColumn *c = t.schema->column(k);
+            if (!c) {
+                t.problem = "key column " + quoteIdentifier(k) + " is not in table " + shortName + " (columns: " + t.schema->columnList() + ')';
+                return;
+            }
+            t.key.push_back(c->name);
+        }
+        if (!t.schema->isUniqueKey(t.key))
+            t.problem = "write.key of table " + shortName + " is not its PRIMARY KEY or a UNIQUE key, which replicate needs to find rows";
+    } else if (!t.schema->uniqueKeys().empty()) {
+        t.key = t.schema->uniqueKeys().front();
+    } else {
+        t.problem = "table " + qualified(t.name) + " has no PRIMARY KEY or UNIQUE key: replicate needs one to find the rows "
+            "that updates and deletes change (add one, or set write.key)";
+    }
+}
+
+void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+{
+    // The first event that has the table's columns (a tombstone has only the key).
+    const Record *first = &batch[indexes.front()];
+    for (std::size_t i : indexes)
+        if (batch[i].op != RowOp::Delete) {
+            first = &batch[i];
+            break;
+        }
+    std::vector<std::string> key = m_keyConfig;
+    if (key.empty() && first->table)
+        for (int k : first->table->keyIndexes)
+            key.push_back(first->table->columns[std::size_t(k)].name);
+    if (key.empty()) {
+        t.problem = "the events of table " + qualified(t.name) + " name no key columns (canal-json pkNames, the Debezium "
+            "message key): replicate cannot create the table without a PRIMARY KEY (create it by hand, or set write.key)";
+        return;
+    }
+    std::vector<const Record *> records;
+    for (std::size_t i : indexes)
+        if (batch[i].schema == first->schema)
+            records.push_back(&batch[i]);
+    std::vector<MySqlNewColumn> columns;
+    const auto &names = first->schema->names();
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        ColumnInfo info;
+        if (first->table && c < first->table->columns.size() && first->table->columns[c].name == names[c])
+            info = first->table->columns[c];
+        info.name = names[c];
+        const bool isKey = std::find(key.begin(), key.end(), names[c]) != key.end();
+        columns.push_back({names[c], replicaschema::columnType(info, replicaschema::sample(records, int(c)), isKey), isKey});
+    }
+    if (!m_version.column.empty() && !first->schema->names().empty() && first->schema->indexOf(m_version.column) < 0)
+        columns.push_back({m_version.column, "BIGINT", false});
+    for (const auto &k : key)
+        if (first->schema->indexOf(k) < 0) {
+            t.problem = "key column " + quoteIdentifier(k) + " is not among the columns of the events of table " + qualified(t.name);
+            return;
+        }
+    const std::string sql = MySqlStatementBuilder::createTable(qualified(t.name), columns, key);
+    try {
+        m_connection.execute(sql);
+    } catch (const MySqlError &e) {
+        throw Error("cannot create table " + qualified(t.name) + " (" + sql + "): " + e.what());
+    }
+    loadTable(t);
+    if (!t.schema)
+        throw Error("table " + qualified(t.name) + " was created but cannot be read back from information_schema");
+}
+
+void MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+{
+    std::vector<std::string> clauses;
+    std::set<std::string> seen;
+    const SchemaPtr *last = nullptr;
+    for (std::size_t i : indexes) {
+        const Record &r = batch[i];
+        if (last && *last == r.schema)
+            continue;
+        last = &r.schema;
+        const auto &names = r.schema->names();
+        for (std::size_t c = 0; c < names.size(); ++c) {
+            if (t.schema->column(names[c]) || !seen.insert(names[c]).second)
+                continue;
+            ColumnInfo info;
+            if (r.table && c < r.table->columns.size() && r.table->columns[c].name == names[c])
+                info = r.table->columns[c];
+            info.name = names[c];
+            std::vector<const Record *> sameSchema;
+            for (std::size_t j : indexes)
+                if (batch[j].schema == r.schema)
+                    sameSchema.push_back(&batch[j]);
+            clauses.push_back("ADD COLUMN " + quoteIdentifier(names[c]) + ' '
+                              + replicaschema::columnType(info, replicaschema::sample(sameSchema, int(c)), false) + " NULL");
+        }
+    }
+    if (!m_version.column.empty() && m_version.fromCommitTime && !t.schema->column(m_version.column)
+        && seen.insert(m_version.column).second)
+        clauses.push_back("ADD COLUMN " + quoteIdentifier(m_version.column) + " BIGINT NULL");
+    if (clauses.empty())
+        return;
+    std::string sql = "ALTER TABLE " + qualified(t.name) + ' ';
+    for (std::size_t i = 0; i < clauses.size(); ++i)
+        sql += (i ? ", " : "") + clauses[i];
+    try {
+        m_connection.execute(sql);
+    } catch (const MySqlError &e) {
+        throw Error("cannot add columns to " + qualified(t.name) + " (" + sql + "): " + e.what());
+    }
+    loadTable(t);
+}
+
+void MySqlReplicaSink::prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+{
+    if (!t.schema) {
+        if (!m_createTable) {
+            t.problem = "table " + qualified(t.name) + " does not exist (set \"createTable\": true to create it)";
+            return;
+        }
+        t.problem.clear();
+        createTable(t, batch, indexes);
+        if (!t.schema)
+            return;
+    }
+    if (m_addColumns && t.problem.empty())
+        addColumns(t, batch, indexes);
+    if (t.problem.empty() && !m_version.column.empty() && !t.schema->column(m_version.column))
+        t.problem = "version column " + quoteIdentifier(m_version.column) + " is not in table " + qualified(t.name)
+            + " (add it, or set \"addColumns\": true)";
+}
+
+MySqlReplicaSink::Writer &MySqlReplicaSink::writerFor(Table &t, const SchemaPtr &schema)
+{
+    for (auto &w : t.writers)
+        if (w->recordSchema == schema)
+            return *w;
+    auto w = std::make_unique<Writer>();
+    w->recordSchema = schema;
+    const MySqlTableSchema &table = *t.schema;
+    std::vector<const MySqlColumn *> columns;
+    std::vector<std::string> names;
+    const MySqlColumn *version = m_version.column.empty() ? nullptr : table.column(m_version.column);
+    for (const auto &name : schema->names()) {
+        const MySqlColumn *c = table.column(name);
+        if (!c || c == version || c->generated || std::find(columns.begin(), columns.end(), c) != columns.end())
+            continue; // fields without a column: fit() rejects their non-null values
+        columns.push_back(c);
+        names.push_back(name);
+    }
+    int versionField = -1;
+    if (version && (m_version.fromCommitTime || schema->indexOf(version->name) >= 0 || schema->indexOf(m_version.column) >= 0)) {
+        versionField = int(columns.size()); // last: upserts assign it after the other columns
+        columns.push_back(version);
+        names.push_back(schema->indexOf(m_version.column) >= 0 ? m_version.column : version->name);
+    }
+    std::vector<std::size_t> key;
+    for (const auto &k : t.key) {
+        const auto it = std::find_if(columns.begin(), columns.end(), [&](const MySqlColumn *c) { return c->name == k; });
+        if (it == columns.end()) {
+            w->problem = "the event has no value for key column " + quoteIdentifier(k) + " of table " + qualified(t.name);
+            break;
+        }
+        key.push_back(std::size_t(it - columns.begin()));
+    }
+    if (w->problem.empty()) {
+        w->columns = std::make_shared<Schema>(names);
+        MySqlStatementBuilder builder(table.qualifiedName(), columns, key);
+        if (versionField >= 0)
+            builder.setVersionColumn(std::size_t(versionField));
+        w->writer = std::make_unique<MySqlBatchWriter>(m_connection);
+        w->writer->setBulkAllowed(m_bulk);
+        w->writer->configure(std::move(columns), std::move(key), std::move(builder), m_batchRows, qualified(t.name));
+        w->writer->setVersionField(versionField);
+        if (m_version.fromCommitTime)
+            w->writer->setCommitTimeField(versionField);
+    }
+    t.writers.push_back(std::move(w));
+    return *t.writers.back();
+}
+
+std::string MySqlReplicaSink::checkDdl(const Record &record)
+{
+    const replicaschema::DdlEffect effect = replicaschema::ddlEffect(record.statement);
+    const std::string name = record.table && !record.table->table.empty() ? tableNameFor(record) : std::string();
+    const std::string what = "the DDL \"" + record.statement + "\" ";
+    if (effect.dropsTable || effect.truncates || effect.renames)
+        return what + (effect.dropsTable ? "drops" : effect.truncates ? "truncates" : "renames") + " a table; replicate does not apply "
+            "that to replica " + (name.empty() ? std::string("tables") : qualified(name)) + ": do it there by hand, then skip this event";
+    if (name.empty() || (effect.droppedColumns.empty() && !effect.renamesColumn))
+        return std::string();
+    Table &t = table(name);
+    if (!t.schema)
+        return std::string();
+    if (effect.renamesColumn)
+        return what + "renames a column of replica table " + qualified(name)
+            + ", which replicate does not follow: rename it there by hand, then skip this event";
+    for (const auto &c : effect.droppedColumns)
+        if (t.schema->column(c))
+            return what + "drops column " + quoteIdentifier(c) + ", which replica table " + qualified(name)
+                + " has and replicate writes: drop it there by hand (or keep it: it stays NULL for new rows), then skip this event";
+    return std::string();
+}
+
+} // namespace flowdeck

@@ -1,0 +1,574 @@
+#include "core/mysql/mysqlsource.h"
+
+#include "core/model/errors.h"
+#include "core/mysql/mysqlcolumntypes.h"
+
+#include <QtGlobal>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace flowdeck {
+
+namespace {
+
+const char *const kSystemSchemas = "('mysql','information_schema','performance_schema','sys')";
+
+bool isSystemSchema(const std::string &db)
+{
+    return db == "mysql" || db == "information_schema" || db == "performance_schema" || db == "sys";
+}
+
+std::string hexOf(const std::string &bytes)
+{
+    static const char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 15];
+    }
+    return out;
+}
+
+std::string quoteName(const std::string &name)
+{
+    std::string out = "`";
+    for (char c : name) {
+        if (c == '`')
+            out += '`';
+        out += c;
+    }
+    return out + "`";
+}
+
+bool isBinary(const ColumnInfo &c)
+{
+    return isBinaryDataType(c.dataType);
+}
+
+} // namespace
+
+MySqlSource::MySqlSource(const nlohmann::json &endpoint)
+    : m_config(MySqlConnectionConfig::fromJson(endpoint.value("connection", nlohmann::json::object())))
+{
+    const std::string read = endpoint.value("read", std::string("snapshot+cdc"));
+    if (read == "snapshot")
+        m_mode = Mode::Snapshot;
+    else if (read == "cdc")
+        m_mode = Mode::Cdc;
+    else if (read == "snapshot+cdc")
+        m_mode = Mode::SnapshotCdc;
+    else
+        throw ConfigError("source.read must be \"snapshot\", \"cdc\" or \"snapshot+cdc\", not \"" + read + "\"");
+    if (endpoint.contains("chunkSize")) {
+        const auto &chunk = endpoint["chunkSize"];
+        if (!chunk.is_number_integer() || chunk.get<long long>() < 1)
+            throw ConfigError("source.chunkSize must be a positive number");
+        m_chunkSize = chunk.get<std::size_t>();
+    }
+    std::vector<std::string> names;
+    if (endpoint.contains("table") && endpoint["table"].is_string())
+        names.push_back(endpoint["table"].get<std::string>());
+    if (endpoint.contains("tables")) {
+        if (!endpoint["tables"].is_array())
+            throw ConfigError("source.tables must be a list of table patterns");
+        for (const auto &t : endpoint["tables"]) {
+            if (!t.is_string())
+                throw ConfigError("source.tables must be a list of table patterns");
+            names.push_back(t.get<std::string>());
+        }
+    }
+    if (names.empty())
+        throw ConfigError("source: a mysql source needs \"table\" or \"tables\"");
+    for (const std::string &name : names) {
+        if (name.find('.') != std::string::npos)
+            m_patterns.push_back(name);
+        else if (m_config.database.empty())
+            throw ConfigError("source.table '" + name + "' names no database and connection.database is not set");
+        else
+            m_patterns.push_back(m_config.database + "." + name);
+    }
+}
+
+MySqlSource::~MySqlSource() = default;
+
+bool MySqlSource::globMatch(std::string_view pattern, std::string_view text)
+{
+    std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = t;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*')
+        ++p;
+    return p == pattern.size();
+}
+
+bool MySqlSource::selected(const std::string &database, const std::string &table) const
+{
+    if (isSystemSchema(database) || table.empty())
+        return false;
+    const std::string name = database + "." + table;
+    return std::any_of(m_patterns.begin(), m_patterns.end(),
+                       [&](const std::string &p) { return globMatch(p, name); });
+}
+
+Value MySqlSource::convert(const ColumnInfo &column, const std::optional<std::string> &text)
+{
+    if (!text)
+        return Value::null();
+    const std::string &t = column.dataType;
+    const std::string &s = *text;
+    try {
+        if (t == "tinyint" || t == "smallint" || t == "mediumint" || t == "int" || t == "bigint")
+            return column.isUnsigned ? Value::unsignedInteger(std::stoull(s)) : Value::integer(std::stoll(s));
+        if (t == "year")
+            return Value::integer(std::stoll(s));
+        if (t == "bit") {
+            std::uint64_t v = 0;
+            for (unsigned char c : s)
+                v = (v << 8) | c;
+            return Value::unsignedInteger(v);
+        }
+        if (t == "decimal")
+            return Value::decimal(s);
+        if (t == "float" || t == "double")
+            return Value::floating(std::stod(s));
+    } catch (const std::logic_error &) {
+        return Value::text(s); // not a number after all: keep the server's text
+    }
+    if (t == "date")
+        return Value::date(s);
+    if (t == "time")
+        return Value::time(s);
+    if (t == "datetime" || t == "timestamp")
+        return Value::dateTime(s);
+    if (isBinary(column))
+        return Value::bytes(s);
+    return Value::text(s);
+}
+
+TableInfoPtr MySqlSource::describe(const std::string &database, const std::string &table)
+{
+    const auto rows = m_meta->query(
+        "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, CHARACTER_SET_NAME, COLUMN_KEY "
+        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + m_meta->quote(database) +
+        " AND TABLE_NAME = " + m_meta->quote(table) + " ORDER BY ORDINAL_POSITION");
+    auto info = std::make_shared<TableInfo>();
+    info->database = database;
+    info->table = table;
+    for (const auto &row : rows) {
+        ColumnInfo column;
+        column.name = row[0].value_or("");
+        column.dataType = row[1].value_or("");
+        column.columnType = row[2].value_or("");
+        column.nullable = row[3].value_or("YES") == "YES";
+        column.charset = row[4].value_or("");
+        column.isKey = row[5].value_or("") == "PRI";
+        column.isUnsigned = column.columnType.find("unsigned") != std::string::npos;
+        if (isBinary(column))
+            column.charset = "binary";
+        info->columns.push_back(std::move(column));
+    }
+    const auto keys = m_meta->query(
+        "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE CONSTRAINT_NAME = 'PRIMARY' "
+        "AND TABLE_SCHEMA = " + m_meta->quote(database) + " AND TABLE_NAME = " + m_meta->quote(table) +
+        " ORDER BY ORDINAL_POSITION");
+    for (const auto &key : keys)
+        for (std::size_t i = 0; i < info->columns.size(); ++i)
+            if (info->columns[i].name == key[0].value_or(""))
+                info->keyIndexes.push_back(int(i));
+    return info;
+}
+
+void MySqlSource::resolveTables(const std::set<std::string> &skip)
+{
+    const auto rows = m_meta->query(
+        std::string("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES "
+                    "WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN ") + kSystemSchemas +
+        " ORDER BY TABLE_SCHEMA, TABLE_NAME");
+    std::vector<bool> used(m_patterns.size(), false);
+    std::uint64_t total = 0;
+    for (const auto &row : rows) {
+        const std::string db = row[0].value_or(""), table = row[1].value_or("");
+        const std::string name = db + "." + table;
+        bool match = false;
+        for (std::size_t i = 0; i < m_patterns.size(); ++i)
+            if (globMatch(m_patterns[i], name))
+                match = used[i] = true;
+        if (!match || skip.count(name))
+            continue;
+        SnapshotTable t;
+        t.info = describe(db, table);
+        std::vector<std::string> names;
+        for (const ColumnInfo &c : t.info->columns)
+            names.push_back(c.name);
+        t.schema = std::make_shared<Schema>(std::move(names));
+        total += std::stoull(row[2].value_or("0"));
+        m_tableEstimates.emplace_back(name, std::stoull(row[2].value_or("0")));
+        m_order.push_back(name);
+        m_tables.push_back(std::move(t));
+    }
+    for (std::size_t i = 0; i < m_patterns.size(); ++i)
+        if (!used[i])
+            throw ConfigError("source table pattern '" + m_patterns[i] + "' matches no table on " +
+                              m_config.endpoint());
+    m_total = total;
+}
+
+void MySqlSource::open(const nlohmann::json &resume)
+{
+    try {
+        openFrom(resume);
+    } catch (const nlohmann::json::exception &e) {
+        throw Error("cannot resume the mysql source from checkpoint " + resume.dump() + ": " + e.what());
+    }
+}
+
+void MySqlSource::openFrom(const nlohmann::json &resume)
+{
+    m_meta = std::make_unique<MySqlConnection>(m_config);
+    m_meta->connect();
+    const std::string phase = resume.is_object() ? resume.value("phase", std::string()) : std::string();
+    std::set<std::string> skip;
+    if (phase == "snapshot")
+        for (const auto &d : resume.value("done", nlohmann::json::array()))
+            skip.insert(d.get<std::string>());
+    resolveTables(skip);
+    m_resumeDone.assign(skip.begin(), skip.end());
+    if (!m_tables.empty())
+        m_schema = m_tables.front().schema;
+    else
+        m_schema = std::make_shared<Schema>();
+
+    if (phase == "cdc") {
+        startCdc({resume.value("file", std::string()), resume.value("position", std::uint64_t(4)),
+                  resume.value("gtid", std::string())});
+        return;
+    }
+    if (phase == "snapshot") {
+        const auto &b = resume.at("binlog");
+        m_snapshotBinlog = {b.value("file", std::string()), b.value("pos", std::uint64_t(4)),
+                            b.value("gtid", std::string())};
+        const std::string current = resume.value("table", std::string());
+        for (std::size_t i = 0; i < m_tables.size(); ++i)
+            if (m_order[i] == current)
+                for (const auto &k : resume.value("after", nlohmann::json::array()))
+                    m_tables[i].after.push_back(k.get<std::string>());
+        startSnapshot();
+        return;
+    }
+    if (!phase.empty())
+        throw Error("cannot resume the mysql source from checkpoint " + resume.dump());
+    if (m_mode == Mode::Cdc) {
+        const auto rows = m_meta->query("SHOW MASTER STATUS");
+        if (rows.empty())
+            throw Error("the server " + m_config.endpoint() + " has no binary log (log_bin is off): CDC needs it");
+        startCdc({rows[0][0].value_or(""), std::stoull(rows[0][1].value_or("4")), {}});
+        return;
+    }
+    startSnapshot();
+}
+
+void MySqlSource::openSnapshotSession()
+{
+    auto session = std::make_unique<MySqlConnection>(m_config);
+    session->connect();
+    session->execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    session->execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+    m_snapshot = std::move(session);
+}
+
+void MySqlSource::startSnapshot()
+{
+    openSnapshotSession();
+    m_snapshotTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count();
+    if (m_snapshotBinlog.file.empty()) {
+        for (const auto &row : m_snapshot->query("SHOW STATUS LIKE 'binlog_snapshot_%'")) {
+            if (row[0].value_or("") == "Binlog_snapshot_file")
+                m_snapshotBinlog.file = row[1].value_or("");
+            else if (row[0].value_or("") == "Binlog_snapshot_position")
+                m_snapshotBinlog.position = std::stoull(row[1].value_or("4"));
+        }
+        if (m_snapshotBinlog.file.empty() && m_mode == Mode::SnapshotCdc)
+            throw Error("the server " + m_config.endpoint() + " has no binary log (log_bin is off): CDC needs it");
+        if (!m_snapshotBinlog.file.empty()) {
+            const auto gtid = m_snapshot->query("SELECT BINLOG_GTID_POS(" + m_snapshot->quote(m_snapshotBinlog.file) +
+                                                ", " + std::to_string(m_snapshotBinlog.position) + ")");
+            m_snapshotBinlog.gtid = gtid.empty() ? std::string() : gtid[0][0].value_or("");
+        }
+    }
+    m_inSnapshot = true;
+    m_current = 0;
+    m_chunk.clear();
+    m_chunkIndex = 0;
+    m_chunkWasLast = false;
+}
+
+void MySqlSource::startCdc(const BinlogStart &start)
+{
+    m_inSnapshot = false;
+    m_snapshot.reset();
+    m_reader = std::make_unique<BinlogReader>(m_config);
+    m_reader->setHeartbeatMs(100);
+    // Start by file/position: exact for this server even with several GTID domains.
+    BinlogStart s = start;
+    if (!s.file.empty())
+        s.gtid.clear();
+    m_cdcPosition = s;
+    m_reader->open(s);
+}
+
+std::string MySqlSource::keyText(const ColumnInfo &column, const std::optional<std::string> &value) const
+{
+    if (!value)
+        return std::string();
+    return isBinary(column) ? "0x" + hexOf(*value) : *value;
+}
+
+std::string MySqlSource::keyLiteral(const ColumnInfo &column, const std::string &text) const
+{
+    if (isBinary(column) && text.starts_with("0x"))
+        return "X'" + text.substr(2) + "'";
+    return m_snapshot->quote(text);
+}
+
+void MySqlSource::fetchChunk()
+{
+    SnapshotTable &t = m_tables[m_current];
+    const TableInfo &info = *t.info;
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < info.columns.size(); ++i)
+        sql += (i ? ", " : "") + quoteName(info.columns[i].name);
+    sql += " FROM " + quoteName(info.database) + "." + quoteName(info.table);
+    if (info.keyIndexes.empty()) {
+        m_chunk = m_snapshot->query(sql); // no primary key: one full scan
+        m_chunkWasLast = true;
+    } else {
+        std::string keys, values;
+        for (std::size_t i = 0; i < info.keyIndexes.size(); ++i) {
+            const ColumnInfo &c = info.columns[std::size_t(info.keyIndexes[i])];
+            keys += (i ? ", " : "") + quoteName(c.name);
+            if (!t.after.empty())
+                values += (i ? ", " : "") + keyLiteral(c, t.after[i]);
+        }
+        if (!t.after.empty())
+            sql += " WHERE (" + keys + ") > (" + values + ")";
+        sql += " ORDER BY " + keys + " LIMIT " + std::to_string(m_chunkSize);
+        m_chunk = m_snapshot->query(sql);
+        m_chunkWasLast = m_chunk.size() < m_chunkSize;
+    }
+    m_chunkIndex = 0;
+    t.started = true;
+}
+
+bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
+{
+    std::size_t added = 0;
+    while (added < maxRecords && m_current < m_tables.size()) {
+        SnapshotTable &t = m_tables[m_current];
+        if (m_chunkIndex >= m_chunk.size()) {
+            if (t.started && m_chunkWasLast) {
+                ++m_current;
+                m_chunk.clear();
+                m_chunkIndex = 0;
+                m_chunkWasLast = false;
+                continue;
+            }
+            fetchChunk();
+            continue;
+        }
+        const auto &row = m_chunk[m_chunkIndex++];
+        Record record;
+        record.schema = t.schema;
+        record.table = t.info;
+        record.op = RowOp::Insert;
+        // Whole seconds, as binlog events carry: a change committed in the snapshot's second must
+        // not look older than the snapshot row (replicate's versionColumn from the commit time).
+        record.commitTimeMs = m_snapshotTimeMs / 1000 * 1000;
+        record.values.reserve(row.size());
+        for (std::size_t i = 0; i < row.size(); ++i)
+            record.values.push_back(convert(t.info->columns[i], row[i]));
+        nlohmann::json key = nlohmann::json::array({m_order[m_current]});
+        std::vector<std::string> after;
+        for (int k : t.info->keyIndexes) {
+            after.push_back(keyText(t.info->columns[std::size_t(k)], row[std::size_t(k)]));
+            key.push_back(after.back());
+        }
+        if (!t.info->keyIndexes.empty())
+            t.after = std::move(after);
+        record.position.source = "snapshot";
+        record.position.partition = std::int32_t(m_current);
+        record.position.gtid = key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.push_back(std::move(record));
+        ++added;
+        ++m_done;
+    }
+    return added > 0;
+}
+
+bool MySqlSource::read(Batch &out, std::size_t maxRecords)
+{
+    if (m_backoff.isDown() && !reconnect())
+        return true;
+    try {
+        return readConnected(out, maxRecords);
+    } catch (const ConnectionError &e) {
+        if (!e.transient())
+            throw;
+        // Records already appended stay: the snapshot's key and the reader's position are past
+        // them, so reading resumes right after them once the server is back.
+        if (!m_backoff.isDown())
+            qWarning("%s; reconnecting", e.what());
+        m_backoff.lost(e.what());
+        m_caughtUp = false;
+        m_snapshot.reset();
+        if (m_reader)
+            m_reader->close();
+        return true;
+    }
+}
+
+bool MySqlSource::reconnect()
+{
+    if (!m_backoff.waitUntilDue())
+        return false;
+    try {
+        if (m_inSnapshot) {
+            // A new consistent snapshot for the rest: the stream still starts at the first
+            // snapshot's coordinates, so changes made meanwhile are replayed, not lost.
+            m_chunk.clear();
+            m_chunkIndex = 0;
+            m_chunkWasLast = false;
+            openSnapshotSession();
+        } else if (m_reader) {
+            m_reader->open(m_cdcPosition);
+        }
+    } catch (const ConnectionError &e) {
+        m_snapshot.reset();
+        if (m_reader)
+            m_reader->close();
+        if (!e.transient() || !m_backoff.attemptFailed(e.what())) {
+            char took[32];
+            std::snprintf(took, sizeof took, "%.0f", m_backoff.downSeconds());
+            throw ConnectionError("lost the connection to " + m_config.endpoint() + " while reading " + readingWhat() +
+                                      " and could not reconnect within " + took + " s: " + e.what(),
+                                  false);
+        }
+        return false;
+    }
+    qWarning("reconnected to %s after %.1f s; reading %s", m_config.endpoint().c_str(), m_backoff.downSeconds(),
+             readingWhat().c_str());
+    m_backoff.recovered();
+    return true;
+}
+
+std::string MySqlSource::readingWhat() const
+{
+    if (m_inSnapshot)
+        return "the snapshot of " + (m_current < m_order.size() ? m_order[m_current] : std::string("the tables"));
+    return "the binlog from " + m_cdcPosition.file + ":" + std::to_string(m_cdcPosition.position);
+}
+
+bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
+{
+    if (m_inSnapshot) {
+        if (readSnapshot(out, maxRecords))
+            return true;
+        // Every table is read: the total was information_schema's estimate, now it is exact.
+        m_total = m_done.load();
+        if (m_mode == Mode::Snapshot) {
+            m_snapshot.reset();
+            m_inSnapshot = false;
+            return false;
+        }
+        m_snapshot->execute("COMMIT");
+        startCdc(m_snapshotBinlog);
+    }
+    if (!m_reader)
+        return false;
+    Batch batch;
+    const auto keep = [&] {
+        for (Record &r : batch)
+            if (r.table && selected(r.table->database, r.table->table))
+                out.push_back(std::move(r));
+        const BinlogStart at = m_reader->currentPosition();
+        if (!at.file.empty() || !at.gtid.empty())
+            m_cdcPosition = at;
+    };
+    try {
+        m_reader->read(batch, maxRecords, 200);
+    } catch (const ConnectionError &) {
+        keep(); // complete transactions read before the loss
+        throw;
+    }
+    keep();
+    m_caughtUp = batch.empty();
+    if (!batch.empty())
+        m_lastEventMs = batch.back().commitTimeMs;
+    return true;
+}
+
+SourceLag MySqlSource::lag() const
+{
+    if (m_inSnapshot || !m_reader)
+        return {};
+    if (m_caughtUp.load())
+        return {0.0, -1};
+    const std::int64_t last = m_lastEventMs.load();
+    if (last <= 0)
+        return {};
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+    // Whole seconds, as Seconds_Behind_Master: the fraction would be the timestamps' rounding.
+    return {double(std::max<std::int64_t>(0, now - last) / 1000), -1};
+}
+
+nlohmann::json MySqlSource::initialCheckpoint() const
+{
+    if (!m_inSnapshot || m_mode != Mode::SnapshotCdc || m_snapshotBinlog.file.empty())
+        return nullptr;
+    return {{"phase", "snapshot"},
+            {"binlog", {{"file", m_snapshotBinlog.file}, {"pos", m_snapshotBinlog.position}, {"gtid", m_snapshotBinlog.gtid}}},
+            {"table", ""},
+            {"after", nlohmann::json::array()},
+            {"done", m_resumeDone}};
+}
+
+nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
+{
+    if (position.source == "snapshot") {
+        nlohmann::json key = nlohmann::json::parse(position.gtid, nullptr, false);
+        nlohmann::json done = m_resumeDone;
+        for (std::int32_t i = 0; i < position.partition && std::size_t(i) < m_order.size(); ++i)
+            done.push_back(m_order[std::size_t(i)]);
+        nlohmann::json after = nlohmann::json::array();
+        std::string table;
+        if (key.is_array() && !key.empty()) {
+            table = key[0].get<std::string>();
+            for (std::size_t i = 1; i < key.size(); ++i)
+                after.push_back(key[i]);
+        }
+        return {{"phase", "snapshot"},
+                {"binlog", {{"file", m_snapshotBinlog.file}, {"pos", m_snapshotBinlog.position},
+                            {"gtid", m_snapshotBinlog.gtid}}},
+                {"table", table},
+                {"after", after},
+                {"done", done}};
+    }
+    return {{"phase", "cdc"}, {"file", position.source}, {"position", position.offset}, {"gtid", position.gtid}};
+}
+
+} // namespace flowdeck

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "core/mysql/binlog/binlogreader.h"
+#include "core/mysql/mysqlconnection.h"
+#include "core/engine/reconnectbackoff.h"
+#include "core/engine/source.h"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace flowdeck {
+
+/// Reads tables of a MySQL-protocol server (MariaDB): a consistent snapshot of their rows, their
+/// changes from the binary log (CDC), or both with a lossless handoff. Endpoint:
+/// `{"type":"mysql","connection":{...},"table":"t"|"db.t"}` or `"tables":["tpcc.*","*.orders"]`
+/// (glob `*`/`?`; a name without a database is in connection.database; system schemas never),
+/// `"read":"snapshot"|"cdc"|"snapshot+cdc"` (default "snapshot+cdc"), optional `"chunkSize"`
+/// (rows per snapshot query, default 1000).
+///
+/// Snapshot: on a dedicated session REPEATABLE READ + START TRANSACTION WITH CONSISTENT SNAPSHOT;
+/// `binlog_snapshot_file/position` (and BINLOG_GTID_POS) give the binlog coordinates of exactly
+/// that snapshot. Each table is read in primary-key order by keyset pagination
+/// (`WHERE (k1,k2) > (...) ORDER BY k1,k2 LIMIT n`); a table without a primary key is read in one
+/// full scan (buffered in memory; a resume restarts it from its start). Snapshot records: op
+/// Insert, typed Values converted from the text protocol by the information_schema column types
+/// (the same Values BinlogReader gives for the row, except FLOAT, which the server prints
+/// rounded), `commitTimeMs` = snapshot start, `position.source` = "snapshot",
+/// `position.partition` = the table's index in the snapshot order, `position.gtid` = JSON text
+/// `["db.t", key values as strings...]` (binary key columns as "0x" + hex).
+///
+/// CDC: a BinlogReader from the snapshot's coordinates, a resume checkpoint or (read "cdc"
+/// without one) SHOW MASTER STATUS; records of tables not matching the selection (and DDL of
+/// other tables or of databases) are dropped. read() waits up to ~200 ms.
+///
+/// Checkpoints: `{"phase":"snapshot","binlog":{file,pos,gtid},"table":"db.t","after":[...],
+/// "done":[...]}` and `{"phase":"cdc","file","position","gtid"}`. Resuming mid-snapshot takes a
+/// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
+/// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
+/// idempotent (upsert/replicate) sink makes exact.
+///
+/// A lost connection (server restart, network cut) does not end the run: the source reconnects
+/// with backoff (0.5 s doubling to 10 s, for up to 5 minutes) and goes on where it was: after the
+/// last complete transaction in the binlog, or after the last key read in a new consistent
+/// snapshot (the stream still starts at the first snapshot's coordinates). Meanwhile read()
+/// returns nothing and caughtUp() is false.
+///
+/// Used from the engine's reader thread; checkpointAfter() only reads state fixed by open().
+class MySqlSource : public Source
+{
+public:
+    /// Possible errors: ConfigError (bad connection, no table/tables, unknown read mode).
+    explicit MySqlSource(const nlohmann::json &endpoint);
+    ~MySqlSource() override;
+
+    /// Possible errors: ConnectionError (wrong password, unreachable server), ConfigError "source
+    /// table pattern 'x.y' matches no table", Error (no binary log for CDC, bad checkpoint).
+    void open(const nlohmann::json &resume) override;
+    SchemaPtr schema() const override { return m_schema; }
+    /// Possible errors: ConnectionError, MySqlError, Error from the binlog reader.
+    bool read(Batch &out, std::size_t maxRecords) override;
+    nlohmann::json checkpointAfter(const Position &position) const override;
+    /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them.
+    nlohmann::json initialCheckpoint() const override;
+    bool continuous() const override { return m_mode != Mode::Snapshot; }
+    bool caughtUp() const override { return m_caughtUp.load(); }
+    std::uint64_t progressDone() const override { return m_done.load(); }
+    std::uint64_t progressTotal() const override { return m_total.load(); }
+    /// CDC: 0 when caught up, else now minus the commit time of the newest event read, in whole
+    /// seconds (binlog timestamps have a one-second resolution). Unknown during the snapshot.
+    SourceLag lag() const override;
+    bool inSnapshot() const override { return m_inSnapshot; }
+    /// The tables to snapshot with information_schema's row estimates (fixed by open()).
+    std::vector<std::pair<std::string, std::uint64_t>> snapshotTables() const override 
+    {
+        return m_mode == Mode::Cdc ? std::vector<std::pair<std::string, std::uint64_t>>() : m_tableEstimates;
+    }
+
+    /// The Value the binlog reader would give for `text` (the text protocol's form) of `column`.
+    static Value convert(const ColumnInfo &column, const std::optional<std::string> &text);
+    /// Glob match with `*` and `?`.
+    static bool globMatch(std::string_view pattern, std::string_view text);
+
+private:
+    enum class Mode : std::uint8_t { Snapshot, Cdc, SnapshotCdc };
+    struct SnapshotTable
+    {
+        TableInfoPtr info;
+        SchemaPtr schema;
+        std::vector<std::string> after; // key of the last row read; empty: from the start
+        bool started = false;
+    };
+
+    void openFrom(const nlohmann::json &resume);
+    void resolveTables(const std::set<std::string> &skip);
+    TableInfoPtr describe(const std::string &database, const std::string &table);
+    void startSnapshot();
+    void openSnapshotSession();
+    bool readConnected(Batch &out, std::size_t maxRecords);
+    bool reconnect();
+    std::string readingWhat() const;
+    bool readSnapshot(Batch &out, std::size_t maxRecords);
+    void fetchChunk();
+    void startCdc(const BinlogStart &start);
+    bool selected(const std::string &database, const std::string &table) const;
+    std::string keyText(const ColumnInfo &column, const std::optional<std::string> &value) const;
+    std::string keyLiteral(const ColumnInfo &column, const std::string &text) const;
+
+    MySqlConnectionConfig m_config;
+    std::vector<std::string> m_patterns; // "db.t" globs
+    Mode m_mode = Mode::SnapshotCdc;
+    std::size_t m_chunkSize = 1000;
+
+    // Fixed by open() (read by checkpointAfter()):
+    BinlogStart m_snapshotBinlog;
+    BinlogStart m_cdcPosition;             // where the stream continues after a reconnect
+    ReconnectBackoff m_backoff;
+    std::vector<std::string> m_order;      // "db.t" of the tables to snapshot, in order
+    std::vector<std::string> m_resumeDone; // tables a resumed checkpoint had finished
+    std::vector<std::pair<std::string, std::uint64_t>> m_tableEstimates; // "db.t", estimated rows
+
+    std::unique_ptr<MySqlConnection> m_meta;
+    std::unique_ptr<MySqlConnection> m_snapshot;
+    std::unique_ptr<BinlogReader> m_reader;
+    std::vector<SnapshotTable> m_tables;
+    std::size_t m_current = 0;
+    std::vector<std::vector<std::optional<std::string>>> m_chunk;
+    std::size_t m_chunkIndex = 0;
+    bool m_chunkWasLast = false;
+    bool m_inSnapshot = false;
+    std::int64_t m_snapshotTimeMs = 0;
+    SchemaPtr m_schema;
+    std::atomic<bool> m_caughtUp{false};
+    std::atomic<std::uint64_t> m_done{0};
+    std::atomic<std::uint64_t> m_total{0};
+    std::atomic<std::int64_t> m_lastEventMs{0};
+};
+
+} // namespace flowdeck
