@@ -6,6 +6,7 @@
 #   ./flowdeck.sh build    install what is missing and build
 #   ./flowdeck.sh package  build the .deb (cpack) into build/
 #   ./flowdeck.sh bench    build and run the benchmarks (needs the sandbox database)
+#   ./flowdeck.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and run each for SECONDS (default 60)
 #   ./flowdeck.sh deps     only install the Debian packages
 set -euo pipefail
 
@@ -21,6 +22,7 @@ PACKAGES=(
     qt6-translations-l10n qtkeychain-qt6-dev fonts-noto-cjk
     librdkafka-dev libmysqlcppconn-dev libmariadb-dev nlohmann-json3-dev
     mariadb-server mariadb-client kcat
+    clang libclang-rt-14-dev openssl
     xvfb xauth
 )
 
@@ -70,6 +72,22 @@ build() {
 }
 
 FLOWDECK="$BUILD_DIR/app/flowdeck"
+FUZZ_DIR=${FLOWDECK_FUZZ_BUILD_DIR:-$BUILD_DIR/fuzz}
+
+# The fuzz build: clang++, -fsanitize=fuzzer,address,undefined, only the parsers (tests/fuzz/).
+build_fuzzers() {
+    "$ROOT/tests/fuzz/build.sh" "$ROOT" "$FUZZ_DIR" "$JOBS"
+}
+
+# Runs every fuzz target for $1 seconds, one after the other, on its seed corpus (tests/fuzz/README.md).
+run_fuzzers() {
+    local seconds=${1:-60} name failed=0
+    for name in $("$ROOT/tests/fuzz/run.sh" --list); do
+        say "fuzzing $name for ${seconds}s"
+        nice -n 10 "$ROOT/tests/fuzz/run.sh" "$ROOT" "$FUZZ_DIR" "$name" "$seconds" || failed=1
+    done
+    [ $failed -eq 0 ] || { say "a fuzz target failed: its crash file is in $FUZZ_DIR/findings"; exit 1; }
+}
 
 run_tests() {
     cd "$BUILD_DIR"
@@ -119,7 +137,8 @@ case "$action" in
     package) install_deps; build; package ;;
     build) install_deps; build ;;
     deps) install_deps ;;
+    fuzz) install_deps; build_fuzzers; run_fuzzers "$@" ;;
     bench) install_deps; build; "$ROOT/bench/run.sh" "$BUILD_DIR" "$@" ;;
-    -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) say "unknown action '$action' (try: ./flowdeck.sh help)"; exit 2 ;;
 esac
