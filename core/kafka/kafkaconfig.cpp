@@ -50,6 +50,9 @@ KafkaConfig KafkaConfig::fromJson(const nlohmann::json &destination)
     if (auto it = destination.find("properties"); it != destination.end() && it->is_object())
         for (auto p = it->begin(); p != it->end(); ++p)
             c.properties.emplace_back(p.key(), scalarText(p.value()));
+    if (auto it = destination.find("allowUnsafeProperties"); it != destination.end() && it->is_boolean())
+        c.allowUnsafeProperties = it->get<bool>();
+    checkKafkaProperties(c.properties, KafkaClientRole::Producer, c.allowUnsafeProperties, "destination.properties.");
     return c;
 }
 
@@ -79,11 +82,27 @@ std::string KafkaConfig::topicFor(const Record &record) const
     return topic;
 }
 
-void setKafkaProperty(rd_kafka_conf_t *conf, const std::string &name, const std::string &value)
+void setKafkaProperty(rd_kafka_conf_t *conf, const std::string &name, const std::string &value,
+                      const std::string &where)
 {
     char error[512] = {};
-    if (rd_kafka_conf_set(conf, name.c_str(), value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK)
-        throw ConfigError("destination.properties." + name + ": " + error);
+    if (rd_kafka_conf_set(conf, name.c_str(), value.c_str(), error, sizeof error) == RD_KAFKA_CONF_OK)
+        return;
+    std::string reason = error;
+    // librdkafka quotes a rejected value ("Invalid value \"...\" for ..."): a secret's value must
+    // not reach a message, a log or the run history.
+    if (KafkaPropertyPolicy::isSecret(name) && !value.empty())
+        for (std::size_t at = reason.find(value); at != std::string::npos; at = reason.find(value, at))
+            reason.replace(at, value.size(), "***");
+    throw ConfigError(where + name + ": " + reason);
+}
+
+void checkKafkaProperties(const std::vector<std::pair<std::string, std::string>> &properties,
+                          KafkaClientRole role, bool allowUnsafe, const std::string &where)
+{
+    for (const auto &[name, value] : properties)
+        if (const std::string why = KafkaPropertyPolicy::refusal(name, role, allowUnsafe); !why.empty())
+            throw ConfigError(where + name + ": " + why);
 }
 
 RdKafkaConfPtr KafkaConfig::makeConf(const std::string &bootstrap,
@@ -93,6 +112,7 @@ RdKafkaConfPtr KafkaConfig::makeConf(const std::string &bootstrap,
     setKafkaProperty(conf.get(), "bootstrap.servers", bootstrap);
     for (const auto &[name, value] : defaults)
         setKafkaProperty(conf.get(), name, value);
+    checkKafkaProperties(properties, KafkaClientRole::Producer, allowUnsafeProperties, "destination.properties.");
     for (const auto &[name, value] : properties)
         setKafkaProperty(conf.get(), name, value);
     return conf;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/kafka/kafkapropertypolicy.h"
 #include "core/model/record.h"
 
 #include <nlohmann/json.hpp>
@@ -43,11 +44,13 @@ struct KafkaConfig
     int createPartitions = 0;       // 0: do not create topics
     int createReplicationFactor = 1;
     std::vector<std::pair<std::string, std::string>> properties; // librdkafka settings, as text
+    bool allowUnsafeProperties = false; // properties may run commands or load code (KafkaPropertyPolicy)
 
     bool embedded() const { return brokers == "embedded"; }
 
     /// Reads a destination object. Numbers and booleans in "properties" become their text.
-    /// Possible errors: ConfigError (missing brokers or topic, a non-integer partition count).
+    /// Possible errors: ConfigError (missing brokers or topic, a non-integer partition count, a
+    /// property KafkaPropertyPolicy refuses for a producer).
     static KafkaConfig fromJson(const nlohmann::json &destination);
 
     /// The topic for `record`: the template with {schema}/{table} replaced from record.table.
@@ -57,13 +60,20 @@ struct KafkaConfig
     std::string fixedTopic() const;
 
     /// A librdkafka configuration with `bootstrap` as bootstrap.servers, then `defaults`, then
-    /// the flow's properties (which win).
-    /// Possible errors: ConfigError naming a property librdkafka rejects.
+    /// the flow's properties (which win; KafkaPropertyPolicy keeps Flowdeck's own settings).
+    /// Possible errors: ConfigError naming a property librdkafka or the policy rejects.
     RdKafkaConfPtr makeConf(const std::string &bootstrap,
                             const std::vector<std::pair<std::string, std::string>> &defaults) const;
 };
 
-/// Sets one librdkafka property. Possible errors: ConfigError with librdkafka's reason.
-void setKafkaProperty(rd_kafka_conf_t *conf, const std::string &name, const std::string &value);
+/// Sets one librdkafka property. Possible errors: ConfigError with librdkafka's reason (never
+/// the value: it may be a password).
+void setKafkaProperty(rd_kafka_conf_t *conf, const std::string &name, const std::string &value,
+                      const std::string &where = "destination.properties.");
+
+/// Checks a flow's properties against KafkaPropertyPolicy for `role`.
+/// Possible errors: ConfigError "<where><name>: <refusal>" for the first refused property.
+void checkKafkaProperties(const std::vector<std::pair<std::string, std::string>> &properties,
+                          KafkaClientRole role, bool allowUnsafe, const std::string &where);
 
 } // namespace flowdeck

@@ -57,6 +57,9 @@ KafkaSource::KafkaSource(const nlohmann::json &source, const std::string &defaul
     if (auto it = source.find("properties"); it != source.end() && it->is_object())
         for (auto p = it->begin(); p != it->end(); ++p)
             m_properties.emplace_back(p.key(), scalarText(p.value()));
+    const auto unsafe = source.find("allowUnsafeProperties");
+    const bool allowUnsafe = unsafe != source.end() && unsafe->is_boolean() && unsafe->get<bool>();
+    checkKafkaProperties(m_properties, KafkaClientRole::Consumer, allowUnsafe, "source.properties.");
     m_decoder = MessageDecoder::create(m_protocol);
     m_schema = std::make_shared<Schema>();
 }
@@ -86,9 +89,7 @@ void KafkaSource::open(const nlohmann::json &resume)
     m_bootstrap = m_brokers == "embedded" ? EmbeddedBroker::shared().bootstraps() : m_brokers;
     RdKafkaConfPtr conf(rd_kafka_conf_new());
     auto set = [&](const std::string &name, const std::string &value) {
-        char error[512] = {};
-        if (rd_kafka_conf_set(conf.get(), name.c_str(), value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK)
-            throw ConfigError("source.properties." + name + ": " + error);
+        setKafkaProperty(conf.get(), name, value, "source.properties.");
     };
     set("bootstrap.servers", m_bootstrap);
     set("group.id", m_group);

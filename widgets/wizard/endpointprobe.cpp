@@ -120,8 +120,12 @@ ProbeResult kafkaCluster(const QString &brokers, const nlohmann::json &propertie
         // An unreachable cluster fails the look-up instead of retrying in the background forever.
         setKafkaProperty(conf.get(), "reconnect.backoff.max.ms", "1000");
         if (properties.is_object())
-            for (const auto &[key, value] : properties.items())
+            for (const auto &[key, value] : properties.items()) {
+                // A connection test never runs a command or loads code from a flow's properties.
+                if (KafkaPropertyPolicy::isUnsafe(key))
+                    throw ConfigError(key + ": " + KafkaPropertyPolicy::refusal(key, KafkaClientRole::Producer, false));
                 setKafkaProperty(conf.get(), key, value.is_string() ? value.get<std::string>() : value.dump());
+            }
         char err[512] = {};
         RdKafkaPtr rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.release(), err, sizeof err));
         if (!rk) {
