@@ -8,6 +8,7 @@
 #include "workloadcommand.h"
 
 #include "core/flow/flow.h"
+#include "widgets/secretstore.h"
 
 #include <QTextStream>
 
@@ -57,7 +58,8 @@ int validateCommand(const QStringList &args)
     }
     const std::string path = args.first().toStdString();
     try {
-        const Flow flow = loadFlow(path);
+        // As `run` loads it: secrets from the environment, then this flow's keychain entries.
+        const Flow flow = loadFlow(path, SecretStore::lookup(QString::fromStdString(flowNameInFile(path))));
         out << QString::fromStdString(path) << ": valid flow \"" << QString::fromStdString(flow.name) << "\"\n";
         return 0;
     } catch (const FlowError &e) {

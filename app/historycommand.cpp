@@ -52,7 +52,7 @@ int historyCommand(const QStringList &args)
     const std::string path = parser.positionalArguments().first().toStdString();
     Flow flow;
     try {
-        flow = loadFlow(path);
+        flow = loadFlow(path, secretsNotNeeded(processEnvironment())); // only its name is needed
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
             err << QString::fromStdString(path) << ": " << QString::fromStdString(p.toString()) << '\n';

@@ -91,7 +91,7 @@ int runCommand(const QStringList &args)
     const std::string path = parser.positionalArguments().first().toStdString();
     Flow flow;
     try {
-        flow = loadFlow(path, SecretStore::lookup()); // secrets: environment, then the keychain
+        flow = loadFlow(path, SecretStore::lookup(QString::fromStdString(flowNameInFile(path)))); // secrets: environment, then this flow's keychain entries
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
             err << QString::fromStdString(path) << ": " << QString::fromStdString(p.toString()) << '\n';

@@ -47,7 +47,7 @@ void FlowListModel::load(const QStringList &folders)
             Entry e;
             e.path = it.next();
             try {
-                e.flow = loadFlow(e.path.toStdString(), SecretStore::lookup());
+                e.flow = loadFlow(e.path.toStdString(), SecretStore::lookup(QString::fromStdString(flowNameInFile(e.path.toStdString()))));
             } catch (const FlowError &err) {
                 QStringList lines;
                 for (const auto &p : err.problems())

@@ -313,7 +313,7 @@ void MainWindow::openFlowFile()
     if (file.isEmpty())
         return;
     try {
-        const Flow flow = loadFlow(file.toStdString());
+        const Flow flow = loadFlow(file.toStdString(), secretsNotNeeded(processEnvironment())); // checked, copied, not run
         QString target = QDir(m_flowsFolder).filePath(QFileInfo(file).fileName());
         if (!target.endsWith(QLatin1String(".flow.json")))
             target = QDir(m_flowsFolder).filePath(QString::fromStdString(flow.name) + QStringLiteral(".flow.json"));

@@ -1,6 +1,7 @@
 #include "secretstore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QRegularExpression>
 #include <QTimer>
@@ -36,16 +37,25 @@ bool turnedOff()
 
 } // namespace
 
+static QString sanitised(const QString &part)
+{
+    QString out;
+    for (QChar c : part)
+        out += (c.isLetterOrNumber() && c.unicode() < 128) ? c.toUpper() : QChar(QLatin1Char('_'));
+    return out;
+}
+
+QString SecretStore::variablePrefix(const QString &flowName)
+{
+    // stored in the keychain and in flow files: do not change
+    const QByteArray hash = QCryptographicHash::hash(flowName.toUtf8(), QCryptographicHash::Sha256);
+    return QLatin1String(kPrefix) + sanitised(flowName) + QLatin1Char('_')
+           + QString::fromLatin1(hash.toHex().left(16).toUpper()) + QLatin1Char('_');
+}
+
 QString SecretStore::variableName(const QString &flowName, const QString &field)
 {
-    QString out = QLatin1String(kPrefix);
-    for (const QString &part : {flowName, field}) {
-        if (!out.endsWith(QLatin1Char('_')))
-            out += QLatin1Char('_');
-        for (QChar c : part)
-            out += (c.isLetterOrNumber() && c.unicode() < 128) ? c.toUpper() : QChar(QLatin1Char('_'));
-    }
-    return out;
+    return variablePrefix(flowName) + sanitised(field);
 }
 
 QString SecretStore::reference(const QString &variable)
@@ -121,13 +131,18 @@ bool SecretStore::remove(const QString &variable)
     return runJob(job);
 }
 
-EnvLookup SecretStore::lookup()
+bool SecretStore::belongsTo(const QString &flowName, const QString &variable)
 {
-    return [](const std::string &name) -> std::optional<std::string> {
+    return variable.startsWith(variablePrefix(flowName)) && variable.size() > variablePrefix(flowName).size();
+}
+
+EnvLookup SecretStore::lookup(const QString &flowName)
+{
+    return [flowName](const std::string &name) -> std::optional<std::string> {
         if (const char *value = std::getenv(name.c_str()))
             return std::string(value);
-        if (name.rfind(kPrefix, 0) != 0 || !QCoreApplication::instance())
-            return std::nullopt;
+        if (!belongsTo(flowName, QString::fromStdString(name)) || !QCoreApplication::instance())
+            return std::nullopt; // not this flow's entry: never read from the keychain
         if (auto secret = read(QString::fromStdString(name)))
             return secret->toStdString();
         return std::nullopt;

@@ -25,9 +25,15 @@ public:
     static constexpr auto kService = "flowdeck";
     static constexpr auto kPrefix = "FLOWDECK_SECRET_";
 
-    /// "FLOWDECK_SECRET_SF_ACCOUNTS_DESTINATION_PASSWORD": letters and digits upper-cased, every
-    /// other character an underscore.
+    /// "FLOWDECK_SECRET_SF_ACCOUNTS_1F0C4A2B9D3E5F60_DESTINATION_PASSWORD": the flow's name with
+    /// letters and digits upper-cased and every other character an underscore, then 16 hex digits
+    /// of the SHA-256 of the exact name (so "a-b" and "a_b" never share an entry), then the field.
     static QString variableName(const QString &flowName, const QString &field);
+    /// What every variable of the flow named `flowName` starts with ("FLOWDECK_SECRET_SF_ACCOUNTS_<hash>_").
+    static QString variablePrefix(const QString &flowName);
+    /// Whether the keychain entry `variable` belongs to the flow named `flowName` (lookup()
+    /// reads no other).
+    static bool belongsTo(const QString &flowName, const QString &variable);
     /// "${NAME}".
     static QString reference(const QString &variable);
     /// The variable of a "${NAME}" reference, or "" when `text` is not exactly one reference.
@@ -43,9 +49,10 @@ public:
     static std::optional<QString> read(const QString &variable);
     static bool remove(const QString &variable);
 
-    /// The environment, then the keychain for FLOWDECK_SECRET_ variables: what loadFlow() should
-    /// use wherever a flow is run.
-    static EnvLookup lookup();
+    /// The environment, then the keychain for the FLOWDECK_SECRET_ variables of the flow named
+    /// `flowName` (those starting with variablePrefix(flowName)): a flow never reads another
+    /// flow's keychain entries. What loadFlow() should use wherever a flow is run.
+    static EnvLookup lookup(const QString &flowName);
 };
 
 } // namespace flowdeck

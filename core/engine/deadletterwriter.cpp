@@ -76,9 +76,7 @@ void DeadLetterWriter::open(std::uint64_t keepBytes)
     const std::filesystem::path p(m_path);
     if (p.has_parent_path())
         makeDirectories(p.parent_path().string());
-    m_file = std::fopen(m_path.c_str(), "ab");
-    if (!m_file)
-        throw Error("cannot open dead-letter file " + m_path + ": " + std::strerror(errno));
+    m_file = openForAppend(m_path); // 0600: dead letters hold row values
     std::error_code ec;
     const auto current = std::filesystem::file_size(p, ec);
     m_size = ec ? 0 : current;

@@ -3,6 +3,9 @@
 #include "core/model/atomicfile.h"
 #include "core/model/errors.h"
 
+#include <QCryptographicHash>
+
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -73,7 +76,12 @@ std::string StateStore::fileStem(const std::string &flowName)
     std::string stem;
     for (unsigned char c : flowName)
         stem += (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80) ? char(c) : '_';
-    return stem.empty() ? std::string("flow") : stem;
+    if (!stem.empty() && stem == flowName && stem != "." && stem != "..")
+        return stem; // stored in state folders: names that need no change keep their files
+    // Names that differ only in replaced characters ("a b", "a/b", "a_b") must not share files:
+    // add a hash of the exact name, after a '~' (never part of an unchanged name).
+    const QByteArray hash = QCryptographicHash::hash(QByteArray::fromStdString(flowName), QCryptographicHash::Sha256);
+    return (stem.empty() ? std::string("flow") : stem) + '~' + hash.toHex().left(16).toStdString();
 }
 
 StateStore::StateStore(std::string stateDir, std::string flowName)
@@ -120,10 +128,10 @@ void StateStore::reactivate() const
 void StateStore::appendHistory(const nlohmann::json &entry) const
 {
     makeDirectories(m_dir);
-    std::ofstream out(m_historyPath, std::ios::app);
-    out << entry.dump() << '\n';
-    out.flush();
-    if (!out)
+    std::FILE *out = openForAppend(m_historyPath);
+    const std::string line = entry.dump() + '\n';
+    const bool written = std::fwrite(line.data(), 1, line.size(), out) == line.size();
+    if (std::fclose(out) != 0 || !written)
         throw Error("cannot append to " + m_historyPath);
 }
 

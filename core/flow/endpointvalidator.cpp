@@ -1,6 +1,7 @@
 #include "core/flow/endpointvalidator.h"
 
 #include "core/flow/flowvocabulary.h"
+#include "core/kafka/kafkapropertypolicy.h"
 
 #include <algorithm>
 #include <set>
@@ -27,7 +28,7 @@ const std::array<EndpointKeys, 3> &endpointKeys()
     static const std::array<EndpointKeys, 3> keys = {{
         {"file", {"type", "path", "format", "csv"}, {}, {}},
         {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write"}},
-        {"kafka", {"type", "brokers", "protocol", "properties", "topic"}, {"group", "startFrom"},
+        {"kafka", {"type", "brokers", "protocol", "properties", "allowUnsafeProperties", "topic"}, {"group", "startFrom"},
          {"partition", "createTopics"}},
     }};
     static_assert(vocab::kEndpointTypes.size() == 3, "every endpoint type needs its keys here");
@@ -252,14 +253,42 @@ void EndpointValidator::connection(Json &c, const std::string &path)
         m_checker.integer(*port, at("port"), 1, 65535);
     if (Json *user = m_checker.require(c, path, "user", "the account to connect as"))
         m_checker.string(*user, at("user"));
-    if (Json *password = FlowChecker::find(c, "password"))
-        m_checker.string(*password, at("password"), true); // an empty password is legitimate
+    if (Json *password = FlowChecker::find(c, "password"); password && !password->is_string())
+        m_checker.problem(at("password"), "expected a string"); // never quote a password, even a wrong one
     if (Json *database = FlowChecker::find(c, "database"))
         m_checker.string(*database, at("database"));
     if (Json *tls = FlowChecker::find(c, "tls"))
-        m_checker.word(*tls, at("tls"), "TLS mode", vocab::kTlsModes);
+        this->tls(*tls, at("tls"));
     if (Json *timeout = FlowChecker::find(c, "connectTimeout"))
         m_checker.integer(*timeout, at("connectTimeout"), 1, 3600); // seconds
+}
+
+void EndpointValidator::tls(Json &tls, const std::string &path)
+{
+    if (!tls.is_object()) {
+        m_checker.word(tls, path, "TLS mode", vocab::kTlsModes);
+        return;
+    }
+    // {"mode": "verify" (the default here), "ca": "/path/ca.pem", "cert": ..., "key": ...}
+    static constexpr std::array<std::string_view, 4> kTlsKeys = {"mode", "ca", "cert", "key"};
+    m_checker.checkKeys(tls, path, kTlsKeys);
+    const std::string *mode = nullptr;
+    if (Json *m = FlowChecker::find(tls, "mode"))
+        mode = m_checker.word(*m, FlowChecker::child(path, "mode"), "TLS mode", vocab::kTlsModes);
+    bool files = false;
+    for (std::string_view key : {"ca", "cert", "key"}) {
+        Json *file = FlowChecker::find(tls, key);
+        if (!file)
+            continue;
+        files = true;
+        const std::string where = FlowChecker::child(path, key);
+        if (const std::string *p = m_checker.string(*file, where); p && !p->starts_with('/'))
+            m_checker.problem(where, "must be an absolute path to a PEM file, not '" + *p + '\'');
+    }
+    if (bool(FlowChecker::find(tls, "cert")) != bool(FlowChecker::find(tls, "key")))
+        m_checker.problem(path, "give both 'cert' and 'key' (the client certificate and its private key), or neither");
+    if (mode && *mode == "disabled" && files)
+        m_checker.problem(FlowChecker::child(path, "mode"), "is \"disabled\" but certificate files are given");
 }
 
 void EndpointValidator::write(Json &w, const std::string &path)
@@ -309,14 +338,11 @@ void EndpointValidator::kafka(Json &endpoint, const std::string &path)
         checkBrokers(m_checker, *brokers, at("brokers"));
     if (Json *protocol = FlowChecker::find(endpoint, "protocol"))
         m_checker.word(*protocol, at("protocol"), "protocol", vocab::kKafkaProtocols);
-    if (Json *props = FlowChecker::find(endpoint, "properties"); props && m_checker.isObject(*props, at("properties"))) {
-        for (auto &[key, value] : props->items()) {
-            // librdkafka takes every property as text; nested values have no meaning there.
-            if (!value.is_string() && !value.is_number() && !value.is_boolean())
-                m_checker.problem(FlowChecker::child(at("properties"), key),
-                                  "expected a string, number or boolean, got " + FlowChecker::describe(value));
-        }
-    }
+    bool allowUnsafe = false;
+    if (Json *unsafe = FlowChecker::find(endpoint, "allowUnsafeProperties"); unsafe && m_checker.isBoolean(*unsafe, at("allowUnsafeProperties")))
+        allowUnsafe = unsafe->get<bool>();
+    if (Json *props = FlowChecker::find(endpoint, "properties"); props && m_checker.isObject(*props, at("properties")))
+        kafkaProperties(*props, at("properties"), allowUnsafe);
 
     Json *topic = FlowChecker::find(endpoint, "topic");
     if (m_role == EndpointRole::Destination) {
@@ -366,6 +392,22 @@ void EndpointValidator::kafka(Json &endpoint, const std::string &path)
         m_checker.string(*group, at("group"));
     if (Json *start = FlowChecker::find(endpoint, "startFrom"))
         m_checker.word(*start, at("startFrom"), "start position", vocab::kKafkaStartFrom);
+}
+
+void EndpointValidator::kafkaProperties(const Json &props, const std::string &path, bool allowUnsafe)
+{
+    const KafkaClientRole role = m_role == EndpointRole::Source ? KafkaClientRole::Consumer : KafkaClientRole::Producer;
+    for (const auto &[key, value] : props.items()) {
+        const std::string where = FlowChecker::child(path, key);
+        // librdkafka takes every property as text; nested values have no meaning there. The
+        // value itself is never quoted: it may be a password.
+        if (!value.is_string() && !value.is_number() && !value.is_boolean())
+            m_checker.problem(where, "expected a string, number or boolean, got " +
+                                         (KafkaPropertyPolicy::isSecret(key) ? std::string("another type")
+                                                                             : FlowChecker::describe(value)));
+        if (const std::string why = KafkaPropertyPolicy::refusal(key, role, allowUnsafe); !why.empty())
+            m_checker.problem(where, why);
+    }
 }
 
 void EndpointValidator::checkBrokers(FlowChecker &checker, const Json &value, const std::string &path)

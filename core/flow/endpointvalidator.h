@@ -37,8 +37,10 @@ private:
     void csvOptions(nlohmann::json &csv, const std::string &path);
     void mysql(nlohmann::json &endpoint, const std::string &path);
     void connection(nlohmann::json &connection, const std::string &path);
+    void tls(nlohmann::json &tls, const std::string &path);
     void write(nlohmann::json &write, const std::string &path);
     void kafka(nlohmann::json &endpoint, const std::string &path);
+    void kafkaProperties(const nlohmann::json &properties, const std::string &path, bool allowUnsafe);
     std::string keyHint(const std::string &type, const std::string &key) const;
 
     FlowChecker &m_checker;

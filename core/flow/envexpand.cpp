@@ -19,6 +19,8 @@ namespace {
 constexpr std::array<std::string_view, 5> kMayBeEmptyKeys = {"password", "description", "separator", "with",
                                                              "value"};
 
+constexpr std::string_view kSecretPrefix = "FLOWDECK_SECRET_";
+
 bool mayBeEmpty(const std::string &path)
 {
     // Kafka properties go to librdkafka unchecked ("sasl.password" may be empty).
@@ -152,10 +154,17 @@ nlohmann::json expandValue(const nlohmann::json &value, const std::string &path,
     std::string out = expander.run();
     if (problems && !expander.error().empty())
         problems->push_back({path, expander.error()});
-    if (problems && !mayBeEmpty(path))
-        for (const auto &name : expander.unset())
-            problems->push_back({path, "environment variable " + name + " is not set and has no default (write ${" +
-                                           name + ":-default})"});
+    if (problems)
+        for (const auto &name : expander.unset()) {
+            // A secret found nowhere is never a silent empty password.
+            if (name.starts_with(kSecretPrefix))
+                problems->push_back({path, "secret " + name + " is neither set in the environment nor stored in "
+                                           "the keychain for this flow (set the variable, or save the flow again "
+                                           "in the window)"});
+            else if (!mayBeEmpty(path))
+                problems->push_back({path, "environment variable " + name + " is not set and has no default (write ${" +
+                                               name + ":-default})"});
+        }
     return out;
 }
 
@@ -168,6 +177,16 @@ EnvLookup processEnvironment()
         if (!value)
             return std::nullopt;
         return std::string(value);
+    };
+}
+
+EnvLookup secretsNotNeeded(EnvLookup lookup)
+{
+    return [lookup = std::move(lookup)](const std::string &name) -> std::optional<std::string> {
+        std::optional<std::string> value = lookup(name);
+        if (!value && name.starts_with(kSecretPrefix))
+            return std::string();
+        return value;
     };
 }
 

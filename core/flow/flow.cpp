@@ -2,6 +2,7 @@
 
 #include "core/flow/flowchecker.h"
 #include "core/flow/flowvalidator.h"
+#include "core/flow/secrets.h"
 
 #include <algorithm>
 #include <atomic>
@@ -84,6 +85,9 @@ std::string syntaxError(const std::string &text, const Json::parse_error &e)
     const std::size_t colon = start == std::string::npos ? std::string::npos : what.find(": ", start);
     if (colon != std::string::npos)
         what = what.substr(colon + 2);
+    // "; last read: '<text>'" quotes the file, which may be the middle of a password.
+    if (const std::size_t lastRead = what.find("; last read:"); lastRead != std::string::npos)
+        what.erase(lastRead);
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
 }
 
@@ -148,7 +152,7 @@ const std::vector<std::string_view> &keyOrder()
         "connection", "host", "port", "user", "password", "database", "tls", "socket", "connectTimeout",
         "table", "tables", "topic", "read", "group", "startFrom", "partition", "createTopics", "partitions",
         "replicationFactor", "write", "mode", "key", "createTable", "addColumns", "versionColumn",
-        "batchRows", "properties", "separator", "char", "keepFirst", "keepLast", "length", "to", "pattern",
+        "batchRows", "properties", "allowUnsafeProperties", "separator", "char", "keepFirst", "keepLast", "length", "to", "pattern",
         "with", "min", "max", "value", "mapping", "filters", "trigger", "every", "at", "incremental",
         "tieBreaker", "from", "deactivateAfterFailures", "errorHandling", "onError", "deadLetter"};
     return order;
@@ -262,7 +266,17 @@ std::vector<FlowProblem> validateFlow(const Json &doc)
 Flow flowFromJson(const Json &raw, const EnvLookup &lookup, const std::string &filePath)
 {
     std::vector<FlowProblem> problems;
-    Json doc = expandEnvironment(raw, lookup, &problems);
+    // Secrets (secret fields, expanded secret variables) never appear in a problem's message.
+    SecretRedactor secrets;
+    const EnvLookup recording = [&](const std::string &name) {
+        std::optional<std::string> value = lookup(name);
+        if (value && SecretRedactor::isSecretVariable(name))
+            secrets.add(*value);
+        return value;
+    };
+    Json doc = expandEnvironment(raw, recording, &problems);
+    secrets.addFields(raw);
+    secrets.addFields(doc);
     std::set<std::string> explained;
     for (const auto &p : problems)
         explained.insert(p.path);
@@ -272,6 +286,8 @@ Flow flowFromJson(const Json &raw, const EnvLookup &lookup, const std::string &f
             problems.push_back(std::move(p));
     }
     if (!problems.empty()) {
+        for (FlowProblem &p : problems)
+            p.message = secrets.redact(std::move(p.message));
         sortBySection(problems);
         throw FlowError(filePath, std::move(problems));
     }
@@ -319,6 +335,18 @@ Flow loadFlow(const std::string &path, const EnvLookup &lookup)
         throw FlowError(path, std::move(problems));
     }
     return std::move(*flow);
+}
+
+std::string flowNameInFile(const std::string &path)
+{
+    std::string reason;
+    const std::optional<std::string> text = readFile(path, reason);
+    if (!text)
+        return {};
+    const Json doc = Json::parse(*text, nullptr, false);
+    if (!doc.is_object() || !doc.contains("name") || !doc["name"].is_string())
+        return {};
+    return doc["name"].get<std::string>();
 }
 
 std::string flowDocumentText(const Flow &flow)

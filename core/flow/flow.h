@@ -66,6 +66,10 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string &na
 /// The process environment.
 EnvLookup processEnvironment();
 
+/// `lookup`, except that an unset `FLOWDECK_SECRET_...` variable reads as "": for loading a flow
+/// only to look at it (its history, an import), never to connect with it.
+EnvLookup secretsNotNeeded(EnvLookup lookup);
+
 /// Replaces `${NAME}` and `${NAME:-default}` in every string of `doc` (keys untouched). `$${`
 /// escapes a literal `${`. An unset variable without a default becomes "" and, when `problems` is
 /// given, is reported there (with the string's path) only if it is not allowed to be empty;
@@ -85,6 +89,10 @@ Flow flowFromJson(const nlohmann::json &raw, const EnvLookup &lookup = processEn
 /// Reads a flow file. Throws FlowError (unreadable file, JSON syntax error with line and column,
 /// or the validation problems).
 Flow loadFlow(const std::string &path, const EnvLookup &lookup = processEnvironment());
+
+/// The `name` written in a flow file, unexpanded, or "" when the file cannot be read or parsed:
+/// what a secret lookup restricted to one flow's keychain entries needs before loadFlow().
+std::string flowNameInFile(const std::string &path);
 
 /// The text saveFlow() writes for `flow.raw`: pretty-printed, keys in the documented order.
 /// Possible errors: Error when the document holds invalid UTF-8.

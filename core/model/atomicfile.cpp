@@ -2,11 +2,14 @@
 
 #include "core/model/errors.h"
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace flowdeck {
@@ -20,8 +23,18 @@ void writeFileAtomically(const std::string &path, std::string_view data)
 {
     const std::filesystem::path target(path);
     const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
-    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // A fresh name per call (pid, counter, clock); O_EXCL never reuses a leftover or planted file.
+    static std::atomic<unsigned> counter{0};
+    std::string tmp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+        const auto tick = std::chrono::steady_clock::now().time_since_epoch().count();
+        tmp = path + ".tmp-" + std::to_string(::getpid()) + '-' + std::to_string(counter++) + '-'
+              + std::to_string(tick & 0xffffff);
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
     if (fd < 0)
         throw Error(osError("cannot write", tmp));
     std::size_t done = 0;
@@ -56,10 +69,34 @@ void writeFileAtomically(const std::string &path, std::string_view data)
 
 void makeDirectories(const std::string &path)
 {
-    std::error_code ec;
-    std::filesystem::create_directories(path, ec);
-    if (ec)
-        throw Error("cannot create folder " + path + ": " + ec.message());
+    if (path.empty())
+        return;
+    // Component by component, so every folder created here gets 0700 whatever the umask.
+    std::filesystem::path built;
+    for (const auto &part : std::filesystem::path(path)) {
+        built /= part;
+        if (part.empty() || part == "/" )
+            continue;
+        if (::mkdir(built.c_str(), 0700) == 0)
+            continue;
+        struct stat st{};
+        if (errno != EEXIST || ::stat(built.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+            throw Error(osError("cannot create folder", built.string()));
+    }
+}
+
+std::FILE *openForAppend(const std::string &path)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw Error(osError("cannot open", path));
+    std::FILE *file = ::fdopen(fd, "ab");
+    if (!file) {
+        const std::string msg = osError("cannot open", path);
+        ::close(fd);
+        throw Error(msg);
+    }
+    return file;
 }
 
 } // namespace flowdeck

@@ -382,13 +382,13 @@ void TestFlowWizard::passwordsNeverReachTheFile()
     page->setTable(QStringLiteral("sf_account"));
     const std::string text = w.flowJson().dump();
     QVERIFY2(text.find("s3cret") == std::string::npos, text.c_str());
-    COMPARE_JSON(w.flowJson()["destination"]["connection"]["password"], nlohmann::json("${FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_PASSWORD}"));
+    COMPARE_JSON(w.flowJson()["destination"]["connection"]["password"], nlohmann::json("${FLOWDECK_SECRET_SECRET_FLOW_49E768C7B5252779_DESTINATION_PASSWORD}"));
     // No keychain here (FLOWDECK_KEYCHAIN=off): the page says so and names the variable to set.
     page->initializePage();
     auto *note = child<QLabel>(page, "keychainNote");
     QVERIFY(note->isVisibleTo(page));
     QVERIFY2(note->text().contains(QStringLiteral("No keychain is available")), qPrintable(note->text()));
-    QVERIFY(note->text().contains(QStringLiteral("FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_PASSWORD")));
+    QVERIFY(note->text().contains(QStringLiteral("FLOWDECK_SECRET_SECRET_FLOW_49E768C7B5252779_DESTINATION_PASSWORD")));
     QVERIFY(w.pendingSecrets().isEmpty()); // nothing to store without a keychain
     // The same for a Kafka SASL password.
     w.typePage(EndpointRole::Destination)->setType(QStringLiteral("kafka"));
@@ -400,9 +400,9 @@ void TestFlowWizard::passwordsNeverReachTheFile()
     kafka->setTopic(QStringLiteral("t"));
     const nlohmann::json properties = w.flowJson()["destination"]["properties"];
     COMPARE_JSON(properties, (nlohmann::json{{"security.protocol", "SASL_SSL"}, {"sasl.mechanisms", "PLAIN"}, {"sasl.username", "flow-user"},
-                                             {"sasl.password", "${FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_SASL_PASSWORD}"}}));
+                                             {"sasl.password", "${FLOWDECK_SECRET_SECRET_FLOW_49E768C7B5252779_DESTINATION_SASL_PASSWORD}"}}));
     QVERIFY(w.flowJson().dump().find("kafka-s3cret") == std::string::npos);
-    QVERIFY(child<QLabel>(kafka, "keychainNote")->text().contains(QStringLiteral("FLOWDECK_SECRET_SECRET_FLOW_DESTINATION_SASL_PASSWORD")));
+    QVERIFY(child<QLabel>(kafka, "keychainNote")->text().contains(QStringLiteral("FLOWDECK_SECRET_SECRET_FLOW_49E768C7B5252779_DESTINATION_SASL_PASSWORD")));
     w.typePage(EndpointRole::Destination)->setType(QStringLiteral("mysql"));
     // An environment reference typed as the password is kept as it is.
     test::typeInto(child<QLineEdit>(page, "mysqlPassword"), QStringLiteral("${TIDB_PASSWORD}"));
@@ -434,16 +434,26 @@ void TestFlowWizard::cancelAsksOnlyWhenChanged()
 void TestFlowWizard::secretLookupPrefersTheEnvironment()
 {
     QCOMPARE(SecretStore::variableName(QStringLiteral("salesforce-accounts"), QStringLiteral("destination_password")),
-             QStringLiteral("FLOWDECK_SECRET_SALESFORCE_ACCOUNTS_DESTINATION_PASSWORD"));
+             QStringLiteral("FLOWDECK_SECRET_SALESFORCE_ACCOUNTS_8C022025546E187F_DESTINATION_PASSWORD"));
+    // Names that differ only in replaced characters get different entries.
+    QCOMPARE(SecretStore::variableName(QStringLiteral("salesforce_accounts"), QStringLiteral("destination_password")),
+             QStringLiteral("FLOWDECK_SECRET_SALESFORCE_ACCOUNTS_7ADA8858A5841431_DESTINATION_PASSWORD"));
     QCOMPARE(SecretStore::referencedVariable(QStringLiteral("${FLOWDECK_SECRET_X}")), QStringLiteral("FLOWDECK_SECRET_X"));
     QCOMPARE(SecretStore::referencedVariable(QStringLiteral("pa${X}ss")), QString());
     QString why;
     QVERIFY(!SecretStore::available(&why));
     QVERIFY(why.contains(QStringLiteral("FLOWDECK_KEYCHAIN=off")));
     qputenv("FLOWDECK_SECRET_TEST_PASSWORD", "from-env");
-    const EnvLookup lookup = SecretStore::lookup();
+    const EnvLookup lookup = SecretStore::lookup(QStringLiteral("s"));
     QCOMPARE(lookup("FLOWDECK_SECRET_TEST_PASSWORD").value_or("unset"), std::string("from-env"));
     QVERIFY(!lookup("FLOWDECK_SECRET_NOT_SET").has_value());
+    QCOMPARE(SecretStore::variablePrefix(QStringLiteral("s")), QStringLiteral("FLOWDECK_SECRET_S_043A718774C572BD_"));
+    // A flow reads only its own keychain entries, not those of a flow whose name starts like it.
+    QVERIFY(SecretStore::belongsTo(QStringLiteral("s"), SecretStore::variableName(QStringLiteral("s"), QStringLiteral("source_password"))));
+    QVERIFY(!SecretStore::belongsTo(QStringLiteral("s"), SecretStore::variableName(QStringLiteral("s_b"), QStringLiteral("source_password"))));
+    QVERIFY(!SecretStore::belongsTo(QStringLiteral("s_b"), SecretStore::variableName(QStringLiteral("s"), QStringLiteral("source_password"))));
+    QVERIFY(!SecretStore::belongsTo(QStringLiteral("s"), QStringLiteral("FLOWDECK_SECRET_S_SOURCE_PASSWORD"))); // no hash: an older name
+    QVERIFY(!SecretStore::belongsTo(QStringLiteral("s"), QStringLiteral("FLOWDECK_SECRET_PAYROLL_DESTINATION_PASSWORD")));
     // A flow with a secret reference loads with the environment's value.
     const Flow flow = flowFromJson(nlohmann::json::parse(R"({"flowdeck": 1, "name": "s",
         "source": {"type": "file", "path": "a.csv"},

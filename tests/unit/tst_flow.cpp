@@ -171,12 +171,11 @@ void TestFlow::syntaxErrors_data()
                                     << QString::fromUtf8("line 3, column 1: syntax error while parsing object key - unexpected '}'; "
                                        "expected string literal");
     QTest::newRow("bad literal") << QByteArray("{\n  \"a\": tru,\n}")
-                                 << QString::fromUtf8("line 2, column 11: syntax error while parsing value - invalid literal; last "
-                                    "read: '\"a\": tru,'");
+                                 << QString::fromUtf8("line 2, column 11: syntax error while parsing value - invalid literal");
     // Columns count characters: "é" is two bytes but one column.
     QTest::newRow("after multibyte") << QByteArray("{\"név\": x}")
                                      << QString::fromUtf8("line 1, column 9: syntax error while parsing value - "
-                                                          "invalid literal; last read: '\"név\": x'");
+                                                          "invalid literal");
     QTest::newRow("unclosed") << QByteArray("{\n  \"a\": 1")
                               << QString::fromUtf8("line 2, column 9: syntax error while parsing object - unexpected end of input; "
                                  "expected '}'");

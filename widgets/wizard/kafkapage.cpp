@@ -242,7 +242,7 @@ nlohmann::json KafkaPage::properties(const nlohmann::json &original, bool effect
         if (!password.isEmpty())
             p["sasl.password"] = password.toStdString();
     }
-    return effective ? expandEnvironment(p, SecretStore::lookup()) : p;
+    return effective ? expandEnvironment(p, SecretStore::lookup(flowWizard() ? flowWizard()->flowName() : QString())) : p;
 }
 
 void KafkaPage::test()

@@ -132,7 +132,11 @@ void MySqlConnectionForm::load(const nlohmann::json &connection)
         m_password->setText(password); // a hand-written password moves to the keychain on save
     }
     m_database->setEditText(text(connection, "database"));
-    const int tls = m_tls->findData(text(connection, "tls"));
+    // "tls" is a mode, or {"mode", "ca", "cert", "key"}: the form edits the mode, save() keeps the files.
+    QString mode = text(connection, "tls");
+    if (connection.contains("tls") && connection["tls"].is_object())
+        mode = connection["tls"].contains("mode") ? text(connection["tls"], "mode") : QStringLiteral("verify");
+    const int tls = m_tls->findData(mode);
     m_tls->setCurrentIndex(tls < 0 ? 0 : tls);
     invalidate();
 }
@@ -171,7 +175,9 @@ nlohmann::json MySqlConnectionForm::save(const nlohmann::json &original, const Q
     else
         c["database"] = database.toStdString();
     const QString tls = m_tls->currentData().toString();
-    if (tls == QLatin1String("preferred") && !c.contains("tls"))
+    if (c.contains("tls") && c["tls"].is_object())
+        c["tls"]["mode"] = tls.toStdString(); // certificate files stay as the flow had them
+    else if (tls == QLatin1String("preferred") && !c.contains("tls"))
         c.erase("tls"); // the default: written only when the flow had it
     else
         c["tls"] = tls.toStdString();
@@ -182,10 +188,11 @@ nlohmann::json MySqlConnectionForm::effective() const
 {
     nlohmann::json c = save(nlohmann::json::object(), QStringLiteral("UNUSED"));
     c.erase("password");
-    nlohmann::json expanded = expandEnvironment(c, SecretStore::lookup());
+    const EnvLookup lookup = SecretStore::lookup(m_flowName); // only this flow's keychain entries
+    nlohmann::json expanded = expandEnvironment(c, lookup);
     const QString password = m_password->text().isEmpty() ? m_passwordReference : m_password->text();
     if (password.contains(QLatin1String("${")))
-        expanded["password"] = expandEnvironment(nlohmann::json(password.toStdString()), SecretStore::lookup());
+        expanded["password"] = expandEnvironment(nlohmann::json(password.toStdString()), lookup);
     else
         expanded["password"] = password.toStdString();
     return expanded;

@@ -33,6 +33,8 @@ public:
     nlohmann::json save(const nlohmann::json &original, const QString &passwordVariable) const;
     /// The connection object with `${...}` expanded and the typed password: what a test uses.
     nlohmann::json effective() const;
+    /// The flow whose keychain entries effective() may read (SecretStore::lookup()).
+    void setFlowName(const QString &name) { m_flowName = name; }
     /// The typed password when it must be saved to the keychain, else "".
     QString passwordToStore() const;
 
@@ -65,6 +67,7 @@ private:
     QPushButton *m_sandbox = nullptr;
     FieldMessage *m_message = nullptr;
     QLabel *m_keychainNote = nullptr;
+    QString m_flowName;          // whose keychain entries effective() may read
     QString m_passwordReference; // the loaded flow's password, a ${...} reference
     ProbeResult m_result;
     bool m_busy = false;

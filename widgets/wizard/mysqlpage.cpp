@@ -167,6 +167,7 @@ bool MySqlPage::isTemplateOrPattern() const
 
 void MySqlPage::initializePage()
 {
+    m_form->setFlowName(flowWizard() ? flowWizard()->flowName() : QString());
     m_form->updateKeychainNote(secretVariable(QStringLiteral("password")));
     if (!m_form->isConnected() && !m_form->isBusy())
         m_form->test();
