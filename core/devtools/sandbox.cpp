@@ -242,7 +242,7 @@ void Sandbox::wipe()
     }
 }
 
-// %1 the sandbox directory, %2 the port, %3 the socket, %4 "user=root" when we are root.
+// %1 the sandbox directory, %2 the port, %3 the socket, %4 "user=root" when we are root, %5 extra settings.
 static const char *const configTemplate = R"(# Flowdeck sandbox: written by `flowdeck sandbox start` on every start; edits here are lost.
 # Put your own settings in custom.cnf (read last). See docs/sandbox.md.
 
@@ -275,6 +275,9 @@ character-set-server=utf8mb4
 collation-server=utf8mb4_unicode_ci
 # For LOAD DATA LOCAL INFILE (the load benchmark compares against it).
 local_infile=ON
+# Server-side file access (SELECT ... INTO OUTFILE, LOAD DATA INFILE, LOAD_FILE()) only inside
+# this folder: the password-less root cannot read or write the rest of your files.
+secure_file_priv=%1/files
 max_allowed_packet=256M
 # Throwaway data: after an OS crash the last second of commits may be lost; much faster.
 innodb_flush_log_at_trx_commit=2
@@ -282,15 +285,21 @@ sync_binlog=0
 innodb_buffer_pool_size=256M
 innodb_log_file_size=256M
 performance_schema=OFF
-
+%5
 !include %1/custom.cnf
 )";
 
-void Sandbox::writeConfig(int port) const
+void Sandbox::writeConfig(int port, const QStringList &extraSettings) const
 {
+    // secure_file_priv's folder: the server refuses to start when it is missing.
+    if (!QDir().mkpath(path(u"files")))
+        throw Error("cannot create " + str(path(u"files")) + " (is the sandbox directory writable?)");
+    QFile::setPermissions(path(u"files"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString user = ::geteuid() == 0 ? QStringLiteral("user=root") : QString();
     writeFile(path(u"my.cnf"),
-              QString::fromUtf8(configTemplate).arg(m_dir, QString::number(port), socketPath(), user).toUtf8());
+              QString::fromUtf8(configTemplate)
+                  .arg(m_dir, QString::number(port), socketPath(), user, extraSettings.join(u'\n'))
+                  .toUtf8());
     if (!QFileInfo::exists(path(u"custom.cnf")))
         writeFile(path(u"custom.cnf"),
                   "# Your own MariaDB settings for this sandbox, read after my.cnf; flowdeck never changes this file.\n"
@@ -462,7 +471,7 @@ Sandbox::StartResult Sandbox::start(const StartOptions &options)
     if (options.fresh)
         wipe();
 
-    writeConfig(port);
+    writeConfig(port, options.extraSettings);
     if (!isInitialised()) {
         if (QFileInfo::exists(path(u"data")))
             wipe(); // an interrupted initialisation: nothing worth keeping

@@ -51,6 +51,9 @@ public:
         int port = DefaultPort; ///< 0 picks a free port
         bool fresh = false;     ///< wipe data and logs first (a running sandbox is stopped)
         std::chrono::seconds timeout{60}; ///< how long the server may take to accept connections
+        /// More [mysqld] settings, one per entry ("ssl-cert=/path/server.pem"), written into
+        /// my.cnf before custom.cnf is included: for tests that need a server with TLS.
+        QStringList extraSettings;
     };
 
     struct StartResult
@@ -120,7 +123,7 @@ private:
     bool isInitialised() const;
     qint64 runningPid() const;
     void wipe();
-    void writeConfig(int port) const;
+    void writeConfig(int port, const QStringList &extraSettings) const;
     void initialise(const QString &installDb);
     qint64 launch(const QString &mariadbd);
     QString waitUntilReady(qint64 pid, int port, std::chrono::seconds timeout, QStringList &warnings);

@@ -70,6 +70,41 @@ static std::optional<long long> wholeNumber(const nlohmann::json &value)
     return std::nullopt;
 }
 
+static MySqlTlsMode tlsMode(const std::string &tls)
+{
+    static_assert(vocabulary::kTlsModes.size() == 4, "a TLS mode was added: handle it here");
+    if (tls == "disabled")
+        return MySqlTlsMode::Disabled;
+    if (tls == "preferred")
+        return MySqlTlsMode::Preferred;
+    if (tls == "required")
+        return MySqlTlsMode::Required;
+    if (tls == "verify")
+        return MySqlTlsMode::Verify;
+    throw ConfigError("connection.tls must be one of disabled, preferred, required, verify, not \"" + tls + '"');
+}
+
+static void readTls(const nlohmann::json &connection, MySqlConnectionConfig &c)
+{
+    const auto it = connection.find("tls");
+    if (it == connection.end() || it->is_null())
+        return;
+    if (!it->is_object()) {
+        if (const std::string tls = optionalString(connection, "tls"); !tls.empty())
+            c.tls = tlsMode(tls);
+        return;
+    }
+    // {"mode": "verify", "ca": "/etc/ssl/db-ca.pem", "cert": ..., "key": ...}
+    c.tls = tlsMode(optionalString(*it, "mode").empty() ? std::string("verify") : optionalString(*it, "mode"));
+    c.tlsCa = optionalString(*it, "ca");
+    c.tlsCert = optionalString(*it, "cert");
+    c.tlsKey = optionalString(*it, "key");
+    if (c.tlsCert.empty() != c.tlsKey.empty())
+        throw ConfigError("connection.tls: give both \"cert\" and \"key\", or neither");
+    if (c.tls == MySqlTlsMode::Disabled && !(c.tlsCa.empty() && c.tlsCert.empty()))
+        throw ConfigError("connection.tls: certificates are given but the mode is \"disabled\"");
+}
+
 MySqlConnectionConfig MySqlConnectionConfig::fromJson(const nlohmann::json &connection)
 {
     if (!connection.is_object())
@@ -93,20 +128,7 @@ MySqlConnectionConfig MySqlConnectionConfig::fromJson(const nlohmann::json &conn
                               + jsonText(*it));
         c.connectTimeoutSeconds = unsigned(*seconds);
     }
-    if (const std::string tls = optionalString(connection, "tls"); !tls.empty()) {
-        if (tls == "disabled")
-            c.tls = MySqlTlsMode::Disabled;
-        else if (tls == "preferred")
-            c.tls = MySqlTlsMode::Preferred;
-        else if (tls == "required")
-            c.tls = MySqlTlsMode::Required;
-        else if (tls == "verify")
-            c.tls = MySqlTlsMode::Verify;
-        else
-            throw ConfigError("connection.tls must be one of disabled, preferred, required, verify, not \""
-                              + tls + '"');
-        static_assert(vocabulary::kTlsModes.size() == 4, "a TLS mode was added: handle it here");
-    }
+    readTls(connection, c);
     if (c.host.empty() && c.socket.empty())
         throw ConfigError("connection.host is missing (or give connection.socket)");
     if (c.user.empty())
@@ -208,6 +230,24 @@ static int probeTcp(const std::string &host, unsigned port, unsigned timeoutSeco
 /// '127.0.0.1' (115)", where 115 is the EINPROGRESS of its non-blocking connect, not the reason:
 /// for TCP the reason ("connection refused") is found with one plain connect attempt; for a
 /// socket the errno in parentheses is right ("no such file or directory").
+/// Hands the connection's certificate files to libmariadb, after checking that they can be read
+/// (libmariadb's own message for a missing file does not name it).
+static void setTlsFiles(MYSQL *mysql, const MySqlConnectionConfig &config)
+{
+    const std::pair<const std::string *, std::pair<mysql_option, const char *>> files[] = {
+        {&config.tlsCa, {MYSQL_OPT_SSL_CA, "ca"}},
+        {&config.tlsCert, {MYSQL_OPT_SSL_CERT, "cert"}},
+        {&config.tlsKey, {MYSQL_OPT_SSL_KEY, "key"}}};
+    for (const auto &[path, option] : files) {
+        if (path->empty())
+            continue;
+        if (::access(path->c_str(), R_OK) != 0)
+            throw ConfigError("connection.tls." + std::string(option.second) + ": cannot read " + *path + ": "
+                              + std::strerror(errno));
+        mysql_optionsv(mysql, option.first, path->c_str());
+    }
+}
+
 static std::string connectFailureReason(unsigned code, const char *message, const MySqlConnectionConfig &config)
 {
     std::string text = message;
@@ -283,6 +323,7 @@ void MySqlConnection::connect()
         mysql_optionsv(mysql.get(), MYSQL_OPT_SSL_ENFORCE, &on);
     if (m_config.tls == MySqlTlsMode::Verify)
         mysql_optionsv(mysql.get(), MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
+    setTlsFiles(mysql.get(), m_config);
 
     const bool viaSocket = !m_config.socket.empty();
     const unsigned long flags = CLIENT_FOUND_ROWS | CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS;
@@ -293,8 +334,12 @@ void MySqlConnection::connect()
                             viaSocket ? 0 : m_config.port, viaSocket ? m_config.socket.c_str() : nullptr,
                             flags)) {
         const unsigned code = mysql_errno(mysql.get());
-        throw ConnectionError(who + connectFailureReason(code, mysql_error(mysql.get()), m_config),
-                              isTransientConnectError(code));
+        std::string reason = connectFailureReason(code, mysql_error(mysql.get()), m_config);
+        if (code == CR_SSL_CONNECTION_ERROR && m_config.tls == MySqlTlsMode::Verify)
+            reason += " (\"tls\" mode \"verify\" accepts only a server certificate signed by "
+                      + (m_config.tlsCa.empty() ? std::string("a system CA") : "the CA in " + m_config.tlsCa)
+                      + " that names the host " + (viaSocket ? std::string("localhost") : m_config.host) + ")";
+        throw ConnectionError(who + reason, isTransientConnectError(code));
     }
     // A Unix socket never leaves the machine: it counts as secure, as it does for MySQL's
     // require_secure_transport.

@@ -27,8 +27,9 @@ struct MySqlHandleCloser
 };
 
 /// How a connection uses TLS: "disabled" never, "preferred" when the server offers it,
-/// "required" always (fails when the server has no TLS), "verify" always with the server's
-/// certificate checked against the system CAs.
+/// "required" always (fails when the server has no TLS; the certificate is not checked), "verify"
+/// always, with the server's certificate checked against the connection's `ca` (or the system
+/// CAs) and its name against the host name.
 enum class MySqlTlsMode : std::uint8_t { Disabled, Preferred, Required, Verify };
 
 /// Settings of a connection to a MySQL-protocol server (MariaDB, MySQL, TiDB), read from the
@@ -41,11 +42,15 @@ struct MySqlConnectionConfig
     std::string password;
     std::string database;
     MySqlTlsMode tls = MySqlTlsMode::Preferred;
+    std::string tlsCa;   // PEM file of the CAs that sign the server's certificate ("" = system CAs)
+    std::string tlsCert; // client certificate (PEM), with tlsKey, for servers that ask for one
+    std::string tlsKey;  // its private key (PEM, unencrypted)
     std::string socket; // a Unix socket path; when set, host and port are not used
     unsigned connectTimeoutSeconds = 10;
 
     /// Reads `{"host", "port" (number or numeric string), "user", "password", "database",
-    /// "tls": "disabled"|"preferred"|"required"|"verify", "socket", "connectTimeout" (seconds)}`.
+    /// "tls": "disabled"|"preferred"|"required"|"verify" or {"mode", "ca", "cert", "key"} (mode
+    /// "verify" by default in the object form), "socket", "connectTimeout" (seconds)}`.
     /// Possible errors: ConfigError naming the bad field ("connection.port must be a number
     /// from 1 to 65535, not \"abc\"").
     static MySqlConnectionConfig fromJson(const nlohmann::json &connection);
