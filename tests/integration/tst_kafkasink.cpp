@@ -134,14 +134,14 @@ void TestKafkaSink::config()
     const nlohmann::json d = nlohmann::json::parse(R"({"type":"kafka","brokers":"a:9092,b","protocol":"canal-json",
         "topic":"cdc.{schema}.{table}","partition":"columns:a,b",
         "createTopics":{"partitions":6,"replicationFactor":"2"},
-        "properties":{"linger.ms":20,"enable.idempotence":true,"compression.type":"lz4"}})");
+        "properties":{"linger.ms":20,"enable.sasl.oauthbearer.unsecure.jwt":true,"compression.type":"lz4"}})");
     const KafkaConfig c = KafkaConfig::fromJson(d);
     QCOMPARE(c.brokers, std::string("a:9092,b"));
     QCOMPARE(c.createPartitions, 6);
     QCOMPARE(c.createReplicationFactor, 2);
     QCOMPARE(c.properties.size(), std::size_t(3));
     QVERIFY((std::find(c.properties.begin(), c.properties.end(),
-                       std::pair<std::string, std::string>{"enable.idempotence", "true"}) != c.properties.end()));
+                       std::pair<std::string, std::string>{"enable.sasl.oauthbearer.unsecure.jwt", "true"}) != c.properties.end()));
     QVERIFY((std::find(c.properties.begin(), c.properties.end(),
                        std::pair<std::string, std::string>{"linger.ms", "20"}) != c.properties.end()));
     Record r = makeRecord(makeTable("tpcc", "orders"), 1, "x");
