@@ -40,6 +40,10 @@ void appendNumber(std::string &out, std::uint64_t v, int width)
 Value decodeDecimal(std::uint16_t meta, BinlogCursor &c)
 {
     const int precision = meta >> 8, scale = meta & 0xff;
+    // The metadata comes from the TABLE_MAP event: a scale above the precision (or beyond MySQL's
+    // 65/38) would index the digit tables out of bounds.
+    if (precision < 1 || precision > 65 || scale > 38 || scale > precision)
+        c.fail("bad DECIMAL precision " + std::to_string(precision) + "," + std::to_string(scale));
     const int intg = precision - scale;
     const int intg0 = intg / 9, intg0x = intg % 9, frac0 = scale / 9, frac0x = scale % 9;
     const std::size_t size = std::size_t(intg0 * 4 + kDigitBytes[intg0x] + frac0 * 4 + kDigitBytes[frac0x]);
