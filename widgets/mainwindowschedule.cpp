@@ -33,14 +33,18 @@ void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
     m_runNowAction->setIconText(tr("Run Now"));
     m_pauseAction = flowMenu->addAction(tr("&Pause Schedule"), this, [this] {
         const int row = currentRow();
-        if (row >= 0)
-            m_scheduler->setPaused(m_model->entry(row).path, true);
+        if (row < 0)
+            return;
+        m_scheduler->setPaused(m_model->entry(row).path, true);
+        Settings::setFlowPaused(m_model->entry(row).path, true);
     });
     m_pauseAction->setIconText(tr("Pause Schedule"));
     m_resumeAction = flowMenu->addAction(tr("Res&ume Schedule"), this, [this] {
         const int row = currentRow();
-        if (row >= 0)
-            m_scheduler->setPaused(m_model->entry(row).path, false);
+        if (row < 0)
+            return;
+        m_scheduler->setPaused(m_model->entry(row).path, false);
+        Settings::setFlowPaused(m_model->entry(row).path, false);
     });
     m_resumeAction->setIconText(tr("Resume Schedule"));
     m_reactivateAction = flowMenu->addAction(tr("Re&activate Schedule"), this, [this] {
@@ -65,6 +69,7 @@ void MainWindow::reloadSchedules()
     QStringList paths;     // every row
     QStringList scheduled; // rows whose flow file is valid (an invalid one is not scheduled)
     QStringList problems;
+    const QStringList paused = Settings::pausedFlows();
     m_reloading = true;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const auto &e = m_model->entry(row);
@@ -79,6 +84,8 @@ void MainWindow::reloadSchedules()
         const QString error = m_scheduler->setFlow(e.path, e.flow, stateDir);
         if (!error.isEmpty())
             problems << QString::fromStdString(e.flow.name) + QStringLiteral(": ") + error;
+        else if (paused.contains(e.path) && !m_scheduler->isPaused(e.path))
+            m_scheduler->setPaused(e.path, true);
     }
     m_scheduler->keepOnly(scheduled);
     for (const QString &path : std::as_const(paths))
