@@ -80,8 +80,8 @@
         <translation>、失敗 %1</translation>
     </message>
     <message>
-        <source>(resumed after %1)</source>
-        <translation>（%1 の後から再開）</translation>
+        <source>(resumed at %1)</source>
+        <translation>（%1 から再開）</translation>
     </message>
 </context>
 <context>
@@ -1221,12 +1221,12 @@ Rows the last run wrote are written again.</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <source>started %1, resuming after %2</source>
-        <translation>%1 に開始、%2 の後から再開</translation>
+        <source>started %1, resuming at %2</source>
+        <translation>%1 に開始、%2 から再開</translation>
     </message>
     <message>
-        <source>Resumed after %1, where the previous run stopped (Run from the Beginning starts over).</source>
-        <translation>前回の実行が停止した %1 の後から再開しました（「最初から実行」でやり直せます）。</translation>
+        <source>Resumed at %1, where the previous run stopped (Run from the Beginning starts over).</source>
+        <translation>前回の実行が停止した %1 から再開しました（「最初から実行」でやり直せます）。</translation>
     </message>
 </context>
 <context>

@@ -80,8 +80,8 @@
         <translation>，失败 %1</translation>
     </message>
     <message>
-        <source>(resumed after %1)</source>
-        <translation>（从 %1 之后继续）</translation>
+        <source>(resumed at %1)</source>
+        <translation>（从 %1 继续）</translation>
     </message>
 </context>
 <context>
@@ -1221,12 +1221,12 @@ Rows the last run wrote are written again.</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <source>started %1, resuming after %2</source>
-        <translation>%1 开始，从 %2 之后继续</translation>
+        <source>started %1, resuming at %2</source>
+        <translation>%1 开始，从 %2 继续</translation>
     </message>
     <message>
-        <source>Resumed after %1, where the previous run stopped (Run from the Beginning starts over).</source>
-        <translation>已从上次运行停止的 %1 之后继续（“从头运行”可重新开始）。</translation>
+        <source>Resumed at %1, where the previous run stopped (Run from the Beginning starts over).</source>
+        <translation>已从上次运行停止的 %1 继续（“从头运行”可重新开始）。</translation>
     </message>
 </context>
 <context>

@@ -320,7 +320,7 @@ bool MainWindow::startRun(int row, RunTrigger trigger, bool restart)
     connect(runner, &FlowRunner::finished, this, [this, path](const RunResult &r) { onFinished(path, r); });
     m_model->setNextRun(row, m_scheduler->nextRunText(path), false); // with the state's dataChanged
     const QString started = resume.isEmpty() ? tr("started %1").arg(QTime::currentTime().toString())
-                                             : tr("started %1, resuming after %2").arg(QTime::currentTime().toString(), resume);
+                                             : tr("started %1, resuming at %2").arg(QTime::currentTime().toString(), resume);
     m_model->setRunState(row, QStringLiteral("running"), started, {});
     statusBar()->showMessage(QString::fromStdString(e.flow.name) + QStringLiteral(": ") + started);
     runner->start();
@@ -350,7 +350,7 @@ void MainWindow::onFinished(const QString &path, const RunResult &r)
     QString output = tr("Last run: %1 in %2 s — %3").arg(state).arg(r.elapsedSeconds, 0, 'f', 2).arg(summary);
     if (r.resumed) {
         const nlohmann::json from = nlohmann::json::parse(r.resumedFrom, nullptr, false);
-        output += QLatin1Char('\n') + tr("Resumed after %1, where the previous run stopped (Run from the Beginning starts over).")
+        output += QLatin1Char('\n') + tr("Resumed at %1, where the previous run stopped (Run from the Beginning starts over).")
                                            .arg(from.is_discarded() ? QString::fromStdString(r.resumedFrom) : resumePositionText(from));
     }
     if (!r.error.empty()) {

@@ -70,7 +70,7 @@ QString runEndMessage(const QString &flowName, const RunResult &r)
         text += QCoreApplication::translate("RunNotes", ", failed %1").arg(r.counts.failed);
     if (r.resumed) {
         const nlohmann::json from = nlohmann::json::parse(r.resumedFrom, nullptr, false);
-        text += QLatin1String(" ") + QCoreApplication::translate("RunNotes", "(resumed after %1)").arg(from.is_discarded() ? QString::fromStdString(r.resumedFrom)
+        text += QLatin1String(" ") + QCoreApplication::translate("RunNotes", "(resumed at %1)").arg(from.is_discarded() ? QString::fromStdString(r.resumedFrom)
                                                                                      : resumePositionText(from));
     }
     return text;

@@ -12,7 +12,7 @@ QString resumePositionText(const nlohmann::json &sourceCheckpoint);
 
 /// What the next run of `flow` does with the state it left in `stateDir`: "" for a fresh run
 /// (no state, the last run completed, or a checkpoint at the start), else the position it resumes
-/// after. Reads the state file; an unreadable one counts as a fresh run (the run reports it).
+/// at. Reads the state file; an unreadable one counts as a fresh run (the run reports it).
 QString pendingResume(const Flow &flow, const QString &stateDir);
 
 /// The status bar message at the end of a run: "accounts: completed in 1.2 s — read 13, …".

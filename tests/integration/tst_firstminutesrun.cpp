@@ -12,6 +12,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/sandboxstatus.h"
 #include "widgets/wizard/createtabledialog.h"
+#include "widgets/wizard/endpointtypepage.h"
 #include "widgets/wizard/filepage.h"
 #include "widgets/wizard/mappingpage.h"
 #include "widgets/wizard/mysqlconnectionform.h"
@@ -21,6 +22,7 @@
 #include "core/devtools/sandbox.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -161,13 +163,13 @@ void TestFirstMinutesRun::resumedRunSaysSoAndRestartStartsOver()
              qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "firstminutes").front(), std::string("5"));
 
-    // Fixed: the next run resumes after line 5 and says so while it runs and at its end.
+    // Fixed: the next run resumes at line 6 and says so while it runs and at its end.
     test::execSql("DELETE FROM sf_account WHERE id = '001Do000003EDTcIAO'", "firstminutes");
     window.runRow(row);
     const QString started = window.model()->index(row, FlowListModel::LastRun).data().toString();
-    QVERIFY2(started.contains(QStringLiteral("resuming after line 5 of accounts.csv")), qPrintable(started));
+    QVERIFY2(started.contains(QStringLiteral("resuming at line 6 of accounts.csv")), qPrintable(started));
     QTRY_COMPARE_WITH_TIMEOUT(window.model()->index(row, FlowListModel::State).data().toString(), QStringLiteral("Completed"), 30000);
-    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("(resumed after line 5 of accounts.csv)")),
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("(resumed at line 6 of accounts.csv)")),
              qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", "firstminutes").front(), std::string("13"));
 
