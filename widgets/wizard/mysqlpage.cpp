@@ -108,8 +108,8 @@ MySqlPage::MySqlPage(EndpointRole role, QWidget *parent)
         writeForm->addRow(tr("Rows per &batch:"), m_batchRows);
         writeForm->addRow(QString(), m_writeMessage);
         auto *layout = new QHBoxLayout;
-        layout->addWidget(tableBox, 1);
-        layout->addWidget(writeBox, 1);
+        layout->addWidget(tableBox, 2);
+        layout->addWidget(writeBox, 3); // the mode's words are long in Japanese
         auto *outer = new QVBoxLayout(this);
         outer->addWidget(connectionBox);
         outer->addLayout(layout, 1);
