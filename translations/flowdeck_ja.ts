@@ -1228,6 +1228,10 @@ Rows the last run wrote are written again.</source>
         <source>Resumed at %1, where the previous run stopped (Run from the Beginning starts over).</source>
         <translation>前回の実行が停止した %1 から再開しました（「最初から実行」でやり直せます）。</translation>
     </message>
+    <message>
+        <source>%1: not run at its scheduled time, the sandbox database is not running (Start it in the status bar)</source>
+        <translation>%1: サンドボックスデータベースが停止中のため、スケジュールの時刻に実行しませんでした（ステータスバーで開始できます）</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingCsv</name>

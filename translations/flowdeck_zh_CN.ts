@@ -1228,6 +1228,10 @@ Rows the last run wrote are written again.</source>
         <source>Resumed at %1, where the previous run stopped (Run from the Beginning starts over).</source>
         <translation>已从上次运行停止的 %1 继续（“从头运行”可重新开始）。</translation>
     </message>
+    <message>
+        <source>%1: not run at its scheduled time, the sandbox database is not running (Start it in the status bar)</source>
+        <translation>%1：沙盒数据库未运行，未在计划时间运行（可在状态栏中启动）</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingCsv</name>

@@ -19,6 +19,7 @@ class QTimer;
 namespace flowdeck {
 
 class FlowListModel;
+struct Flow;
 class FlowRunner;
 class FlowWizard;
 class SandboxStatus;
@@ -94,6 +95,7 @@ private:
     void createScheduleActions(QMenu *flowMenu, QToolBar *tools);
     bool startRun(int row, RunTrigger trigger, bool restart = false);
     void reloadSchedules();
+    bool needsStoppedSandbox(const Flow &flow) const;
     void updateScheduleActions(int row);
     void showSchedule(const QString &path);
     void exportFlowFile();

@@ -5,6 +5,7 @@
 
 #include "flowlistmodel.h"
 #include "flowrunner.h"
+#include "sandboxstatus.h"
 #include "schedulerdriver.h"
 #include "settings.h"
 
@@ -20,7 +21,16 @@ namespace flowdeck {
 void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
 {
     m_scheduler->setStartHandler([this](const QString &path, RunTrigger trigger) {
-        return startRun(m_model->rowOfPath(path), trigger);
+        const int row = m_model->rowOfPath(path);
+        // A scheduled run against the sandbox database while it is stopped would only fail (and
+        // count towards deactivation): it waits for the next slot, and the status bar says why.
+        if (trigger != RunTrigger::Manual && row >= 0 && needsStoppedSandbox(m_model->entry(row).flow)) {
+            statusBar()->showMessage(tr("%1: not run at its scheduled time, the sandbox database is not running (Start it in "
+                                        "the status bar)")
+                                         .arg(QString::fromStdString(m_model->entry(row).flow.name)));
+            return false;
+        }
+        return startRun(row, trigger);
     });
     connect(m_scheduler, &SchedulerDriver::scheduleChanged, this, &MainWindow::showSchedule);
 
@@ -61,6 +71,16 @@ void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
     tools->addAction(m_pauseAction);
     tools->addAction(m_resumeAction);
     tools->addAction(m_reactivateAction);
+}
+
+bool MainWindow::needsStoppedSandbox(const Flow &flow) const
+{
+    m_sandbox->refresh();
+    for (const nlohmann::json *endpoint : {&flow.source, &flow.destination})
+        if (endpoint->is_object() && endpoint->value("type", std::string()) == "mysql"
+            && m_sandbox->isDownFor(endpoint->value("connection", nlohmann::json())))
+            return true;
+    return false;
 }
 
 void MainWindow::reloadSchedules()

@@ -45,12 +45,24 @@ void SandboxStatus::refresh()
     const Sandbox::Status s = Sandbox(m_dir).status();
     const bool was = m_running;
     m_running = s.running;
+    m_port = s.info.port > 0 ? s.info.port : Sandbox::DefaultPort;
     m_label->setText(s.running ? tr("Sandbox database: running on %1:%2").arg(s.info.host).arg(s.info.port)
                                : tr("Sandbox database: not running"));
     m_button->setText(s.running ? tr("Stop") : tr("Start"));
     m_button->setEnabled(true);
     if (was != m_running)
         Q_EMIT changed();
+}
+
+bool SandboxStatus::isDownFor(const nlohmann::json &connection) const
+{
+    if (m_running || m_busy || !connection.is_object())
+        return false;
+    const nlohmann::json host = connection.value("host", nlohmann::json());
+    const nlohmann::json port = connection.value("port", nlohmann::json());
+    const bool local = host.is_string() && (host == "127.0.0.1" || host == "localhost");
+    const int number = port.is_number_integer() ? port.get<int>() : port.is_string() ? QString::fromStdString(port.get<std::string>()).toInt() : 0;
+    return local && number == m_port;
 }
 
 void SandboxStatus::start()

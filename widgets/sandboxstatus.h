@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <nlohmann/json.hpp>
+
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -25,6 +27,10 @@ public:
     QLabel *label() const { return m_label; }
     QPushButton *button() const { return m_button; }
 
+    /// True when `connection` (a flow's expanded connection object) points at this sandbox
+    /// (127.0.0.1 or localhost, its port) and the sandbox is not running: a run could only fail.
+    bool isDownFor(const nlohmann::json &connection) const;
+
     /// Reads the sandbox's state now.
     void refresh();
     void start();
@@ -42,6 +48,7 @@ private:
     QPushButton *m_button = nullptr;
     QTimer *m_timer = nullptr;
     bool m_running = false;
+    int m_port = 0; // of the last start (sandbox.json), else the default
     bool m_busy = false;
 };
 

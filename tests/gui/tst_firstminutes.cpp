@@ -4,9 +4,13 @@
 #include "tests/common/testsupport.h"
 #include "tests/common/wizarddriver.h"
 
+#include "widgets/dashboard/errorlistmodel.h"
+#include "widgets/dashboard/monitorwindow.h"
+#include "widgets/dashboard/ratechart.h"
 #include "widgets/dashboard/tablemetricsmodel.h"
 #include "widgets/examples.h"
 #include "widgets/flowlistmodel.h"
+#include "widgets/flowrunner.h"
 #include "widgets/mainwindow.h"
 #include "widgets/schedulerdriver.h"
 #include "widgets/settings.h"
@@ -29,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QDir>
@@ -49,6 +54,8 @@ private Q_SLOTS:
     void toolbarFitsTheWindow();
     void scheduledExamplesStartPaused();
     void stateColumnFitsEveryState();
+    void scheduledRunWaitsForAStoppedSandbox();
+    void monitorOfAFileSourceShowsNoLag();
     void brokenCsvLinesAreErrorsWithTheirLine();
     void snakeCase_data();
     void snakeCase();
@@ -186,6 +193,59 @@ void TestFirstMinutes::scheduledExamplesStartPaused()
     QVERIFY(!again.schedulerDriver()->isPaused(scheduled.first()));
     QVERIFY(again.schedulerDriver()->isPaused(scheduled.last()));
     Settings::setFlowPaused(scheduled.first(), true);
+}
+
+// A scheduled flow on the sandbox database (127.0.0.1:4000) while the sandbox is stopped does
+// not run (and fail, red) at its slot: it waits, and the status bar says why.
+void TestFirstMinutes::scheduledRunWaitsForAStoppedSandbox()
+{
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    qputenv("XDG_DATA_HOME", data.path().toUtf8()); // a sandbox folder that never started
+    const QString folder = m_dir.filePath(QStringLiteral("sandboxflows"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(QString::fromStdString(test::sourcePath("resources/examples/salesforce-accounts/accounts.csv")),
+                        folder + QStringLiteral("/accounts.csv")));
+    QFile f(folder + QStringLiteral("/on-sandbox.flow.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"flowdeck": 1, "name": "on-sandbox",
+      "source": {"type": "file", "path": "accounts.csv", "format": "csv"},
+      "destination": {"type": "mysql", "connection": {"host": "127.0.0.1", "port": 4000, "user": "root", "database": "test"},
+                      "table": "sf_account", "write": {"mode": "insert"}},
+      "trigger": {"type": "schedule", "every": "1h"}})");
+    f.close();
+    MainWindow w(folder);
+    const QString path = w.model()->entry(0).path;
+    QVERIFY(w.schedulerDriver()->isScheduled(path));
+    QVERIFY(!w.schedulerDriver()->isPaused(path));
+    w.schedulerDriver()->tick(); // never ran: due now
+    QCoreApplication::processEvents();
+    QCOMPARE(w.model()->index(0, FlowListModel::State).data().toString(), QStringLiteral("Ready"));
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("on-sandbox: not run at its scheduled time, the sandbox database is not running")),
+             qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(w.schedulerDriver()->remainingMs() > 0); // the next slot
+    qunsetenv("XDG_DATA_HOME");
+}
+
+void TestFirstMinutes::monitorOfAFileSourceShowsNoLag()
+{
+    const QString path = m_flows + QStringLiteral("/examples/salesforce-accounts/accounts-insert.flow.json");
+    EngineOptions options;
+    options.stateDir = m_dir.filePath(QStringLiteral("state")).toStdString();
+    MonitorWindow monitor(path, options);
+    monitor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&monitor));
+    QVERIFY(monitor.runner());
+    QVERIFY(monitor.lagChart()->isHidden());
+    QVERIFY(!monitor.tableChart()->isHidden());
+    // Errors tab: the reason takes the width, the time only its text's.
+    QTableView *errors = nullptr;
+    for (QTableView *v : monitor.findChildren<QTableView *>())
+        if (v->model() == monitor.errorsModel())
+            errors = v;
+    QVERIFY(errors);
+    QCOMPARE(errors->horizontalHeader()->sectionResizeMode(ErrorListModel::Reason), QHeaderView::Stretch);
+    QCOMPARE(errors->horizontalHeader()->sectionResizeMode(ErrorListModel::Time), QHeaderView::ResizeToContents);
 }
 
 void TestFirstMinutes::stateColumnFitsEveryState()
