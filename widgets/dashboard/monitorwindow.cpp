@@ -8,6 +8,7 @@
 
 #include "widgets/flowrunner.h"
 #include "widgets/runhistoryview.h"
+#include "widgets/secretstore.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -154,7 +155,8 @@ bool MonitorWindow::reloadFlowFile()
 {
     // Runs what the file says now: Start after editing and saving the flow runs the new settings.
     try {
-        Flow flow = loadFlow(m_flowPath.toStdString());
+        const std::string path = m_flowPath.toStdString();
+        Flow flow = loadFlow(path, SecretStore::lookup(QString::fromStdString(flowNameInFile(path)))); // its own secrets only
         delete m_poller;
         m_poller = nullptr;
         delete m_runner;
