@@ -408,6 +408,8 @@ void BinlogRowDecoder::decode(const BinlogTableMap &table, std::uint8_t eventTyp
     const std::size_t presentCount = countBits(present, count);
     const std::size_t presentAfterCount = countBits(presentAfter, count);
     while (c.remaining() > 0) {
+        // An image of zero present columns takes no bytes: the loop would never end.
+        const std::size_t before = c.remaining();
         BinlogRowChange &change = out.emplace_back();
         if (kind == 0) {
             decodeImage(table, present, presentCount, c, change.after);
@@ -417,6 +419,8 @@ void BinlogRowDecoder::decode(const BinlogTableMap &table, std::uint8_t eventTyp
         } else {
             decodeImage(table, present, presentCount, c, change.before);
         }
+        if (c.remaining() == before)
+            c.fail("rows of no columns, with bytes left over");
     }
 }
 
