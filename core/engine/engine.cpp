@@ -177,6 +177,15 @@ RunResult Engine::run()
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
         if (source)
             result.bytesRead = source->bytesRead();
+        if (status == RunStatus::Completed && sink) {
+            // Before the state says "completed": a crash in between resumes and completes again.
+            try {
+                sink->complete();
+            } catch (const std::exception &e) {
+                result.error = std::string("finishing the destination: ") + e.what();
+                result.status = status = RunStatus::Failed;
+            }
+        }
         if (!state.runId.empty()) {
             recordOutcome(state, result, source.get(), lastSourceCheckpoint, incremental, m_flow.trigger);
             // A continuous source is never finished: a run that ended caught up (--until-idle) is
@@ -239,6 +248,7 @@ RunResult Engine::run()
         sink = m_sinkFactory(m_flow);
         sink->setStopAtFirstRejection(stopMode);
         sink->setCheckpointKey(m_flow.name);
+        sink->setRun(state.runId, resume);
         if (resume && sink->storesCheckpoints()) {
             // The sink's copy was committed with the rows: it is exact, the file may lag behind.
             const nlohmann::json stored = sink->storedCheckpoint();
@@ -305,6 +315,9 @@ RunResult Engine::run()
     const bool kafkaSink = m_flow.destination.value("type", std::string()) == "kafka";
     BoundedQueue<WorkItem> queue(kafkaSink ? std::max<std::size_t>(2, m_options.queueBatches / 4) : m_options.queueBatches);
     std::optional<std::uint32_t> defaultTable; // registered when a record names no table
+    // Set once the writer stopped taking batches (a bad record in stop mode, a failure): a
+    // continuous source, whose read() keeps returning nothing, must not keep the reader alive.
+    std::atomic<bool> writerDone{false};
     std::thread reader([&] {
         Batch in;
         in.reserve(batchRows);
@@ -324,6 +337,8 @@ RunResult Engine::run()
         std::optional<Clock::time_point> idleSince;
         for (;;) {
             WorkItem item;
+            if (writerDone.load())
+                return;
             if (m_stopRequested.load()) {
                 item.end = true;
                 item.stopped = true;
@@ -557,6 +572,7 @@ RunResult Engine::run()
         result.error = e.what();
         status = RunStatus::Failed;
     }
+    writerDone.store(true);
     queue.close();
     reader.join();
     return finish(status);

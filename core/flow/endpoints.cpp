@@ -1,5 +1,6 @@
 #include "core/flow/endpoints.h"
 
+#include "core/file/filesink.h"
 #include "core/file/filesource.h"
 #include "core/file/foldersource.h"
 #include "core/kafka/kafkaconfig.h"
@@ -48,6 +49,13 @@ std::unique_ptr<Sink> createSink(const Flow &flow)
         KafkaConfig config = KafkaConfig::fromJson(flow.destination);
         auto encoder = RecordEncoder::create(config.protocol);
         return std::make_unique<KafkaSink>(std::move(config), std::move(encoder));
+    }
+    if (type == "file") {
+        // Change events become rows with an operation column; a snapshot or a file gives plain rows.
+        const std::string sourceType = flow.source.value("type", std::string());
+        const std::string read = flow.source.value("read", std::string("snapshot"));
+        const bool changes = sourceType == "kafka" || (sourceType == "mysql" && read != "snapshot");
+        return std::make_unique<FileSink>(flow.destination, flow.baseDir(), changes);
     }
     throw ConfigError("destination.type: '" + type + "' destinations are not supported by this version of Flowdeck yet");
 }

@@ -25,7 +25,7 @@ struct EndpointKeys
 const std::array<EndpointKeys, 3> &endpointKeys()
 {
     static const std::array<EndpointKeys, 3> keys = {{
-        {"file", {"type", "path", "format", "csv"}, {}, {}},
+        {"file", {"type", "path", "format", "csv"}, {}, {"gzip", "roll"}},
         {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write"}},
         {"kafka", {"type", "brokers", "protocol", "properties", "topic"}, {"group", "startFrom"},
          {"partition", "createTopics"}},
@@ -60,6 +60,7 @@ constexpr std::array<std::string_view, 8> kConnectionKeys = {
 constexpr std::array<std::string_view, 6> kWriteKeys = {
     "mode", "key", "createTable", "addColumns", "versionColumn", "batchRows"};
 constexpr std::array<std::string_view, 3> kCsvKeys = {"header", "delimiter", "quote"};
+constexpr std::array<std::string_view, 3> kRollKeys = {"rows", "bytes", "seconds"};
 constexpr std::array<std::string_view, 2> kCreateTopicsKeys = {"partitions", "replicationFactor"};
 
 /// The format a file's name implies, or "" ("exports/*.csv" is csv).
@@ -70,6 +71,8 @@ std::string formatFromExtension(const std::string &path)
                std::equal(ext.rbegin(), ext.rend(), path.rbegin(),
                           [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
     };
+    if (endsWith(".gz"))
+        return formatFromExtension(path.substr(0, path.size() - 3)); // a gzip destination: out.csv.gz
     if (endsWith(".csv") || endsWith(".tsv"))
         return "csv"; // FileSource reads .tsv with a tab delimiter
     if (endsWith(".jsonl") || endsWith(".ndjson"))
@@ -140,14 +143,21 @@ void EndpointValidator::file(Json &endpoint, const std::string &path)
     const std::string *file = nullptr;
     if (Json *p = m_checker.require(endpoint, path, "path", "the file to read or write"))
         file = m_checker.string(*p, FlowChecker::child(path, "path"));
-    if (file && m_role == EndpointRole::Destination && file->find_first_of("*?") != std::string::npos)
+    const bool destination = m_role == EndpointRole::Destination;
+    const bool folder = file && !file->empty() && file->back() == '/';
+    if (file && destination && file->find_first_of("*?") != std::string::npos)
         m_checker.problem(FlowChecker::child(path, "path"),
-                          "a destination is one file, not a pattern like '" + *file + '\'');
+                          "a destination is one file or a folder ending in '/', not a pattern like '" + *file + '\'');
+    if (destination)
+        fileDestination(endpoint, path, folder);
 
     std::string format;
     if (Json *f = FlowChecker::find(endpoint, "format")) {
         if (const std::string *w = m_checker.word(*f, FlowChecker::child(path, "format"), "format", vocab::kFileFormats))
             format = *w;
+    } else if (file && folder) {
+        m_checker.problem(FlowChecker::child(path, "format"),
+                          "required for a folder (expected one of " + FlowChecker::joined(vocab::kFileFormats) + ')');
     } else if (file) {
         format = formatFromExtension(*file);
         if (format.empty())
@@ -164,6 +174,31 @@ void EndpointValidator::file(Json &endpoint, const std::string &path)
         else
             csvOptions(*csv, FlowChecker::child(path, "csv"));
     }
+}
+
+void EndpointValidator::fileDestination(Json &endpoint, const std::string &path, bool folder)
+{
+    if (Json *g = FlowChecker::find(endpoint, "gzip"))
+        m_checker.isBoolean(*g, FlowChecker::child(path, "gzip"));
+    Json *roll = FlowChecker::find(endpoint, "roll");
+    if (!roll)
+        return;
+    const std::string at = FlowChecker::child(path, "roll");
+    if (!folder) {
+        m_checker.problem(at, "only allowed when path is a folder (ending in '/')");
+        return;
+    }
+    if (!m_checker.isObject(*roll, at))
+        return;
+    m_checker.checkKeys(*roll, at, kRollKeys);
+    bool any = false;
+    for (std::string_view key : kRollKeys)
+        if (Json *n = FlowChecker::find(*roll, key)) {
+            any = true;
+            m_checker.integer(*n, FlowChecker::child(at, key), 1);
+        }
+    if (!any)
+        m_checker.problem(at, "give at least one of rows, bytes, seconds");
 }
 
 void EndpointValidator::csvOptions(Json &csv, const std::string &path)

@@ -34,6 +34,7 @@ public:
 
 private:
     void file(nlohmann::json &endpoint, const std::string &path);
+    void fileDestination(nlohmann::json &endpoint, const std::string &path, bool folder);
     void csvOptions(nlohmann::json &csv, const std::string &path);
     void mysql(nlohmann::json &endpoint, const std::string &path);
     void connection(nlohmann::json &connection, const std::string &path);

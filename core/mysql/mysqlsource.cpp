@@ -52,7 +52,7 @@ bool isBinary(const ColumnInfo &c)
 MySqlSource::MySqlSource(const nlohmann::json &endpoint)
     : m_config(MySqlConnectionConfig::fromJson(endpoint.value("connection", nlohmann::json::object())))
 {
-    const std::string read = endpoint.value("read", std::string("snapshot+cdc"));
+    const std::string read = endpoint.value("read", std::string("snapshot"));
     if (read == "snapshot")
         m_mode = Mode::Snapshot;
     else if (read == "cdc")

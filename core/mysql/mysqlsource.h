@@ -18,7 +18,7 @@ namespace flowdeck {
 /// changes from the binary log (CDC), or both with a lossless handoff. Endpoint:
 /// `{"type":"mysql","connection":{...},"table":"t"|"db.t"}` or `"tables":["tpcc.*","*.orders"]`
 /// (glob `*`/`?`; a name without a database is in connection.database; system schemas never),
-/// `"read":"snapshot"|"cdc"|"snapshot+cdc"` (default "snapshot+cdc"), optional `"chunkSize"`
+/// `"read":"snapshot"|"cdc"|"snapshot+cdc"` (default "snapshot", as docs/flow-file.md says), optional `"chunkSize"`
 /// (rows per snapshot query, default 1000).
 ///
 /// Snapshot: on a dedicated session REPEATABLE READ + START TRANSACTION WITH CONSISTENT SNAPSHOT;
