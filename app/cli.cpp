@@ -23,22 +23,23 @@ const char kUsage[] =
     "Without a command, Flowdeck starts its window.\n"
     "\n"
     "Commands:\n"
-    "  run FLOW [--state-dir DIR] [--until-idle] [--metrics-json FILE] [--restart]\n"
+    "  run FLOW [--state-dir DIR] [--until-idle] [--metrics-json FILE] [--restart] [--quiet]\n"
     "                               run a flow file to its end (resumes a run that did not complete)\n"
     "  run FLOW [--once] [--reactivate]\n"
     "                               a scheduled flow: keep running it on its schedule, or run it once now\n"
     "  validate FLOW                check a flow file: exit 0, or every problem as \"path: message\", exit 2\n"
     "  history FLOW [--state-dir DIR] [--json] [-n N]\n"
     "                               past runs of a flow: start, end, result, counts\n"
-    "  sandbox start|stop|status [--dir DIR] [--port N]\n"
+    "  sandbox start|stop|status [--dir DIR] [--port N] [--fresh]\n"
     "                               a local MariaDB server for trying flows\n"
     "  broker [--brokers N] [--bootstrap-file F] [--topic NAME:PARTITIONS]...\n"
     "                               an embedded Kafka broker in the foreground (librdkafka's mock cluster)\n"
     "  workload [--port N] [--database DB] [--warehouses N] [--seconds S | --transactions T]\n"
     "                               a TPC-C-like write workload for demos and benchmarks\n"
-    "  tail TOPIC --brokers B [-n N] [--from-beginning]\n"
+    "  tail TOPIC --brokers B [-n N] [--from-beginning | --offset N | --since TIME] [--exit-at-end]\n"
     "                               print a topic's messages, one JSON object per line\n"
-    "  help                         this text\n"
+    "  help, --help                 this text\n"
+    "  --version                    the version\n"
     "\n"
     "Exit codes: 0 success, 1 the run failed (the error names the record and its position),\n"
     "2 invalid flow file or usage.\n"
@@ -70,6 +71,22 @@ int validateCommand(const QStringList &args)
 }
 
 } // namespace
+
+void printUsage(FILE *stream)
+{
+    std::fputs(kUsage, stream);
+}
+
+bool hasDisplay(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strncmp(argv[i], "-platform=", 10) == 0)
+            return true;
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland"))
+        return true; // offscreen, vnc, eglfs, linuxfb...: no window system needed
+    return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
+}
 
 bool isCommand(const char *arg)
 {

@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
     // Any argument that names a command runs headless: no display needed.
@@ -19,6 +21,21 @@ int main(int argc, char *argv[])
         QCoreApplication::setApplicationName(QStringLiteral("flowdeck"));
         QCoreApplication::setApplicationVersion(QStringLiteral(FLOWDECK_VERSION));
         return flowdeck::cli::run(app.arguments());
+    }
+
+    // Anything else that is not an option (Qt's own, such as -platform) is a mistyped command.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::fprintf(stderr, "flowdeck: unknown command '%s'\n\n", argv[1]);
+        flowdeck::cli::printUsage(stderr);
+        return 2;
+    }
+    // QApplication aborts (exit 134) when it finds no display: say so ourselves.
+    if (!flowdeck::cli::hasDisplay(argc, argv)) {
+        std::fputs("flowdeck: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
+                   "Flows run headless: 'flowdeck run FLOW' (see 'flowdeck --help'), or open the window on a\n"
+                   "virtual display with 'xvfb-run -a flowdeck'.\n",
+                   stderr);
+        return 1;
     }
 
     Q_INIT_RESOURCE(flowdeck);

@@ -172,7 +172,9 @@ int runCommand(const QStringList &args)
     default:
         err << name << ": failed: " << QString::fromStdString(result.error) << '\n'
             << name << ": " << countsLine(result.counts)
-            << "; the next run resumes at the failed record (use --restart to start over)\n";
+            << (!result.errorPosition.empty() ? "; the next run resumes at the failed record (use --restart to start over)\n"
+                : result.counts.read == 0     ? "; nothing was read: the next run starts where this one did\n"
+                                              : "; the next run resumes after the last written record\n");
         break;
     }
     if (scheduled) {

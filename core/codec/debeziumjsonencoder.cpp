@@ -385,7 +385,8 @@ void DebeziumJsonEncoder::writeSource(JsonWriter &w, const Record &record, bool 
     w.raw(",\"server_id\":");
     w.number(m_options.serverId);
     w.raw(",\"gtid\":");
-    if (record.position.gtid.empty()) w.null();
+    // A snapshot row's position holds its table and key (where the snapshot resumes), not a GTID.
+    if (snapshot || record.position.gtid.empty()) w.null();
     else w.string(record.position.gtid);
     w.raw(",\"file\":");
     w.string(snapshot ? std::string_view() : std::string_view(record.position.source));

@@ -9,7 +9,8 @@ namespace flowdeck {
 /// object) its key columns; a null value (tombstone), or a row with Flowdeck's `"_op":"d"`,
 /// deletes the row the key names (`_op` is not a column). The table is
 /// named after the topic: "db.table" topics give database and table, others the table alone.
-/// Values typed from JSON: integers Int (UInt above INT64_MAX), other numbers Double, booleans
+/// Values typed from JSON: integers Int (UInt above INT64_MAX), numbers with a fraction Double,
+/// or Decimal with their exact text when a double cannot hold them ("9.90", 20 digits), booleans
 /// Bool, strings Text, objects and arrays Text holding their JSON. Every row is an Insert (the
 /// replicate mode upserts it).
 class JsonDecoder : public MessageDecoder

@@ -149,7 +149,7 @@ RunResult Engine::run()
     RunState state;
     std::unique_ptr<Source> source;
     std::unique_ptr<Sink> sink;
-    std::unique_ptr<DeadLetterWriter> deadLetters;
+    std::unique_ptr<DeadLetters> deadLetters;
     std::uint64_t committedDeadLetterBytes = 0;
     nlohmann::json lastSourceCheckpoint;
     const bool incremental = isIncremental(m_flow);
@@ -263,13 +263,10 @@ RunResult Engine::run()
         if (incremental)
             result.watermarkBefore = lastSourceCheckpoint;
 
-        const auto &eh = m_flow.errorHandling;
-        if (!stopMode && eh.contains("deadLetter") && eh["deadLetter"].is_string()) {
-            deadLetters = std::make_unique<DeadLetterWriter>(m_flow.resolvePath(eh["deadLetter"].get<std::string>()), m_flow.name);
+        deadLetters = createDeadLetters(m_flow);
+        if (deadLetters) {
             deadLetters->open(deadLetterKeep);
-            result.deadLetterPath = deadLetters->path();
-        } else if (!stopMode) {
-            throw ConfigError("errorHandling.deadLetter: \"skip\" needs a dead-letter file (a topic is not supported yet)");
+            result.deadLetterPath = deadLetters->describe();
         }
         committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
         state.deadLetterBytes = committedDeadLetterBytes;
@@ -531,7 +528,9 @@ RunResult Engine::run()
                 std::vector<RejectedRecord> rejected = sink->write(item->records);
                 if (!hookCalled)
                     hook(rejected);
-                delta.unmatched = sink->unmatchedUpdates() - unmatchedBefore;
+                // An update that matched no row wrote nothing: counted apart, not as written.
+                delta.unmatched = std::min<std::uint64_t>(sink->unmatchedUpdates() - unmatchedBefore, delta.written);
+                delta.written -= delta.unmatched;
             }
 
             seq = pendingSeq;

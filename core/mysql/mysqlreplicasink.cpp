@@ -46,11 +46,24 @@ bool MySqlReplicaSink::handles(const nlohmann::json &destination)
     if (!destination.is_object())
         return false;
     const nlohmann::json write = destination.value("write", nlohmann::json::object());
-    if (!write.is_object() || write.value("mode", std::string()) != "replicate")
+    if (!write.is_object())
+        return false;
+    const std::string mode = write.value("mode", std::string());
+    if (mode != "replicate" && mode != "insert" && mode != "update" && mode != "upsert")
         return false;
     const std::string table = destination.value("table", std::string());
     return table.find('{') != std::string::npos || (write.contains("versionColumn") && !write["versionColumn"].is_null())
         || write.value("addColumns", false);
+}
+
+const char *MySqlReplicaSink::modeName() const
+{
+    switch (m_mode) {
+    case MySqlWriteMode::Insert: return "insert";
+    case MySqlWriteMode::Update: return "update";
+    case MySqlWriteMode::Upsert: return "upsert";
+    default: return "replicate";
+    }
 }
 
 MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
@@ -66,6 +79,11 @@ MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
         for (const auto &k : *key)
             if (k.is_string())
                 m_keyConfig.push_back(k.get<std::string>());
+    const std::string mode = write.value("mode", std::string("replicate"));
+    m_mode = mode == "insert" ? MySqlWriteMode::Insert
+           : mode == "update" ? MySqlWriteMode::Update
+           : mode == "upsert" ? MySqlWriteMode::Upsert
+                              : MySqlWriteMode::Replicate;
     m_createTable = write.value("createTable", false);
     m_addColumns = write.value("addColumns", false);
     m_version = ReplicaVersion::fromJson(write.value("versionColumn", nlohmann::json()));
@@ -142,7 +160,7 @@ std::size_t MySqlReplicaSink::fitAll(const Batch &batch, std::size_t limit, std:
             if (i < limit)
                 sub.push_back(i);
         w->writer->setStopAtFirstRejection(stopAtFirstRejection());
-        rows += w->writer->fit(batch, sub, w->columns, MySqlWriteMode::Replicate, rejected);
+        rows += w->writer->fit(batch, sub, w->columns, m_mode, rejected);
     }
     sortRejections(rejected);
     return rows;

@@ -57,8 +57,10 @@ struct ReplicaVersion
 class MySqlReplicaSink : public Sink
 {
 public:
-    /// True for destinations this sink serves: mode replicate with a table template, a
-    /// versionColumn or addColumns (the others go to MySqlSink).
+    /// True for destinations this sink serves: a table template or addColumns in any mode, or a
+    /// versionColumn in replicate (the others go to MySqlSink). In insert, update and upsert the
+    /// records are written as that mode says (a delete event is then a row like the others);
+    /// insert needs no key and createTable then makes a table without one.
     static bool handles(const nlohmann::json &destination);
 
     /// Possible errors: ConfigError.
@@ -112,10 +114,12 @@ private:
     std::size_t fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected);
     void writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected, nlohmann::json &committing);
     std::string checkpointTableName() const;
+    const char *modeName() const;
 
     MySqlConnection m_connection;
     std::string m_template;
     std::vector<std::string> m_keyConfig;
+    MySqlWriteMode m_mode = MySqlWriteMode::Replicate;
     bool m_createTable = false;
     bool m_addColumns = false;
     ReplicaVersion m_version;

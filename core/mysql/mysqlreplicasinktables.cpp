@@ -66,13 +66,14 @@ void MySqlReplicaSink::loadTable(Table &t)
             }
             t.key.push_back(c->name);
         }
-        if (!t.schema->isUniqueKey(t.key))
-            t.problem = "write.key of table " + shortName + " is not its PRIMARY KEY or a UNIQUE key, which replicate needs to find rows";
+        if (!t.schema->isUniqueKey(t.key) && m_mode != MySqlWriteMode::Insert)
+            t.problem = "write.key of table " + shortName + " is not its PRIMARY KEY or a UNIQUE key, which " + modeName()
+                + " needs to find rows";
     } else if (!t.schema->uniqueKeys().empty()) {
         t.key = t.schema->uniqueKeys().front();
-    } else {
-        t.problem = "table " + qualified(t.name) + " has no PRIMARY KEY or UNIQUE key: replicate needs one to find the rows "
-            "that updates and deletes change (add one, or set write.key)";
+    } else if (m_mode != MySqlWriteMode::Insert) {
+        t.problem = "table " + qualified(t.name) + " has no PRIMARY KEY or UNIQUE key: " + modeName() + " needs one to find "
+            "the rows that updates and deletes change (add one, or set write.key)";
     }
 }
 
@@ -89,9 +90,9 @@ void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vect
     if (key.empty() && first->table)
         for (int k : first->table->keyIndexes)
             key.push_back(first->table->columns[std::size_t(k)].name);
-    if (key.empty()) {
+    if (key.empty() && m_mode != MySqlWriteMode::Insert) { // insert mode creates a table without a key
         t.problem = "the events of table " + qualified(t.name) + " name no key columns (canal-json pkNames, the Debezium "
-            "message key): replicate cannot create the table without a PRIMARY KEY (create it by hand, or set write.key)";
+            "message key): " + modeName() + " cannot create the table without a PRIMARY KEY (create it by hand, or set write.key)";
         return;
     }
     std::vector<const Record *> records;
