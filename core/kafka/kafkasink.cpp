@@ -117,6 +117,9 @@ void KafkaSink::open(const SchemaPtr &)
         m_producer.reset();
         throw ConnectionError("Kafka brokers " + m_bootstrap + " did not answer: " + rd_kafka_err2str(err), true);
     }
+    // A topic that cannot be created is reported now, not at the first record.
+    if (!m_config.fixedTopic().empty())
+        ensureTopicCreated(m_config.fixedTopic());
 }
 
 rd_kafka_topic_t *KafkaSink::topicHandle(const std::string &topic)
@@ -147,10 +150,26 @@ void KafkaSink::ensureTopicCreated(const std::string &topic)
             for (int i = 0; i < metadata->topic_cnt && !exists; ++i)
                 exists = metadata->topics[i].topic == topic && metadata->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR;
         }
+        if (!exists && isOtherProcessEmbeddedBroker())
+            throw ConfigError("destination.createTopics: the brokers " + m_bootstrap + " are an embedded broker of another "
+                              "process (flowdeck broker), which cannot create topics for other processes (librdkafka's "
+                              "mock cluster has no CreateTopics): start it with --topic " + topic + ":"
+                              + std::to_string(m_config.createPartitions) + ", or leave out createTopics (a topic is then "
+                              "created on first use with " + std::to_string(EmbeddedBroker::kAutoCreatePartitions) + " partitions)");
         if (!exists)
             createTopicWithAdmin(topic);
     }
     m_createdTopics.insert(topic);
+}
+
+bool KafkaSink::isOtherProcessEmbeddedBroker()
+{
+    // librdkafka's mock cluster names itself "mockCluster..." in its metadata.
+    char *id = rd_kafka_clusterid(m_producer.get(), kMetadataTimeoutMs);
+    const bool mock = id && std::string_view(id).substr(0, 11) == "mockCluster";
+    if (id)
+        rd_kafka_mem_free(m_producer.get(), id);
+    return mock;
 }
 
 void KafkaSink::createTopicWithAdmin(const std::string &topic)

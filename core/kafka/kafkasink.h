@@ -93,6 +93,8 @@ private:
 
     rd_kafka_topic_t *topicHandle(const std::string &topic);
     void ensureTopicCreated(const std::string &topic);
+    /// True when the brokers are librdkafka's mock cluster run by another process.
+    bool isOtherProcessEmbeddedBroker();
     void createTopicWithAdmin(const std::string &topic);
     /// Produces one message; false when the message is too large (reason set).
     bool produce(rd_kafka_topic_t *topic, std::int32_t partition, const EncodedMessage &m, std::size_t record,
