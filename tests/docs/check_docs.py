@@ -55,6 +55,11 @@ def parse_block(text):
             return [json.loads(candidate)]
         except ValueError:
             pass
+    lines = [line for line in text.splitlines() if line.strip()]
+    try:
+        return [json.loads(line) for line in lines]  # JSON Lines: one value per line
+    except ValueError:
+        pass
     values = []
     for line in text.splitlines():
         line = line.strip().rstrip(",")
@@ -175,6 +180,7 @@ def command_lines(root):
         text = open(doc, encoding="utf-8").read()
         for m in re.finditer(r"```[a-z]*\n(.*?)```", text, re.S):
             for offset, line in enumerate(m.group(1).splitlines()):
+                line = re.split(r"(?<=\S)\s{3,}", line.strip())[0]  # without a description column
                 match = re.match(r"^\s*(?:\$ )?(?:\S*/)?flowdeck\s+([a-z][a-z-]*)(.*)$", line)
                 if not match:
                     continue
