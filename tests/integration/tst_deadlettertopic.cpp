@@ -71,7 +71,7 @@ std::string readFolder(const QString &dir)
 {
     std::string all;
     for (const QString &f : QDir(dir).entryList(QDir::Files, QDir::Name)) {
-        std::ifstream in((dir + QLatin1Char('/') + f).toStdString());
+        std::ifstream in(QString(dir + QLatin1Char('/') + f).toStdString());
         std::stringstream s;
         s << in.rdbuf();
         all += s.str();

@@ -175,12 +175,14 @@ void TestFileDestination::changesToFolder()
     QCOMPARE(files.size(), 2);
     QVERIFY(files[1].startsWith(QLatin1String("CDC000002-")));
 
-    auto withoutTime = [](const QStringList &in) {
+    QStringList badTimes;
+    auto withoutTime = [&badTimes](const QStringList &in) {
         QStringList out;
         for (const QString &l : in) {
             QStringList f = l.split(QLatin1Char(','));
             if (f.size() > 3 && f[0] != QLatin1String("_op")) {
-                QVERIFY2(f[3].contains(QRegularExpression(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)"))), qPrintable(l));
+                if (!f[3].contains(QRegularExpression(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)"))))
+                    badTimes << l;
                 f[3] = QStringLiteral("T");
             }
             out << f.join(QLatin1Char(','));
@@ -194,6 +196,7 @@ void TestFileDestination::changesToFolder()
     QCOMPARE(withoutTime(lines(readText(folder + QLatin1Char('/') + files[1]))),
              (QStringList{QStringLiteral("_op,_schema,_table,_commit_time,id,note"), QStringLiteral("I,%1,orders,T,3,three").arg(db),
                           QStringLiteral("U,%1,orders,T,1,ONE").arg(db), QStringLiteral("D,%1,orders,T,2,two").arg(db)}));
+    QVERIFY2(badTimes.isEmpty(), qPrintable(badTimes.join(QLatin1Char('\n')))); // _commit_time is ISO 8601 UTC
 }
 
 void TestFileDestination::killThenRerun_data()
