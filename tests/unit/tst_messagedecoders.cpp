@@ -282,7 +282,7 @@ void TestMessageDecoders::json()
     QCOMPARE(out[0].table->database, std::string("shop"));
     QCOMPARE(out[0].table->table, std::string("items"));
     QCOMPARE(out[0].table->keyIndexes, std::vector<int>{0});
-    QCOMPARE(field(out[0], "price").asDouble(), 1.25);
+    QCOMPARE(field(out[0], "price"), Value::decimal("1.25")); // exact digits, not a double
     QCOMPARE(field(out[0], "tags"), Value::text("[1,2]"));
     QCOMPARE(out[1].op, RowOp::Delete);
     QCOMPARE(out[1].table->table, std::string("items"));
