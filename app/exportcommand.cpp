@@ -73,8 +73,10 @@ int exportCommand(const QStringList &args)
         err << QString::fromStdString(path) << ": " << result.problems.size()
             << (result.problems.size() == 1 ? " part" : " parts") << " of the flow cannot be expressed in "
             << QString::fromStdString(exportTargetName(*target))
-            << (parser.isSet(partial) ? "; the rest is written, adapt it by hand\n" : "; nothing written (--partial writes the rest)\n");
-        if (!parser.isSet(partial))
+            << (result.text.empty()          ? "; nothing to write\n"
+                : parser.isSet(partial)      ? "; the rest is written, adapt it by hand\n"
+                                             : "; nothing written (--partial writes the rest)\n");
+        if (!parser.isSet(partial) || result.text.empty())
             return 2;
     }
 

@@ -53,7 +53,7 @@ std::string debeziumMysql(ExportContext &ctx)
     }
     const std::string destType = flow.destination.value("type", std::string());
     if (destType != "kafka") {
-        ctx.problem("destination.type", std::string(kTarget) + " writes Kafka topics; this flow writes a " + destType + " destination (export it as two steps: this source to Kafka, then a sink)");
+        ctx.problem("destination.type", std::string(kTarget) + " writes Kafka topics; this flow writes a " + destType + " destination (move it as two flows: this source into Kafka, then Kafka into the table)");
         return {};
     }
     const std::string protocol = flow.destination.value("protocol", std::string("json"));

@@ -57,9 +57,6 @@ std::string rewriteReferences(const std::string &text, ReferenceSyntax syntax)
         case ReferenceSyntax::Envsubst:
             out += "${" + m[1].str() + "}";
             break;
-        case ReferenceSyntax::Shell:
-            out += m[0].str();
-            break;
         }
         last = std::size_t(m.position(0) + m.length(0));
     }

@@ -12,8 +12,7 @@ namespace flowdeck::exporting {
 /// How a `${NAME}` reference of the flow is written in a target.
 enum class ReferenceSyntax {
     KafkaConnect, ///< `${env:NAME}`: Kafka's EnvVarConfigProvider (config.providers=env on the worker)
-    Envsubst,     ///< `${NAME}`: replaced before deployment (envsubst); defaults are dropped
-    Shell,        ///< `${NAME:-default}` as written: for shell command lines
+    Envsubst,     ///< `${NAME}`: replaced before deployment (envsubst, a shell); defaults are dropped
 };
 
 /// Shared state of one export: the flow, the problems found so far, reference rendering.

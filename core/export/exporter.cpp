@@ -67,7 +67,7 @@ ExportResult exportFlow(const Flow &flow, ExportTarget target)
         break;
     }
     case ExportTarget::Ticdc: {
-        ExportContext ctx(flow, ReferenceSyntax::Shell);
+        ExportContext ctx(flow, ReferenceSyntax::Envsubst);
         result.text = ticdc(ctx);
         result.problems = ctx.takeProblems();
         break;
