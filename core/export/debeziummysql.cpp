@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace flowdeck::exporting {
@@ -74,12 +75,16 @@ std::string debeziumMysql(ExportContext &ctx)
         config["database.ssl.mode"] = tls == "verify" ? "verify_identity" : tls;
     config["topic.prefix"] = prefix;
 
+    std::vector<std::string> schemas;
     std::string databases;
     std::string tables;
     for (const std::string &pattern : sourceTablePatterns(ctx)) {
         const std::string schema = pattern.substr(0, pattern.find('.'));
-        if (schema.find_first_of("*?") == std::string::npos && databases.find(schema) == std::string::npos)
+        if (schema.find_first_of("*?") == std::string::npos
+            && std::find(schemas.begin(), schemas.end(), schema) == schemas.end()) {
+            schemas.push_back(schema);
             databases += (databases.empty() ? "" : ",") + schema;
+        }
         tables += (tables.empty() ? "" : ",") + tablePatternToRegex(pattern);
     }
     if (!databases.empty())

@@ -241,7 +241,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("target");
         for (const QString &path : flowFiles())
             for (ExportTarget t : exportTargets())
-                QTest::newRow(qPrintable(QFileInfo(path).completeBaseName() + QLatin1Char(' ')
+                QTest::newRow(qPrintable(QFileInfo(path).fileName().chopped(int(qstrlen(".flow.json"))) + QLatin1Char(' ')
                                          + QString::fromStdString(exportTargetName(t))))
                     << path << int(t);
     }
