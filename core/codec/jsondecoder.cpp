@@ -4,7 +4,7 @@
 
 namespace flowdeck {
 
-void JsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void JsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
     using Json = nlohmann::ordered_json;
     Json key;

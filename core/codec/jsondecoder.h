@@ -14,8 +14,8 @@ namespace flowdeck {
 /// replicate mode upserts it).
 class JsonDecoder : public MessageDecoder
 {
-public:
-    void decode(const KafkaMessage &message, Batch &out) override;
+protected:
+    void decodeMessage(const KafkaMessage &message, Batch &out) override;
 
 private:
     DecodedTables m_tables;

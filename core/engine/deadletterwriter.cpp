@@ -115,6 +115,8 @@ void DeadLetterWriter::write(const Record &record, const std::string &stage, con
     if (record.position.column > 0)
         src["column"] = record.position.column;
     src["offset"] = record.position.offset;
+    if (record.position.rows > 1)
+        src["row"] = record.position.row; // of a binlog transaction
     letter["source"] = std::move(src);
     letter["flow"] = m_flowName;
     letter["time"] = utcNowIso();

@@ -13,7 +13,10 @@ std::string Position::toString() const
             s += ':' + std::to_string(column);
         return s;
     }
-    return s + ':' + std::to_string(offset);
+    s += ':' + std::to_string(offset);
+    if (rows > 1)
+        s += " row " + std::to_string(row) + " of " + std::to_string(rows);
+    return s;
 }
 
 } // namespace flowdeck

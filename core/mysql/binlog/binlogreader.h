@@ -69,9 +69,15 @@ public:
     /// this much later than its timeout. Takes effect at the next open(). Default 500 ms.
     void setHeartbeatMs(int ms) { m_heartbeatMs = ms < 10 ? 10 : ms; }
 
+    /// Checks that the server's binary log can be a lossless change source: log_bin on,
+    /// binlog_format ROW and binlog_row_image FULL (MINIMAL and NOBLOB leave columns out of the
+    /// row images, which a replica would take for NULLs). Returns the server's binlog_checksum.
+    /// Possible errors: Error naming the variable, its value and the fix.
+    static std::string checkServer(MySqlConnection &meta, const std::string &endpoint);
+
     /// Connects and starts the binlog dump at `start`.
     /// Possible errors: ConnectionError "cannot connect to ..." (wrong password, unreachable);
-    /// Error when the server has no binary log, when the binlog file is not on the server (purged:
+    /// Error when the server has no binary log or is not set up for CDC (checkServer()), when the binlog file is not on the server (purged:
     /// the message suggests taking a new snapshot) or the dump cannot start.
     void open(const BinlogStart &start);
 
