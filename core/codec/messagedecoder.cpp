@@ -4,6 +4,7 @@
 #include "core/codec/debeziumjsondecoder.h"
 #include "core/model/errors.h"
 #include "core/codec/jsondecoder.h"
+#include "core/file/blockinput.h"
 
 #include <nlohmann/json.hpp>
 
@@ -52,6 +53,10 @@ void MessageDecoder::decode(const KafkaMessage &message, Batch &out)
 {
     if (!nestingWithin(message.value, kMaxNesting) || !nestingWithin(message.key, kMaxNesting)) {
         appendError(message, "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels", out);
+        return;
+    }
+    if (const std::size_t valid = validUtf8Prefix(message.value); valid != message.value.size()) {
+        appendError(message, "not valid JSON: invalid UTF-8 at byte " + std::to_string(valid + 1), out);
         return;
     }
     const std::size_t before = out.size();

@@ -14,8 +14,10 @@ std::string Position::toString() const
         return s;
     }
     s += ':' + std::to_string(offset);
-    if (rows > 1)
-        s += " row " + std::to_string(row) + " of " + std::to_string(rows);
+    // Binlog records of a transaction with several rows (BinlogReader): endLine is the row,
+    // column the number of rows.
+    if (endLine > 0 && column > 1)
+        s += " row " + std::to_string(endLine) + " of " + std::to_string(column);
     return s;
 }
 

@@ -22,14 +22,8 @@ struct Position
     std::uint64_t endLine = 0;
     std::uint64_t endOffset = 0;
     std::string gtid;
-    // Binlog sources: the record's row among the rows of its transaction (1-based) and their
-    // count, and where the transaction starts, so a checkpoint can point inside a transaction.
-    std::uint32_t row = 0;
-    std::uint32_t rows = 0;
-    std::uint64_t transactionStart = 0;
 
-    /// "accounts.csv:14", "accounts.csv:14:7", "orders[2]@1234", "mysql-bin.000003:4567" or,
-    /// for a transaction of several rows, "mysql-bin.000003:4567 row 2 of 3".
+    /// "accounts.csv:14", "accounts.csv:14:7", "orders[2]@1234" or "mysql-bin.000003:4567".
     std::string toString() const;
 };
 

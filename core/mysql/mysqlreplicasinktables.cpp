@@ -6,6 +6,7 @@
 #include "core/mysql/replicaschema.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace flowdeck {

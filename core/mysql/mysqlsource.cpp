@@ -257,7 +257,7 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
     if (phase == "cdc") {
         const BinlogStart start{resume.value("file", std::string()), resume.value("position", std::uint64_t(4)),
                                 resume.value("gtid", std::string())};
-        if (const std::uint32_t rows = resume.value("skipRows", std::uint32_t(0)); rows > 0)
+        if (const std::uint64_t rows = resume.value("skipRows", std::uint64_t(0)); rows > 0)
             m_skip = SkipRows{start.file, start.position, rows};
         startCdc(start);
         return;
@@ -509,8 +509,8 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
         for (Record &r : batch) {
             if (m_skip) {
                 const Position &p = r.position;
-                if (p.source == m_skip->file && p.transactionStart == m_skip->transactionStart && p.row > 0) {
-                    if (p.row <= m_skip->rows)
+                if (p.source == m_skip->file && p.endOffset == m_skip->transactionStart && p.endLine > 0) {
+                    if (p.endLine <= m_skip->rows)
                         continue; // written by the run that stopped inside this transaction
                 } else {
                     m_skip.reset();
@@ -583,9 +583,9 @@ nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
                 {"after", after},
                 {"done", done}};
     }
-    if (position.row > 0 && position.row < position.rows) // inside a transaction: restart it, skipping what was written
-        return {{"phase", "cdc"}, {"file", position.source}, {"position", position.transactionStart}, {"gtid", ""},
-                {"skipRows", position.row}};
+    if (position.endLine > 0 && position.endLine < position.column) // inside a transaction: restart it, skipping what was written
+        return {{"phase", "cdc"}, {"file", position.source}, {"position", position.endOffset}, {"gtid", ""},
+                {"skipRows", position.endLine}};
     return {{"phase", "cdc"}, {"file", position.source}, {"position", position.offset}, {"gtid", position.gtid}};
 }
 

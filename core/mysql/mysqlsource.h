@@ -123,7 +123,7 @@ private:
     {
         std::string file;
         std::uint64_t transactionStart = 0;
-        std::uint32_t rows = 0;
+        std::uint64_t rows = 0;
     };
     std::optional<SkipRows> m_skip;
     ReconnectBackoff m_backoff;

@@ -178,7 +178,7 @@ bool parseSizes(Scanner &s, const TypeSpec &spec, MySqlColumnType &type, std::st
     if (!s.take('('))
         return true;
     if (spec.maxSizes == 0) {
-        problem = spec.name + std::string(" takes no size");
+        problem = std::string(spec.name) + " takes no size";
         return false;
     }
     do {

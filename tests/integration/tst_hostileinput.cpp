@@ -91,7 +91,7 @@ std::vector<Hostile> canalHostile()
         {canal("attacked", {{"id", "int"}, {"name", kAttack}}, row), "is not a MySQL column type"},
         {canal("items", {{"id", "int"}, {"name", "varchar(20)"}, {"evil", kAttack}}, {{"id", "9"}, {"name", "x"}, {"evil", "e"}}),
          "is not a MySQL column type"},
-        {replaceAll(canal("NAME_BYTES", idName, row), "NAME_BYTES", "bad\xff"), "is not valid UTF-8"},
+        {replaceAll(canal("NAME_BYTES", idName, row), "NAME_BYTES", "bad\xff"), "not valid JSON: invalid UTF-8 at byte"},
         {canal("it`s", idName, row), "holds a backquote"},
         {canal("x.y", idName, row), "holds a backquote, dot"},
         {canal("..", idName, row), "holds a backquote, dot"},
@@ -108,7 +108,7 @@ std::vector<Hostile> canalHostile()
         {R"({"database":"shop","table":"items","type":"INSERT","data":"x","pkNames":["id"]})", "without rows in \"data\""},
         {R"({"database":"shop","table":"items","type":1,"data":[{"id":"1"}]})", "no \"type\""},
         {item(7, "seven").substr(0, 60), "not valid JSON"},
-        {replaceAll(item(8, "NAME_BYTES"), "NAME_BYTES", "bad\xff\xfe"), "value is not valid UTF-8"},
+        {replaceAll(item(8, "NAME_BYTES"), "NAME_BYTES", "bad\xff\xfe"), "not valid JSON: invalid UTF-8 at byte"},
     };
 }
 

@@ -283,14 +283,15 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
 
 void BinlogReader::commit(std::uint64_t endPosition, std::uint32_t timestamp, Batch &out)
 {
-    std::uint32_t row = 0;
+    std::uint64_t row = 0;
     for (Record &record : m_pending) {
         record.position.source = m_file;
         record.position.offset = endPosition;
         record.position.gtid = m_gtid;
-        record.position.row = ++row;
-        record.position.rows = std::uint32_t(m_pending.size());
-        record.position.transactionStart = m_committed.position; // the end of the transaction before
+        // Which row of its transaction (see BinlogReader::read()): a checkpoint can point inside it.
+        record.position.endLine = ++row;
+        record.position.column = m_pending.size();
+        record.position.endOffset = m_committed.position; // the end of the transaction before
         record.commitTimeMs = std::int64_t(timestamp) * 1000;
         out.push_back(std::move(record));
     }

@@ -84,7 +84,10 @@ public:
     /// Waits up to `timeoutMs` (plus at most one heartbeat period) for events and appends the
     /// change events of complete transactions to `out`. Stops after a transaction once it has
     /// appended `maxRecords` or more (one transaction is never split, so a large one may exceed
-    /// it). Returns false when the time passed with nothing appended.
+    /// it). Returns false when the time passed with nothing appended. Each record's position is
+    /// the binlog file and the end of its transaction (`source`, `offset`, `gtid`) and, so that
+    /// a checkpoint can point inside the transaction, its row in it (`endLine`, from 1), the
+    /// transaction's rows (`column`) and where the transaction starts (`endOffset`).
     /// Possible errors: ConnectionError (transient) when the connection is lost; Error when the
     /// server stops the dump (e.g. purged binlog) or an event cannot be decoded. After an error
     /// the reader is unusable: close() it and open(currentPosition()) to continue (the partly
