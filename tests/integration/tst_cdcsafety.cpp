@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace flowdeck;
 
 namespace {
@@ -101,12 +103,23 @@ void TestCdcSafety::stopResumesAtTheFailedRow()
                                     {"destination", test::mysqlDestination(kDb, "dst", "insert")},
                                     {"trigger", {{"type", "continuous"}}},
                                     {"errorHandling", {{"onError", "stop"}}}});
-    const RunResult first = runFlow(flow, state.path());
-    QVERIFY2(first.status == RunStatus::Completed, first.error.c_str());
-
+    // The changes come once the run streams (after its snapshot of the empty table).
+    EngineOptions options;
+    options.stateDir = state.path().toStdString();
+    options.untilIdle = true;
+    Engine engine(flow, options);
+    RunResult failed;
+    std::thread runner([&] { failed = engine.run(); });
+    const auto joinRunner = qScopeGuard([&] {
+        if (runner.joinable()) {
+            engine.requestStop();
+            runner.join();
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(engine.metrics().phase() == RunPhase::Streaming || engine.metrics().phase() == RunPhase::Failed, 60000);
     test::execSql("INSERT INTO src VALUES (1, 'a'), (2, 'toolong'), (3, 'c')", kDb);
     test::execSql("INSERT INTO src VALUES (4, 'd')", kDb);
-    const RunResult failed = runFlow(flow, state.path());
+    runner.join();
     QCOMPARE(failed.status, RunStatus::Failed);
     QVERIFY2(failed.errorPosition.ends_with(" row 2 of 3"), failed.errorPosition.c_str());
     QVERIFY2(failed.error.find("`name`") != std::string::npos, failed.error.c_str());

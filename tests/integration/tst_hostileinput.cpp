@@ -10,6 +10,7 @@
 #include "core/kafka/kafkaconfig.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
