@@ -378,7 +378,7 @@ void DebeziumJsonDecoder::decodeTombstone(const KafkaMessage &message, Batch &ou
     out.push_back(std::move(r));
 }
 
-void DebeziumJsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void DebeziumJsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
     std::string slot(message.topic);
     slot.push_back('\0');
@@ -436,6 +436,10 @@ void DebeziumJsonDecoder::decodeValue(const KafkaMessage &message, Batch &out)
         r.table = std::move(info);
         r.schema = std::make_shared<Schema>();
         out.push_back(std::move(r));
+        return;
+    }
+    if (const auto it = p.find("op"); it != p.end() && !it->is_string()) {
+        appendError(message, std::string("\"op\" is a JSON ") + it->type_name() + ", not a string (c, u, d or r)", out);
         return;
     }
     const std::string op = p.value("op", std::string());

@@ -26,7 +26,7 @@ const std::array<EndpointKeys, 3> &endpointKeys()
 {
     static const std::array<EndpointKeys, 3> keys = {{
         {"file", {"type", "path", "format", "csv"}, {}, {}},
-        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write"}},
+        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write", "include"}},
         {"kafka", {"type", "brokers", "protocol", "properties", "topic"}, {"group", "startFrom"},
          {"partition", "createTopics"}},
     }};
@@ -229,9 +229,27 @@ void EndpointValidator::mysql(Json &endpoint, const std::string &path)
         m_checker.problem(FlowChecker::child(path, "table"), "required (a table name, or a template like \"{table}\")");
     else if (const std::string *t = m_checker.string(*table, FlowChecker::child(path, "table")))
         m_checker.placeholders(*t, FlowChecker::child(path, "table"), kTemplatePlaceholders);
+    if (Json *include = FlowChecker::find(endpoint, "include"))
+        includePatterns(*include, table, FlowChecker::child(path, "include"));
     if (Json *w = m_checker.require(endpoint, path, "write",
                                     "an object with at least \"mode\": one of " + FlowChecker::joined(vocab::kWriteModes)))
         write(*w, FlowChecker::child(path, "write"));
+}
+
+void EndpointValidator::includePatterns(Json &include, const Json *table, const std::string &path)
+{
+    if (!table || !table->is_string() || table->get<std::string>().find('{') == std::string::npos)
+        m_checker.problem(path, "only for a table template such as \"{table}\" (it chooses which source tables the flow writes)");
+    if (!m_checker.isArray(include, path))
+        return;
+    if (include.empty())
+        m_checker.problem(path, "must not be empty (leave it out to write every source table)");
+    for (std::size_t i = 0; i < include.size(); ++i) {
+        const std::string at = FlowChecker::index(path, i);
+        if (const std::string *p = m_checker.string(include[i], at); p && (p->find('.') == std::string::npos || p->front() == '.'
+                                                                           || p->back() == '.'))
+            m_checker.problem(at, "must be a \"schema.table\" pattern (globs * and ?), such as \"shop.*\"");
+    }
 }
 
 void EndpointValidator::connection(Json &c, const std::string &path)

@@ -36,6 +36,7 @@ private:
     void file(nlohmann::json &endpoint, const std::string &path);
     void csvOptions(nlohmann::json &csv, const std::string &path);
     void mysql(nlohmann::json &endpoint, const std::string &path);
+    void includePatterns(nlohmann::json &include, const nlohmann::json *table, const std::string &path);
     void connection(nlohmann::json &connection, const std::string &path);
     void write(nlohmann::json &write, const std::string &path);
     void kafka(nlohmann::json &endpoint, const std::string &path);

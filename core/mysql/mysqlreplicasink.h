@@ -41,6 +41,12 @@ struct ReplicaVersion
 ///   a run refuses to start (ConfigError).
 /// - An update that changes the key deletes the row under its old key, then upserts the new
 ///   row (MySqlBatchWriter).
+/// - Bounds of a template: the name an event fills in must be a plain table name (no backquote,
+///   dot, NUL, invalid UTF-8, at most 64 characters, not flowdeck_checkpoints); with `include`
+///   (schema.table globs, as a MySQL source's `tables`), only events of matching source tables
+///   are written. Other events are rejected with the reason, never skipped silently.
+/// - Column names must be valid identifiers, and with createTable / addColumns every column type
+///   of an event must parse as a MySQL type (parseMySqlColumnType()): else the event is rejected.
 /// - `createTable`: a missing table is created before the batch that first needs it, with the
 ///   event's columns and types (canal-json's mysqlType, Debezium's schema; see
 ///   replicaschema::columnType()) and the event's key as PRIMARY KEY. An event without key
@@ -104,12 +110,16 @@ private:
     };
 
     std::string tableNameFor(const Record &record) const;
+    std::string eventProblem(const Record &record);
+    std::string checkEvent(const Record &record) const;
     std::string qualified(const std::string &table) const;
     Table &table(const std::string &name);
     void loadTable(Table &t);
-    void prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    /// Creates or widens the table as the events need; returns why this batch's events of the
+    /// table cannot be written (t.problem holds what lasts).
+    std::string prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
     void createTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
-    void addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    std::string addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
     Writer &writerFor(Table &t, const SchemaPtr &schema);
     std::string checkDdl(const Record &record);
     void ensureConnected();
@@ -120,6 +130,8 @@ private:
     MySqlConnection m_connection;
     std::string m_template;
     std::vector<std::string> m_keyConfig;
+    std::vector<std::string> m_include; // "schema.table" globs; empty: every table
+    std::map<TableInfoPtr, std::string> m_checked; // eventProblem() per table version
     bool m_createTable = false;
     bool m_addColumns = false;
     ReplicaVersion m_version;

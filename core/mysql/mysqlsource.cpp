@@ -240,6 +240,8 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
 {
     m_meta = std::make_unique<MySqlConnection>(m_config);
     m_meta->connect();
+    if (m_mode != Mode::Snapshot)
+        BinlogReader::checkServer(*m_meta, m_config.endpoint()); // before a snapshot that CDC could not follow
     const std::string phase = resume.is_object() ? resume.value("phase", std::string()) : std::string();
     std::set<std::string> skip;
     if (phase == "snapshot")
@@ -253,8 +255,11 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
         m_schema = std::make_shared<Schema>();
 
     if (phase == "cdc") {
-        startCdc({resume.value("file", std::string()), resume.value("position", std::uint64_t(4)),
-                  resume.value("gtid", std::string())});
+        const BinlogStart start{resume.value("file", std::string()), resume.value("position", std::uint64_t(4)),
+                                resume.value("gtid", std::string())};
+        if (const std::uint64_t rows = resume.value("skipRows", std::uint64_t(0)); rows > 0)
+            m_skip = SkipRows{start.file, start.position, rows};
+        startCdc(start);
         return;
     }
     if (phase == "snapshot") {
@@ -506,9 +511,19 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
         return false;
     Batch batch;
     const auto keep = [&] {
-        for (Record &r : batch)
+        for (Record &r : batch) {
+            if (m_skip) {
+                const Position &p = r.position;
+                if (p.source == m_skip->file && p.endOffset == m_skip->transactionStart && p.endLine > 0) {
+                    if (p.endLine <= m_skip->rows)
+                        continue; // written by the run that stopped inside this transaction
+                } else {
+                    m_skip.reset();
+                }
+            }
             if (r.table && selected(r.table->database, r.table->table))
                 out.push_back(std::move(r));
+        }
         const BinlogStart at = m_reader->currentPosition();
         if (!at.file.empty() || !at.gtid.empty())
             m_cdcPosition = at;
@@ -578,6 +593,9 @@ nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
                 {"after", after},
                 {"done", done}};
     }
+    if (position.endLine > 0 && position.endLine < position.column) // inside a transaction: restart it, skipping what was written
+        return {{"phase", "cdc"}, {"file", position.source}, {"position", position.endOffset}, {"gtid", ""},
+                {"skipRows", position.endLine}};
     return {{"phase", "cdc"}, {"file", position.source}, {"position", position.offset}, {"gtid", position.gtid}};
 }
 

@@ -118,6 +118,15 @@ private:
     // Fixed by open() (read by checkpointAfter()):
     BinlogStart m_snapshotBinlog;
     BinlogStart m_cdcPosition;             // where the stream continues after a reconnect
+    // A resume inside a transaction: the stream restarts at the transaction and its first
+    // `skipRows` rows (written before the run stopped) are not handed out again.
+    struct SkipRows
+    {
+        std::string file;
+        std::uint64_t transactionStart = 0;
+        std::uint64_t rows = 0;
+    };
+    std::optional<SkipRows> m_skip;
     ReconnectBackoff m_backoff;
     std::vector<std::string> m_order;      // "db.t" of the tables to snapshot, in order
     std::vector<std::string> m_resumeDone; // tables a resumed checkpoint had finished

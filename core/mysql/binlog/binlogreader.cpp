@@ -98,14 +98,30 @@ MySqlConnection &BinlogReader::metadata()
     return *m_metadata;
 }
 
+std::string BinlogReader::checkServer(MySqlConnection &meta, const std::string &endpoint)
+{
+    const auto rows = meta.query("SELECT @@global.log_bin, @@global.binlog_checksum, @@global.binlog_format, @@global.binlog_row_image");
+    if (rows.empty() || rows[0][0].value_or("0") != "1")
+        throw Error("the server " + endpoint + " has no binary log (log_bin is OFF): it cannot be read as a change source");
+    const std::string format = rows[0][2].value_or("");
+    if (format != "ROW")
+        throw Error("the server " + endpoint + " has binlog_format=" + format + ": CDC needs ROW (statements and MIXED "
+                    "logging do not carry the changed rows). Set binlog_format=ROW in the server's configuration (and SET "
+                    "GLOBAL binlog_format='ROW' for new sessions now), then start the flow again");
+    const std::string image = rows[0][3].value_or("");
+    if (image != "FULL")
+        throw Error("the server " + endpoint + " has binlog_row_image=" + image + ": CDC needs FULL (" + image
+                    + " leaves columns out of the row images, which the destination would take for NULLs). Set "
+                    "binlog_row_image=FULL in the server's configuration (and SET GLOBAL binlog_row_image='FULL' now), "
+                    "then start the flow again");
+    return rows[0][1].value_or("NONE");
+}
+
 void BinlogReader::open(const BinlogStart &start)
 {
     close();
     MySqlConnection &meta = metadata();
-    const auto logBin = meta.query("SELECT @@global.log_bin, @@global.binlog_checksum");
-    if (logBin.empty() || logBin[0][0].value_or("0") != "1")
-        throw Error("the server " + m_config.endpoint() + " has no binary log (log_bin is OFF): it cannot be read as a change source");
-    m_checksumBytes = logBin[0][1].value_or("NONE") == "NONE" ? 0 : 4;
+    m_checksumBytes = checkServer(meta, m_config.endpoint()) == "NONE" ? 0 : 4;
     for (const auto &row : meta.query("SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATIONS"))
         if (row[0] && row[1])
             m_charsets[std::stoi(*row[0])] = *row[1];
@@ -267,10 +283,15 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
 
 void BinlogReader::commit(std::uint64_t endPosition, std::uint32_t timestamp, Batch &out)
 {
+    std::uint64_t row = 0;
     for (Record &record : m_pending) {
         record.position.source = m_file;
         record.position.offset = endPosition;
         record.position.gtid = m_gtid;
+        // Which row of its transaction (see BinlogReader::read()): a checkpoint can point inside it.
+        record.position.endLine = ++row;
+        record.position.column = m_pending.size();
+        record.position.endOffset = m_committed.position; // the end of the transaction before
         record.commitTimeMs = std::int64_t(timestamp) * 1000;
         out.push_back(std::move(record));
     }

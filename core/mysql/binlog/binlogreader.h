@@ -69,16 +69,25 @@ public:
     /// this much later than its timeout. Takes effect at the next open(). Default 500 ms.
     void setHeartbeatMs(int ms) { m_heartbeatMs = ms < 10 ? 10 : ms; }
 
+    /// Checks that the server's binary log can be a lossless change source: log_bin on,
+    /// binlog_format ROW and binlog_row_image FULL (MINIMAL and NOBLOB leave columns out of the
+    /// row images, which a replica would take for NULLs). Returns the server's binlog_checksum.
+    /// Possible errors: Error naming the variable, its value and the fix.
+    static std::string checkServer(MySqlConnection &meta, const std::string &endpoint);
+
     /// Connects and starts the binlog dump at `start`.
     /// Possible errors: ConnectionError "cannot connect to ..." (wrong password, unreachable);
-    /// Error when the server has no binary log, when the binlog file is not on the server (purged:
+    /// Error when the server has no binary log or is not set up for CDC (checkServer()), when the binlog file is not on the server (purged:
     /// the message suggests taking a new snapshot) or the dump cannot start.
     void open(const BinlogStart &start);
 
     /// Waits up to `timeoutMs` (plus at most one heartbeat period) for events and appends the
     /// change events of complete transactions to `out`. Stops after a transaction once it has
     /// appended `maxRecords` or more (one transaction is never split, so a large one may exceed
-    /// it). Returns false when the time passed with nothing appended.
+    /// it). Returns false when the time passed with nothing appended. Each record's position is
+    /// the binlog file and the end of its transaction (`source`, `offset`, `gtid`) and, so that
+    /// a checkpoint can point inside the transaction, its row in it (`endLine`, from 1), the
+    /// transaction's rows (`column`) and where the transaction starts (`endOffset`).
     /// Possible errors: ConnectionError (transient) when the connection is lost; Error when the
     /// server stops the dump (e.g. purged binlog) or an event cannot be decoded. After an error
     /// the reader is unusable: close() it and open(currentPosition()) to continue (the partly
