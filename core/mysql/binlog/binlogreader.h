@@ -107,7 +107,8 @@ private:
     void commit(std::uint64_t endPosition, std::uint32_t timestamp, Batch &out);
     void handleQuery(const std::uint8_t *body, std::size_t size, std::uint64_t endPosition,
                      std::uint32_t timestamp, Batch &out);
-    void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp);
+    void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp,
+                    std::uint64_t eventStart);
     const TableState &tableMap(const std::uint8_t *body, std::size_t size);
     TableInfoPtr describe(BinlogTableMap &map);
     MySqlConnection &metadata();
