@@ -381,10 +381,12 @@ void DebeziumJsonEncoder::writeSource(JsonWriter &w, const Record &record, bool 
     w.raw(",\"file\":");
     w.string(snapshot ? std::string_view() : std::string_view(record.position.source));
     w.raw(",\"pos\":");
-    const std::uint64_t pos = record.position.eventOffset ? record.position.eventOffset : record.position.offset;
+    // Binlog rows: endOffset is the start of the row's ROWS event, endLine its index there
+    // (BinlogReader); other records have neither and give the record's offset and row 0.
+    const std::uint64_t pos = record.position.endOffset ? record.position.endOffset : record.position.offset;
     w.number(static_cast<std::uint64_t>(snapshot ? 0 : pos));
     w.raw(",\"row\":");
-    w.number(static_cast<std::uint64_t>(snapshot ? 0 : record.position.rowInEvent));
+    w.number(static_cast<std::uint64_t>(snapshot || !record.position.endOffset ? 0 : record.position.endLine));
     w.raw(",\"thread\":null,\"query\":null}");
 }
 

@@ -22,10 +22,6 @@ struct Position
     std::uint64_t endLine = 0;
     std::uint64_t endOffset = 0;
     std::string gtid;
-    // Binlog rows only: where the row's ROWS event starts and the row's index in it (Debezium's
-    // source.pos and source.row). 0 when unknown; `offset` stays the transaction's end.
-    std::uint64_t eventOffset = 0;
-    std::uint32_t rowInEvent = 0;
 
     /// "accounts.csv:14", "accounts.csv:14:7", "orders[2]@1234" or "mysql-bin.000003:4567".
     std::string toString() const;

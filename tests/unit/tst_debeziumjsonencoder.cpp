@@ -241,8 +241,8 @@ void TestDebeziumJsonEncoder::rowPosition()
     // source.pos is the ROWS event's start and source.row the row's index in it (Debezium's
     // BinlogSourceInfo), not the transaction's end.
     Record r = changeEvent(RowOp::Insert);
-    r.position.eventOffset = 1234;
-    r.position.rowInEvent = 2;
+    r.position.endOffset = 1234; // BinlogReader: the ROWS event's start and the row's index in it
+    r.position.endLine = 2;
     std::vector<EncodedMessage> out;
     DebeziumJsonEncoder(plain(), clockNs).encode(r, out);
     const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
