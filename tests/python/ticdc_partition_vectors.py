@@ -49,6 +49,8 @@ def text_of(column, value):
     if kind == "double":
         bits = 32 if column["dataType"] == "float" else 64
         return go_float(v, bits).encode()
+    if column["dataType"] == "bit":  # the mounter makes BIT a number
+        return str(int.from_bytes(bytes.fromhex(v), "big")).encode()
     if kind == "bytesHex":
         return bytes.fromhex(v)
     if column["dataType"] == "enum":
@@ -60,8 +62,6 @@ def text_of(column, value):
         for part in v.split(","):
             mask |= 1 << members.index(part)
         return str(mask).encode()
-    if column["dataType"] == "bit":
-        return str(int.from_bytes(bytes.fromhex(v), "big")).encode()
     return v.encode()
 
 

@@ -55,7 +55,7 @@ void TestCanalJsonEncoder::golden()
     std::vector<EncodedMessage> out;
     encoder.encode(changeEvent(RowOp(op)), out);
     QCOMPARE(out.size(), std::size_t(1));
-    QCOMPARE(out[0].value, golden(file.toStdString(), out[0].value));
+    QCOMPARE(out[0].value, test::golden(file.toStdString(), out[0].value));
     QCOMPARE(out[0].key, key.toStdString());
     QCOMPARE(out[0].ddl, RowOp(op) == RowOp::Ddl);
     QVERIFY(!out[0].tombstone);

@@ -71,7 +71,7 @@ void TestDebeziumJsonEncoder::golden()
     std::vector<EncodedMessage> out;
     encoder.encode(r, out);
     QVERIFY(!out.empty());
-    QCOMPARE(out[0].value, golden(file.toStdString(), out[0].value));
+    QCOMPARE(out[0].value, test::golden(file.toStdString(), out[0].value));
     QCOMPARE(out[0].key, std::string(R"({"id":1})"));
     QVERIFY(!out[0].tombstone);
     QVERIFY(nlohmann::json::accept(out[0].value));
@@ -101,7 +101,7 @@ void TestDebeziumJsonEncoder::ddl()
     QVERIFY(out[0].ddl);
     QCOMPARE(out[0].topic, std::string("flowdeck")); // serverName: never the table's topic
     QCOMPARE(out[0].key, std::string(R"({"databaseName":"test"})"));
-    QCOMPARE(out[0].value, golden("debezium/ddl.json", out[0].value));
+    QCOMPARE(out[0].value, test::golden("debezium/ddl.json", out[0].value));
 
     DebeziumOptions named = plain();
     named.serverName = "shop";
@@ -181,7 +181,7 @@ void TestDebeziumJsonEncoder::temporal()
     const std::string s = text.toStdString();
     r.values = {dataType == QLatin1String("date") ? Value::date(s) : dataType == QLatin1String("time") ? Value::time(s) : Value::dateTime(s)};
     std::vector<EncodedMessage> out;
-    DebeziumJsonEncoder({}, clockNs).encode(r, out);
+    DebeziumJsonEncoder(plain(), clockNs).encode(r, out);
     const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
     QCOMPARE(QString::fromStdString(j["after"]["v"].dump()), expected);
 }
@@ -193,8 +193,8 @@ void TestDebeziumJsonEncoder::defaults()
     std::vector<EncodedMessage> out;
     DebeziumJsonEncoder({}, clockNs).encode(changeEvent(RowOp::Insert), out);
     QCOMPARE(out.size(), std::size_t(1));
-    QCOMPARE(out[0].value, golden("debezium/insert-default.json", out[0].value));
-    QCOMPARE(out[0].key, golden("debezium/key-default.json", out[0].key));
+    QCOMPARE(out[0].value, test::golden("debezium/insert-default.json", out[0].value));
+    QCOMPARE(out[0].key, test::golden("debezium/key-default.json", out[0].key));
 }
 
 void TestDebeziumJsonEncoder::decimals_data()
