@@ -37,7 +37,8 @@ namespace flowdeck {
 /// other tables or of databases) are dropped. read() waits up to ~200 ms.
 ///
 /// Checkpoints: `{"phase":"snapshot","binlog":{file,pos,gtid},"table":"db.t","after":[...],
-/// "done":[...]}` and `{"phase":"cdc","file","position","gtid"}`. Resuming mid-snapshot takes a
+/// "done":[...]}` and `{"phase":"cdc","file","position","gtid"}`; the checkpoint after the last
+/// row of the last table is already the cdc one (the snapshot's coordinates). Resuming mid-snapshot takes a
 /// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
 /// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
 /// idempotent (upsert/replicate) sink makes exact.
