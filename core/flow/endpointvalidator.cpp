@@ -28,7 +28,7 @@ const std::array<EndpointKeys, 3> &endpointKeys()
         {"file", {"type", "path", "format", "csv"}, {}, {}},
         {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write", "include"}},
         {"kafka", {"type", "brokers", "protocol", "properties", "topic"}, {"group", "startFrom"},
-         {"partition", "createTopics"}},
+         {"partition", "createTopics", "debezium", "tidbExtension"}},
     }};
     static_assert(vocab::kEndpointTypes.size() == 3, "every endpoint type needs its keys here");
     return keys;
@@ -320,6 +320,34 @@ void EndpointValidator::write(Json &w, const std::string &path)
         m_checker.integer(*rows, at("batchRows"), 1, 100000);
 }
 
+void EndpointValidator::kafkaProtocolOptions(Json &endpoint, const std::string &path)
+{
+    auto at = [&](std::string_view key) { return FlowChecker::child(path, key); };
+    const Json *protocolValue = FlowChecker::find(endpoint, "protocol");
+    const std::string protocol = protocolValue && protocolValue->is_string() ? protocolValue->get<std::string>() : "json";
+    if (Json *tidb = FlowChecker::find(endpoint, "tidbExtension")) {
+        if (m_checker.isBoolean(*tidb, at("tidbExtension")) && protocol != "canal-json")
+            m_checker.problem(at("tidbExtension"), "only for protocol canal-json");
+    }
+    Json *debezium = FlowChecker::find(endpoint, "debezium");
+    if (!debezium || !m_checker.isObject(*debezium, at("debezium")))
+        return;
+    const std::string dz = at("debezium");
+    if (protocol != "debezium-json")
+        m_checker.problem(dz, "only for protocol debezium-json");
+    m_checker.checkKeys(*debezium, dz, kDebeziumKeys);
+    for (std::string_view key : {"schemas", "tombstones"})
+        if (Json *b = FlowChecker::find(*debezium, key))
+            m_checker.isBoolean(*b, FlowChecker::child(dz, key));
+    for (std::string_view key : {"serverName", "schemaChangesTopic"})
+        if (Json *t = FlowChecker::find(*debezium, key))
+            m_checker.string(*t, FlowChecker::child(dz, key));
+    if (Json *id = FlowChecker::find(*debezium, "serverId"))
+        m_checker.integer(*id, FlowChecker::child(dz, "serverId"), 0, 4294967295LL);
+    if (Json *d = FlowChecker::find(*debezium, "decimalHandling"))
+        m_checker.word(*d, FlowChecker::child(dz, "decimalHandling"), "decimal handling", kDecimalHandling);
+}
+
 void EndpointValidator::kafka(Json &endpoint, const std::string &path)
 {
     auto at = [&](std::string_view key) { return FlowChecker::child(path, key); };
@@ -356,6 +384,7 @@ void EndpointValidator::kafka(Json &endpoint, const std::string &path)
                                                        FlowChecker::joined(kPartitionStrategies) +
                                                        ", or columns:a,b)");
         }
+        kafkaProtocolOptions(endpoint, path);
         if (Json *create = FlowChecker::find(endpoint, "createTopics"); create && m_checker.isObject(*create, at("createTopics"))) {
             m_checker.checkKeys(*create, at("createTopics"), kCreateTopicsKeys);
             for (std::string_view key : kCreateTopicsKeys)

@@ -204,7 +204,7 @@ void TestFlowValidation::problems_data()
         {"destination.brokers: 'h1:abc' is not a broker address (expected host:port, several separated by commas, or \"embedded\")",
          "destination.protocol: unknown protocol 'avro' (expected one of canal-json, debezium-json, json)",
          "destination.properties.x: expected a string, number or boolean, got an object",
-         "destination.partition: unknown partition strategy 'random' (expected one of default, index-value, table, ts, or columns:a,b)",
+         "destination.partition: unknown partition strategy 'random' (expected one of default, index-value, table, ts, key, or columns:a,b)",
          "destination.createTopics.partitions: must be at least 1, got 0"});
     row("kafka destination by columns",
         R"({"destination": {"type": "kafka", "connection": null, "table": null, "write": null, "brokers": "a:9092,b",

@@ -265,7 +265,7 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
         return;
     case WRITE_ROWS_EVENT_V1: case UPDATE_ROWS_EVENT_V1: case DELETE_ROWS_EVENT_V1:
     case WRITE_ROWS_EVENT: case UPDATE_ROWS_EVENT: case DELETE_ROWS_EVENT:
-        handleRows(type, body, size, timestamp);
+        handleRows(type, body, size, timestamp, endPosition >= event->event_length ? endPosition - event->event_length : 0);
         return;
     case XID_EVENT:
         commit(endPosition, timestamp, out);
@@ -444,7 +444,8 @@ TableInfoPtr BinlogReader::describe(BinlogTableMap &map)
     return info;
 }
 
-void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp)
+void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp,
+                              std::uint64_t eventStart)
 {
     if (size < 6)
         throw Error("malformed ROWS event: truncated");
@@ -461,8 +462,13 @@ void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::
             textifyFixedBinaryTypes(*state.info, change.before);
         }
     }
+    std::uint32_t row = 0;
     for (BinlogRowChange &change : m_changes) {
         Record &record = m_pending.emplace_back();
+        // Binlog rows leave endOffset/endLine unused: they carry where the row's ROWS event
+        // starts and the row's index in it (Debezium's source.pos and source.row).
+        record.position.endOffset = eventStart;
+        record.position.endLine = row++;
         record.schema = state.schema;
         record.table = state.info;
         record.commitTimeMs = std::int64_t(timestamp) * 1000;

@@ -53,6 +53,8 @@ struct BinlogHandleCloser
 /// "domain-server-seq". Starting a new reader at {file, offset} continues after it; so does a
 /// GTID start from currentPosition().gtid (the state of all domains). A single record's gtid is
 /// only a complete GTID start position when the server uses one replication domain.
+/// Row records also carry `position.endOffset` = where their ROWS event starts and
+/// `position.endLine` = their index in that event (Debezium's source.pos and source.row).
 ///
 /// Not thread-safe: one thread at a time.
 class BinlogReader
@@ -116,7 +118,8 @@ private:
     void commit(std::uint64_t endPosition, std::uint32_t timestamp, Batch &out);
     void handleQuery(const std::uint8_t *body, std::size_t size, std::uint64_t endPosition,
                      std::uint32_t timestamp, Batch &out);
-    void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp);
+    void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp,
+                    std::uint64_t eventStart);
     const TableState &tableMap(const std::uint8_t *body, std::size_t size);
     TableInfoPtr describe(BinlogTableMap &map);
     MySqlConnection &metadata();
