@@ -381,12 +381,14 @@ void DebeziumJsonEncoder::writeSource(JsonWriter &w, const Record &record, bool 
     w.raw(",\"file\":");
     w.string(snapshot ? std::string_view() : std::string_view(record.position.source));
     w.raw(",\"pos\":");
-    // Binlog rows: endOffset is the start of the row's ROWS event, endLine its index there
-    // (BinlogReader); other records have neither and give the record's offset and row 0.
-    const std::uint64_t pos = record.position.endOffset ? record.position.endOffset : record.position.offset;
+    // Binlog rows (BinlogReader::commit()): endOffset is where the row's transaction starts,
+    // endLine the row's number in it from 1; Debezium's row counts from 0. Other records have
+    // neither and give the record's offset and row 0.
+    const bool binlogRow = !snapshot && record.position.endLine > 0 && record.position.endOffset > 0;
+    const std::uint64_t pos = binlogRow ? record.position.endOffset : record.position.offset;
     w.number(static_cast<std::uint64_t>(snapshot ? 0 : pos));
     w.raw(",\"row\":");
-    w.number(static_cast<std::uint64_t>(snapshot || !record.position.endOffset ? 0 : record.position.endLine));
+    w.number(static_cast<std::uint64_t>(binlogRow ? record.position.endLine - 1 : 0));
     w.raw(",\"thread\":null,\"query\":null}");
 }
 

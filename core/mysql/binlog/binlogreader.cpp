@@ -462,13 +462,8 @@ void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::
             textifyFixedBinaryTypes(*state.info, change.before);
         }
     }
-    std::uint32_t row = 0;
     for (BinlogRowChange &change : m_changes) {
         Record &record = m_pending.emplace_back();
-        // Binlog rows leave endOffset/endLine unused: they carry where the row's ROWS event
-        // starts and the row's index in it (Debezium's source.pos and source.row).
-        record.position.endOffset = eventStart;
-        record.position.endLine = row++;
         record.schema = state.schema;
         record.table = state.info;
         record.commitTimeMs = std::int64_t(timestamp) * 1000;

@@ -53,8 +53,9 @@ struct BinlogHandleCloser
 /// "domain-server-seq". Starting a new reader at {file, offset} continues after it; so does a
 /// GTID start from currentPosition().gtid (the state of all domains). A single record's gtid is
 /// only a complete GTID start position when the server uses one replication domain.
-/// Row records also carry `position.endOffset` = where their ROWS event starts and
-/// `position.endLine` = their index in that event (Debezium's source.pos and source.row).
+/// Row records also carry, set by commit(), `position.endLine` = their row in the transaction
+/// (from 1), `position.column` = the transaction's row count and `position.endOffset` = where the
+/// transaction starts (the end of the one before); Debezium's source.pos and source.row use them.
 ///
 /// Not thread-safe: one thread at a time.
 class BinlogReader
