@@ -238,11 +238,12 @@ void TestDebeziumJsonEncoder::decimals()
 
 void TestDebeziumJsonEncoder::rowPosition()
 {
-    // source.pos is the ROWS event's start and source.row the row's index in it (Debezium's
-    // BinlogSourceInfo), not the transaction's end.
+    // source.pos is where the row's transaction starts and source.row the row's index in it
+    // from 0 (BinlogReader::commit() gives the row from 1), not the transaction's end.
     Record r = changeEvent(RowOp::Insert);
-    r.position.endOffset = 1234; // BinlogReader: the ROWS event's start and the row's index in it
-    r.position.endLine = 2;
+    r.position.endOffset = 1234; // BinlogReader: the transaction's start
+    r.position.endLine = 3;      // the third row of the transaction
+    r.position.column = 5;       // of five
     std::vector<EncodedMessage> out;
     DebeziumJsonEncoder(plain(), clockNs).encode(r, out);
     const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
