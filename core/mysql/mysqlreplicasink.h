@@ -42,7 +42,9 @@ struct ReplicaVersion
 ///   replicaschema::columnType()) and the event's key as PRIMARY KEY. An event without key
 ///   columns cannot create a table: its records are rejected.
 /// - `addColumns`: event columns the table lacks are added (ALTER TABLE ADD COLUMN, nullable)
-///   before the batch is written. Without it a non-null value for a missing column rejects the
+///   before the batch is written; an `ALTER TABLE ... ADD COLUMN` DDL event adds its columns
+///   with the statement's literal DEFAULT, so rows the replica already has get the value the
+///   source's rows got. Without it a non-null value for a missing column rejects the
 ///   record (nothing is dropped silently).
 /// - `versionColumn` (ReplicaVersion): upserts only overwrite a row whose stored version is not
 ///   newer; deletes only delete a row whose version is not newer. A replayed or older event never
@@ -105,9 +107,12 @@ private:
     void loadTable(Table &t);
     void prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
     void createTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
-    void addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    /// Adds the columns of the records (and of `ddl`'s table, when given) that `t` lacks.
+    void addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes,
+                    const Record &ddl = Record());
     Writer &writerFor(Table &t, const SchemaPtr &schema);
     std::string checkDdl(const Record &record);
+    void noteDdlColumns(const std::string &name, const std::string &statement);
     void ensureConnected();
     std::size_t fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected);
     void writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected, nlohmann::json &committing);
@@ -124,6 +129,7 @@ private:
     MySqlRetryPolicy m_retry;
 
     std::map<std::string, Table> m_tables;
+    std::map<std::string, std::map<std::string, std::string>> m_columnDefaults; // table, column: DEFAULT of its ADD COLUMN
     std::vector<std::pair<Writer *, Table *>> m_active; // writers with rows in this batch
 };
 

@@ -1,6 +1,7 @@
 // MySqlReplicaSink's tables: reading, creating and widening them, and the DDL it cannot follow.
 #include "core/mysql/mysqlreplicasink.h"
 
+#include "core/mysql/binlog/ddlparser.h"
 #include "core/mysql/replicaschema.h"
 
 #include <algorithm>
@@ -126,13 +127,20 @@ void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vect
         throw Error("table " + qualified(t.name) + " was created but cannot be read back from information_schema");
 }
 
-void MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+void MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes,
+                                  const Record &ddl)
 {
     std::vector<std::string> clauses;
     std::set<std::string> seen;
     const SchemaPtr *last = nullptr;
-    for (std::size_t i : indexes) {
-        const Record &r = batch[i];
+    const auto defaults = m_columnDefaults.find(t.name);
+    std::vector<const Record *> records;
+    for (std::size_t i : indexes)
+        records.push_back(&batch[i]);
+    if (ddl.schema)
+        records.push_back(&ddl); // the table as it is after the DDL
+    for (const Record *record : records) {
+        const Record &r = *record;
         if (last && *last == r.schema)
             continue;
         last = &r.schema;
@@ -145,11 +153,14 @@ void MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vecto
                 info = r.table->columns[c];
             info.name = names[c];
             std::vector<const Record *> sameSchema;
-            for (std::size_t j : indexes)
-                if (batch[j].schema == r.schema)
-                    sameSchema.push_back(&batch[j]);
-            clauses.push_back("ADD COLUMN " + quoteIdentifier(names[c]) + ' '
-                              + replicaschema::columnType(info, replicaschema::sample(sameSchema, int(c)), false) + " NULL");
+            for (const Record *other : records)
+                if (other->schema == r.schema)
+                    sameSchema.push_back(other);
+            std::string clause = "ADD COLUMN " + quoteIdentifier(names[c]) + ' '
+                + replicaschema::columnType(info, replicaschema::sample(sameSchema, int(c)), false) + " NULL";
+            if (defaults != m_columnDefaults.end() && defaults->second.count(names[c]))
+                clause += " DEFAULT " + defaults->second.at(names[c]);
+            clauses.push_back(std::move(clause));
         }
     }
     if (!m_version.column.empty() && m_version.fromCommitTime && !t.schema->column(m_version.column)
@@ -236,10 +247,32 @@ MySqlReplicaSink::Writer &MySqlReplicaSink::writerFor(Table &t, const SchemaPtr 
     return *t.writers.back();
 }
 
+void MySqlReplicaSink::noteDdlColumns(const std::string &name, const std::string &statement)
+{
+    // The DEFAULTs of ALTER TABLE ... ADD COLUMN: the source's rows got that value without a row
+    // event, so the replica's column gets the same DEFAULT when it is added (addColumns()).
+    const DdlStatement ddl = ddlparser::parse(statement);
+    if (ddl.kind != DdlStatement::Kind::AlterTable)
+        return;
+    for (const DdlAlteration &a : ddl.alterations)
+        if (a.kind == DdlAlteration::Kind::AddColumn && !a.definition.defaultValue.empty()
+            && a.definition.defaultValue != "NULL")
+            m_columnDefaults[name][a.definition.info.name] = a.definition.defaultValue;
+}
+
 std::string MySqlReplicaSink::checkDdl(const Record &record)
 {
     const replicaschema::DdlEffect effect = replicaschema::ddlEffect(record.statement);
     const std::string name = record.table && !record.table->table.empty() ? tableNameFor(record) : std::string();
+    if (m_addColumns && !name.empty()) {
+        noteDdlColumns(name, record.statement);
+        Table &t = table(name);
+        if (t.schema && t.problem.empty()) {
+            // Added now, before the rows after the DDL: the rows the replica has get the default.
+            const std::vector<std::size_t> none;
+            addColumns(t, Batch(), none, record);
+        }
+    }
     const std::string what = "the DDL \"" + record.statement + "\" ";
     if (effect.dropsTable || effect.truncates || effect.renames)
         return what + (effect.dropsTable ? "drops" : effect.truncates ? "truncates" : "renames") + " a table; replicate does not apply "

@@ -2,7 +2,11 @@
 
 #include "core/mysql/mysqlcolumntypes.h"
 
+#include "core/mysql/binlog/binlogdefinition.h"
 #include "core/mysql/binlog/binlogrowdecoder.h"
+#include "core/mysql/binlog/ddlparser.h"
+#include "core/mysql/binlog/schemacapture.h"
+#include "core/mysql/binlog/schemahistory.h"
 
 #include <mariadb/mysql.h>
 #include <mariadb/mariadb_rpl.h>
@@ -220,6 +224,7 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
     const std::uint64_t endPosition = le(header + 13, 4);
     const std::uint8_t *body = header + kHeaderSize;
     std::size_t size = event->event_length - kHeaderSize - m_checksumBytes;
+    m_eventEnd = endPosition;
 
     switch (type) {
     case ROTATE_EVENT: {
@@ -245,11 +250,13 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
         return;
     }
     case TABLE_MAP_EVENT:
-        tableMap(body, size);
+        if (m_scanOnly.empty())
+            tableMap(body, size);
         return;
     case WRITE_ROWS_EVENT_V1: case UPDATE_ROWS_EVENT_V1: case DELETE_ROWS_EVENT_V1:
     case WRITE_ROWS_EVENT: case UPDATE_ROWS_EVENT: case DELETE_ROWS_EVENT:
-        handleRows(type, body, size, timestamp);
+        if (m_scanOnly.empty())
+            handleRows(type, body, size, timestamp);
         return;
     case XID_EVENT:
         commit(endPosition, timestamp, out);
@@ -303,6 +310,10 @@ void BinlogReader::handleQuery(const std::uint8_t *body, std::size_t size, std::
         commit(endPosition, timestamp, out);
         return;
     }
+    if (m_history) {
+        handleDdl(sql, database, endPosition, timestamp, out);
+        return;
+    }
     // A DDL statement: the table it names (if any) as it is now.
     static const std::regex tableName(
         R"(^\s*(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\s+(?:OR\s+REPLACE\s+)?(?:(?:ONLINE|IGNORE|TEMPORARY)\s+)*TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?((?:`[^`]+`|[\w$]+)(?:\.(?:`[^`]+`|[\w$]+))?))",
@@ -348,10 +359,11 @@ const BinlogReader::TableState &BinlogReader::tableMap(const std::uint8_t *body,
         it->second.map.columns.size() == map.columns.size())
         return it->second;
     TableState state;
-    state.info = describe(map);
+    state.info = m_history ? defined(map) : describe(map);
     std::vector<std::string> names;
-    for (const ColumnInfo &column : state.info->columns)
-        names.push_back(column.name);
+    if (state.info)
+        for (const ColumnInfo &column : state.info->columns)
+            names.push_back(column.name);
     state.schema = std::make_shared<Schema>(std::move(names));
     state.map = std::move(map);
     return m_tables[state.map.tableId] = std::move(state);
@@ -431,6 +443,8 @@ void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::
     if (it == m_tables.end())
         throw Error("binlog ROWS event at " + m_file + " for a table id without a TABLE_MAP event");
     const TableState &state = it->second;
+    if (!state.info)
+        return; // a table the schema history does not capture
     m_changes.clear();
     BinlogRowDecoder::decode(state.map, type, body, size, m_changes);
     const int kind = type >= WRITE_ROWS_EVENT ? type - WRITE_ROWS_EVENT : type - WRITE_ROWS_EVENT_V1;
