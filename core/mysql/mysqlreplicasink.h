@@ -52,7 +52,7 @@ struct ReplicaVersion
 /// - DDL events: the ones replicas follow by themselves (CREATE TABLE, ADD COLUMN, indexes) are
 ///   accepted and change nothing; a DDL that drops a column the replica has, drops, truncates or
 ///   renames a table is rejected with the reason (errorHandling decides: stop, or dead-letter
-///   and go on).
+///   and go on). So is a MODIFY / CHANGE that gives a column the replica has another type.
 /// - One transaction per batch over all its tables, committed with the flow's checkpoint
 ///   (flowdeck_checkpoints, as MySqlSink), so a resumed run neither loses nor repeats a batch.
 ///   Schema changes (CREATE, ALTER) run before the batch's transaction.
@@ -113,6 +113,7 @@ private:
     Writer &writerFor(Table &t, const SchemaPtr &schema);
     std::string checkDdl(const Record &record);
     void noteDdlColumns(const std::string &name, const std::string &statement);
+    std::string changedColumnType(const Table &t, const std::string &statement) const;
     void ensureConnected();
     std::size_t fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected);
     void writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected, nlohmann::json &committing);

@@ -5,11 +5,19 @@
 #include "core/mysql/replicaschema.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 namespace flowdeck {
 
 namespace {
+
+std::string lower(std::string s)
+{
+    for (char &c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
 
 void replaceAll(std::string &s, const std::string &from, const std::string &to)
 {
@@ -260,6 +268,38 @@ void MySqlReplicaSink::noteDdlColumns(const std::string &name, const std::string
             m_columnDefaults[name][a.definition.info.name] = a.definition.defaultValue;
 }
 
+std::string MySqlReplicaSink::changedColumnType(const Table &t, const std::string &statement) const
+{
+    // A column's type changed by MODIFY / CHANGE: values of the new type may not fit the
+    // replica's column (a new ENUM member, a longer VARCHAR), so the change is refused here, at
+    // the DDL, rather than at some later row.
+    const DdlStatement ddl = ddlparser::parse(statement);
+    if (ddl.kind != DdlStatement::Kind::AlterTable)
+        return std::string();
+    auto normal = [](std::string type) {
+        type = lower(type);
+        for (const char *integer : {"tinyint", "smallint", "mediumint", "bigint", "int"})
+            if (type.starts_with(integer) && type.size() > std::strlen(integer) && type[std::strlen(integer)] == '(') {
+                const std::size_t close = type.find(')');
+                type.erase(std::strlen(integer), close - std::strlen(integer) + 1);
+                break;
+            }
+        return type;
+    };
+    for (const DdlAlteration &a : ddl.alterations) {
+        if (a.kind != DdlAlteration::Kind::ModifyColumn)
+            continue;
+        const MySqlColumn *column = t.schema->column(a.column);
+        if (!column)
+            continue;
+        const std::string wanted = replicaschema::columnType(a.definition.info, nullptr, false);
+        if (normal(wanted) != normal(column->typeText))
+            return "changes the type of column " + quoteIdentifier(a.column) + " to " + wanted + ", which replica table "
+                + qualified(t.name) + " has as " + column->typeText + ": change it there by hand, then skip this event";
+    }
+    return std::string();
+}
+
 std::string MySqlReplicaSink::checkDdl(const Record &record)
 {
     const replicaschema::DdlEffect effect = replicaschema::ddlEffect(record.statement);
@@ -282,6 +322,8 @@ std::string MySqlReplicaSink::checkDdl(const Record &record)
     Table &t = table(name);
     if (!t.schema)
         return std::string();
+    if (std::string changed = changedColumnType(t, record.statement); !changed.empty())
+        return what + changed;
     if (effect.renamesColumn)
         return what + "renames a column of replica table " + qualified(name)
             + ", which replicate does not follow: rename it there by hand, then skip this event";

@@ -398,6 +398,9 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
         record.position.source = "snapshot";
         record.position.partition = std::int32_t(m_current);
         record.position.gtid = key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        m_lastSnapshotRow = record.position;
+        if (m_chunkIndex == m_chunk.size() && m_chunkWasLast && restOfSnapshotEmpty())
+            snapshotFinished(); // before the writer asks for this row's checkpoint
         out.push_back(std::move(record));
         ++added;
         ++m_done;
@@ -481,6 +484,7 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
             return false;
         }
         m_snapshot->execute("COMMIT");
+        snapshotFinished();
         startCdc(m_snapshotBinlog);
     }
     if (!m_reader)
@@ -536,6 +540,9 @@ nlohmann::json MySqlSource::initialCheckpoint() const
 
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
 {
+    if (position.source == "snapshot" && isLastSnapshotRow(position))
+        return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
+                {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(position)}};
     if (position.source == "snapshot") {
         nlohmann::json key = nlohmann::json::parse(position.gtid, nullptr, false);
         nlohmann::json done = m_resumeDone;

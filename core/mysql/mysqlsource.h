@@ -116,6 +116,9 @@ private:
     void setBaseHistory(const BinlogStart &at);
     void historyChanged(const BinlogStart &at);
     nlohmann::json historyAt(const Position &position) const;
+    void snapshotFinished();
+    bool restOfSnapshotEmpty();
+    bool isLastSnapshotRow(const Position &position) const;
     void startSnapshot();
     void openSnapshotSession();
     bool readConnected(Batch &out, std::size_t maxRecords);
@@ -166,6 +169,8 @@ private:
     };
     mutable std::mutex m_versionsMutex;   // the writer thread reads them in checkpointAfter()
     std::vector<HistoryVersion> m_versions; // oldest first; [0] is the start's
+    Position m_lastSnapshotRow;           // reader thread: the newest snapshot record handed out
+    std::optional<Position> m_snapshotEnd; // under m_versionsMutex: the last one, once all are read
 };
 
 } // namespace flowdeck

@@ -372,8 +372,7 @@ DdlStatement database(SqlTokens &t, Kind kind)
 {
     DdlStatement s;
     s.kind = kind;
-    bool ifExists = false;
-    skipIfExists(t, ifExists);
+    skipIfExists(t, s.ifNotExists);
     s.database = t.identifier();
     while (!t.atEnd())
         if (!charsetOption(t, s.charset))

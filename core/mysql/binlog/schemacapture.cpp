@@ -76,6 +76,10 @@ SchemaHistory describeCaptured(MySqlConnection &c, const std::vector<std::string
 {
     SchemaHistory history;
     history.setPatterns(patterns);
+    // "" holds the server's default, for databases created later without a character set.
+    const auto server = c.query("SELECT @@global.character_set_server");
+    if (!server.empty() && server[0][0])
+        history.setDatabaseCharset(std::string(), ddlparser::normalCharset(*server[0][0]));
     std::string databases;
     for (const auto &row : c.query("SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA "
                                    "WHERE SCHEMA_NAME NOT IN ('mysql','information_schema','performance_schema','sys')")) {

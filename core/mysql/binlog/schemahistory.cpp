@@ -348,10 +348,17 @@ SchemaHistory::Applied SchemaHistory::apply(const DdlStatement &s, const std::st
         return applied;
     case Kind::CreateDatabase:
     case Kind::AlterDatabase:
-        if (!s.charset.empty())
-            m_databases[s.database] = s.charset;
-        else if (s.kind == Kind::CreateDatabase && interesting(s.database))
-            applied.problem = "the default character set of the new database `" + s.database + "` is not known";
+        if (!s.charset.empty()) {
+            if (!(s.kind == Kind::CreateDatabase && s.ifNotExists && m_databases.count(s.database)))
+                m_databases[s.database] = s.charset;
+        } else if (s.kind == Kind::CreateDatabase && !m_databases.count(s.database)) {
+            // A new database without a charset gets the server's (captured with the history).
+            const auto server = m_databases.find(std::string());
+            if (server != m_databases.end())
+                m_databases[s.database] = server->second;
+            else if (interesting(s.database))
+                applied.problem = "the default character set of the new database `" + s.database + "` is not known";
+        }
         return applied;
     case Kind::DropDatabase:
         m_databases.erase(s.database);

@@ -26,7 +26,7 @@ struct DdlStatement;
 /// followed (apply() says so).
 ///
 /// Persisted as JSON with the flow's checkpoint (stored in flow state: do not rename keys):
-/// `{"format":1,"databases":{"db":"utf8mb4"},"tables":[{"database","table","charset",
+/// `{"format":1,"databases":{"db":"utf8mb4","":"<the server's default>"},"tables":[{"database","table","charset",
 /// "columns":[[name,dataType,columnType,charset,nullable],...],"key":[names]}]}`.
 ///
 /// Not thread-safe.
