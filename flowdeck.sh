@@ -4,7 +4,8 @@
 #   ./flowdeck.sh          install what is missing, build, start the sandbox database and the app
 #   ./flowdeck.sh test     install what is missing, build, make the .deb, run the whole test suite (ctest)
 #   ./flowdeck.sh build    install what is missing and build
-#   ./flowdeck.sh package  build the .deb (cpack) into build/
+#   ./flowdeck.sh build --headless   the server build (no window, Qt Core only) in build-headless/
+#   ./flowdeck.sh package  build the .debs (cpack) into build/: flowdeck (the window) and flowdeck-cli
 #   ./flowdeck.sh bench    build and run the benchmarks (needs the sandbox database)
 #   ./flowdeck.sh deps     only install the Debian packages
 set -euo pipefail
@@ -55,10 +56,19 @@ install_deps() {
     rm -f "$log"
 }
 
+# build [--headless]: --headless configures FLOWDECK_GUI=OFF in its own folder (build-headless).
 build() {
+    local options=()
+    if [ "${1:-}" = "--headless" ]; then
+        BUILD_DIR=${FLOWDECK_HEADLESS_BUILD_DIR:-$ROOT/build-headless}
+        options=(-DFLOWDECK_GUI=OFF)
+    elif [ -n "${1:-}" ]; then
+        say "unknown build option '$1' (try: ./flowdeck.sh build --headless)"
+        exit 2
+    fi
     if [ ! -f "$BUILD_DIR/build.ninja" ]; then
         say "configuring $BUILD_DIR"
-        cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$BUILD_DIR.configure.log" 2>&1 \
+        cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${options[@]}" >"$BUILD_DIR.configure.log" 2>&1 \
             || { cat "$BUILD_DIR.configure.log" >&2; exit 1; }
     fi
     say "building in $BUILD_DIR (ninja -j$JOBS)"
@@ -80,7 +90,7 @@ run_tests() {
 # The .deb (packaging/): built with every test run, so a packaging break shows in CI.
 package() {
     if (cd "$BUILD_DIR" && cpack -G DEB >"$BUILD_DIR.package.log" 2>&1); then
-        say "package: $(ls "$BUILD_DIR"/flowdeck-*.deb)"
+        say "packages: $(ls "$BUILD_DIR"/flowdeck*.deb | tr '\n' ' ')"
     else
         cat "$BUILD_DIR.package.log" >&2
         say "packaging failed"
@@ -117,9 +127,9 @@ case "$action" in
     start|"") install_deps; build; start_app ;;
     test) install_deps; build; package; run_tests "$@" ;;
     package) install_deps; build; package ;;
-    build) install_deps; build ;;
+    build) install_deps; build "$@" ;;
     deps) install_deps ;;
     bench) install_deps; build; "$ROOT/bench/run.sh" "$BUILD_DIR" "$@" ;;
-    -h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) say "unknown action '$action' (try: ./flowdeck.sh help)"; exit 2 ;;
 esac

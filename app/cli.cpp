@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "brokercommand.h"
+#include "exportcommand.h"
 #include "historycommand.h"
 #include "tailcommand.h"
 #include "runcommand.h"
@@ -38,6 +39,9 @@ const char kUsage[] =
     "                               a TPC-C-like write workload for demos and benchmarks\n"
     "  tail TOPIC --brokers B [-n N] [--from-beginning]\n"
     "                               print a topic's messages, one JSON object per line\n"
+    "  export FLOW --to kafka-connect-jdbc|debezium-mysql|flink-sql|ticdc [-o FILE] [--partial]\n"
+    "                               the flow for an existing cluster; what the target cannot express\n"
+    "                               is printed as \"path: message\", exit 2\n"
     "  help                         this text\n"
     "\n"
     "Exit codes: 0 success, 1 the run failed (the error names the record and its position),\n"
@@ -73,7 +77,7 @@ int validateCommand(const QStringList &args)
 
 bool isCommand(const char *arg)
 {
-    static const char *const commands[] = {"run", "validate", "history", "sandbox", "broker", "workload", "tail", "help", "--help", "-h", "--version", "-v"};
+    static const char *const commands[] = {"run", "validate", "history", "sandbox", "broker", "workload", "tail", "export", "help", "--help", "-h", "--version", "-v"};
     for (const char *c : commands)
         if (std::strcmp(arg, c) == 0)
             return true;
@@ -98,6 +102,8 @@ int run(const QStringList &arguments)
         return workloadCommand(rest);
     if (command == QLatin1String("tail"))
         return tailCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         QTextStream(stdout) << "flowdeck " << FLOWDECK_VERSION << '\n';
         return 0;

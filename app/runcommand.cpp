@@ -1,6 +1,6 @@
 #include "runcommand.h"
 
-#include "widgets/secretstore.h"
+#include "secretlookup.h"
 
 #include "core/engine/engine.h"
 #include "core/flow/flow.h"
@@ -91,7 +91,7 @@ int runCommand(const QStringList &args)
     const std::string path = parser.positionalArguments().first().toStdString();
     Flow flow;
     try {
-        flow = loadFlow(path, SecretStore::lookup()); // secrets: environment, then the keychain
+        flow = loadFlow(path, secretLookup()); // the environment, and the keychain in the window's build
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
             err << QString::fromStdString(path) << ": " << QString::fromStdString(p.toString()) << '\n';

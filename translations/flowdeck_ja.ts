@@ -27,12 +27,61 @@
         <source>%1 field(s); the first %2 row(s) are shown.</source>
         <translation>%1 フィールド。最初の %2 行を表示しています。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) among the first rows cannot be read; a run stops at them, or dead-letters them when errors are skipped. The first: %1</source>
+        <translation>
+            <numerusform>先頭の行のうち %n 行を読み取れません。実行はそこで停止します（エラーをスキップする設定ではデッドレターに書き込みます）。最初の行: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>no such table</source>
         <translation>テーブルが存在しません</translation>
+    </message>
+</context>
+<context>
+    <name>RunNotes</name>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>line %1 of %2</source>
+        <translation>%2 の %1 行目</translation>
+    </message>
+    <message>
+        <source>GTID %1</source>
+        <translation>GTID %1</translation>
+    </message>
+    <message>
+        <source>the checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 s — read %4, written %5, filtered %6, dead-lettered %7</source>
+        <translation>%1: %2（%3 秒）— 読み取り %4、書き込み %5、フィルター除外 %6、デッドレター %7</translation>
+    </message>
+    <message>
+        <source>, failed %1</source>
+        <translation>、失敗 %1</translation>
+    </message>
+    <message>
+        <source>(resumed at %1)</source>
+        <translation>（%1 から再開）</translation>
     </message>
 </context>
 <context>
@@ -62,6 +111,37 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::CreateTableDialog</name>
+    <message>
+        <source>Create the Table</source>
+        <translation>テーブルの作成</translation>
+    </message>
+    <message>
+        <source>Flowdeck runs this statement on the destination server. The column names are the mapped names in snake_case; the types come from the preview&apos;s values. Edit it if you want.</source>
+        <translation>Flowdeck はこの文を送信先サーバーで実行します。列名はマッピング先の名前を snake_case にしたもの、型はプレビューの値から推定したものです。必要なら編集できます。</translation>
+    </message>
+    <message>
+        <source>columns of the primary key, comma-separated</source>
+        <translation>主キーの列（カンマ区切り）</translation>
+    </message>
+    <message>
+        <source>Create &amp;Table</source>
+        <translation>テーブルを作成(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Primary &amp;key:</source>
+        <translation>主キー(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 is not a column of the table.</source>
+        <translation>%1 はこのテーブルの列ではありません。</translation>
+    </message>
+    <message>
+        <source>Creating the table…</source>
+        <translation>テーブルを作成しています…</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::DetailsPage</name>
     <message>
         <source>Flow details</source>
@@ -78,10 +158,6 @@
     <message>
         <source>Optional: what the flow does, for whoever reads the list of flows.</source>
         <translation>省略可: フローの一覧を見る人向けに、このフローが何をするかを記述します。</translation>
-    </message>
-    <message>
-        <source>Flow &amp;name:</source>
-        <translation>フロー名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -110,6 +186,10 @@
     <message>
         <source>A flow named &quot;%1&quot; exists already.</source>
         <translation>「%1」という名前のフローは既に存在します。</translation>
+    </message>
+    <message>
+        <source>Flow na&amp;me:</source>
+        <translation>フロー名(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -900,14 +980,6 @@
         <translation>フロー実行</translation>
     </message>
     <message>
-        <source>Stop the Current Flow Run</source>
-        <translation>現在のフロー実行を停止</translation>
-    </message>
-    <message>
-        <source>Reload Flows</source>
-        <translation>フローを再読み込み</translation>
-    </message>
-    <message>
         <source>This flow file has problems:
 %1
 
@@ -1104,6 +1176,61 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>Not scheduled: %1</source>
         <translation>スケジュールされていません: %1</translation>
+    </message>
+    <message>
+        <source>Quit Flowdeck</source>
+        <translation>Flowdeck の終了</translation>
+    </message>
+    <message>
+        <source>The sandbox database is still running. Stop it too?
+
+Its data stays; Start in the status bar (or `flowdeck sandbox start`) runs it again.</source>
+        <translation>サンドボックスデータベースはまだ実行中です。一緒に停止しますか?
+
+データは残ります。ステータスバーの「開始」（または `flowdeck sandbox start`）で再び起動できます。</translation>
+    </message>
+    <message>
+        <source>Run from the &amp;Beginning…</source>
+        <translation>最初から実行(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Run from the Beginning</source>
+        <translation>最初から実行</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot; from the beginning of its source, ignoring where the last run stopped?
+
+Rows the last run wrote are written again.</source>
+        <translation>前回の実行が停止した位置を無視して、「%1」をソースの最初から実行しますか?
+
+前回の実行で書き込まれた行はもう一度書き込まれます。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>toolbar: stop the current flow run</comment>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>toolbar: import a flow file</comment>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <comment>toolbar: reload the flows folder</comment>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>started %1, resuming at %2</source>
+        <translation>%1 に開始、%2 から再開</translation>
+    </message>
+    <message>
+        <source>Resumed at %1, where the previous run stopped (Run from the Beginning starts over).</source>
+        <translation>前回の実行が停止した %1 から再開しました（「最初から実行」でやり直せます）。</translation>
+    </message>
+    <message>
+        <source>%1: not run at its scheduled time, the sandbox database is not running (Start it in the status bar)</source>
+        <translation>%1: サンドボックスデータベースが停止中のため、スケジュールの時刻に実行しませんでした（ステータスバーで開始できます）</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1434,12 @@ Its file %2 is removed. Its run history stays.</source>
         <source>The first %1 rows of the source as the run writes them: %2 written, %3 filtered out, %4 rejected.</source>
         <translation>実行時と同じように書き込んだソースの最初の %1 行: 書き込み %2、フィルター除外 %3、拒否 %4。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n source line(s) cannot be read (see the source page).</source>
+        <translation>
+            <numerusform>ソースの %n 行を読み取れません（ソースのページを参照）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingPage</name>
@@ -1339,6 +1472,18 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>Map at least one field, or check &quot;Map all fields directly&quot;.</source>
         <translation>少なくとも 1 つのフィールドをマッピングするか、「すべてのフィールドを直接マッピング」をオンにしてください。</translation>
+    </message>
+    <message>
+        <source>Create the &amp;Table…</source>
+        <translation>テーブルを作成(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The destination table does not exist: see and run the CREATE TABLE statement made from this mapping and the preview</source>
+        <translation>送信先テーブルがありません: このマッピングとプレビューから作った CREATE TABLE 文を確認して実行します</translation>
+    </message>
+    <message>
+        <source>Created the table %1.</source>
+        <translation>テーブル %1 を作成しました。</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1696,10 @@ Reason: %3
 理由: %3
 
 %4</translation>
+    </message>
+    <message>
+        <source>The flow file has problems: %1</source>
+        <translation>フローファイルに問題があります: %1</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1919,10 @@ Reason: %3
         <source>Update never inserts rows: creating the table makes no sense with it.</source>
         <translation>更新モードでは行を挿入しないため、テーブルを作成しても意味がありません。</translation>
     </message>
+    <message>
+        <source>Refres&amp;h Tables</source>
+        <translation>テーブルを再読み込み(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::NameCountModel</name>
@@ -1933,6 +2086,26 @@ Reason: %3
         <source>The flow is valid, but this version of Flowdeck cannot write to file destinations yet.</source>
         <translation>フローは有効ですが、このバージョンの Flowdeck はまだファイルの送信先に書き込めません。</translation>
     </message>
+    <message>
+        <source>insert (add rows)</source>
+        <translation>insert（行を追加）</translation>
+    </message>
+    <message>
+        <source>update (change rows found by key)</source>
+        <translation>update（キーで見つけた行を変更）</translation>
+    </message>
+    <message>
+        <source>upsert (insert, or update by key)</source>
+        <translation>upsert（追加、またはキーで更新）</translation>
+    </message>
+    <message>
+        <source>replicate (apply change events)</source>
+        <translation>replicate（変更イベントを適用）</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 と %2 の間</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::RunHistoryModel</name>
@@ -2004,6 +2177,85 @@ Reason: %3
         <translation>
             <numerusform>%n 件の実行 (新しい順)。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Run %1: %2 (%3)</source>
+        <translation>実行 %1: %2（%3）</translation>
+    </message>
+    <message>
+        <source>Started %1, ended %2, %3 s</source>
+        <translation>開始 %1、終了 %2、%3 秒</translation>
+    </message>
+    <message>
+        <source>Read %1 = written %2 + filtered %3 + dead-lettered %4</source>
+        <translation>読み取り %1 = 書き込み %2 + フィルター除外 %3 + デッドレター %4</translation>
+    </message>
+    <message>
+        <source> + failed %1</source>
+        <translation> + 失敗 %1</translation>
+    </message>
+    <message>
+        <source>Resumed where the previous run stopped.</source>
+        <translation>前回の実行が停止した位置から再開しました。</translation>
+    </message>
+    <message>
+        <source>Error at %1: %2</source>
+        <translation>%1 でエラー: %2</translation>
+    </message>
+    <message>
+        <source>Dead letters: %1</source>
+        <translation>デッドレター: %1</translation>
+    </message>
+    <message>
+        <source>Read from %1: %2</source>
+        <translation>%1 から読み取り: %2</translation>
+    </message>
+    <message>
+        <source>Written to %1: %2</source>
+        <translation>%1 へ書き込み: %2</translation>
+    </message>
+    <message>
+        <source>Watermark: %1 → %2</source>
+        <translation>ウォーターマーク: %1 → %2</translation>
+    </message>
+    <message>
+        <source>The schedule is deactivated after %1 failed runs in a row.</source>
+        <translation>%1 回続けて失敗したため、スケジュールは無効になっています。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::SandboxStatus</name>
+    <message>
+        <source>The local MariaDB of `flowdeck sandbox`: its data stays in %1</source>
+        <translation>`flowdeck sandbox` のローカル MariaDB: データは %1 に保存されます</translation>
+    </message>
+    <message>
+        <source>Sandbox database: running on %1:%2</source>
+        <translation>サンドボックスデータベース: %1:%2 で実行中</translation>
+    </message>
+    <message>
+        <source>Sandbox database: not running</source>
+        <translation>サンドボックスデータベース: 停止中</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Sandbox database: starting…</source>
+        <translation>サンドボックスデータベース: 起動しています…</translation>
+    </message>
+    <message>
+        <source>Sandbox database: stopping…</source>
+        <translation>サンドボックスデータベース: 停止しています…</translation>
+    </message>
+    <message>
+        <source>Sandbox database: %1</source>
+        <translation>サンドボックスデータベース: %1</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +2503,10 @@ Reason: %3
     <message>
         <source>Rows in destination</source>
         <translation>送信先の行数</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2802,45 @@ Reason: %3
     <message>
         <source>The incremental field %1 is %2: pick a date/time or integer column, whose values grow.</source>
         <translation>増分フィールド %1 は %2 です。値が増加していく日付/時刻または整数の列を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::WizardSteps</name>
+    <message>
+        <source>Flow details</source>
+        <translation>フローの詳細</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation>フィールドマッピング</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>Trigger and errors</source>
+        <translation>トリガーとエラー</translation>
+    </message>
+    <message>
+        <source>Review and create</source>
+        <translation>確認と作成</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Step %1 ✓</source>
+        <translation>ステップ %1 ✓</translation>
     </message>
 </context>
 </TS>

@@ -27,12 +27,61 @@
         <source>%1 field(s); the first %2 row(s) are shown.</source>
         <translation>%1 个字段；显示前 %2 行。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) among the first rows cannot be read; a run stops at them, or dead-letters them when errors are skipped. The first: %1</source>
+        <translation>
+            <numerusform>前几行中有 %n 行无法读取；运行会在这些行停止（设置为跳过错误时写入死信）。第一行：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>no such table</source>
         <translation>表不存在</translation>
+    </message>
+</context>
+<context>
+    <name>RunNotes</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>line %1 of %2</source>
+        <translation>%2 的第 %1 行</translation>
+    </message>
+    <message>
+        <source>GTID %1</source>
+        <translation>GTID %1</translation>
+    </message>
+    <message>
+        <source>the checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 s — read %4, written %5, filtered %6, dead-lettered %7</source>
+        <translation>%1：%2（%3 秒）— 读取 %4，写入 %5，过滤 %6，死信 %7</translation>
+    </message>
+    <message>
+        <source>, failed %1</source>
+        <translation>，失败 %1</translation>
+    </message>
+    <message>
+        <source>(resumed at %1)</source>
+        <translation>（从 %1 继续）</translation>
     </message>
 </context>
 <context>
@@ -62,6 +111,37 @@
     </message>
 </context>
 <context>
+    <name>flowdeck::CreateTableDialog</name>
+    <message>
+        <source>Create the Table</source>
+        <translation>创建表</translation>
+    </message>
+    <message>
+        <source>Flowdeck runs this statement on the destination server. The column names are the mapped names in snake_case; the types come from the preview&apos;s values. Edit it if you want.</source>
+        <translation>Flowdeck 会在目标服务器上执行此语句。列名是映射目标名称的 snake_case 形式，类型根据预览中的值推断。可以按需编辑。</translation>
+    </message>
+    <message>
+        <source>columns of the primary key, comma-separated</source>
+        <translation>主键列，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Create &amp;Table</source>
+        <translation>创建表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Primary &amp;key:</source>
+        <translation>主键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 is not a column of the table.</source>
+        <translation>%1 不是该表的列。</translation>
+    </message>
+    <message>
+        <source>Creating the table…</source>
+        <translation>正在创建表…</translation>
+    </message>
+</context>
+<context>
     <name>flowdeck::DetailsPage</name>
     <message>
         <source>Flow details</source>
@@ -78,10 +158,6 @@
     <message>
         <source>Optional: what the flow does, for whoever reads the list of flows.</source>
         <translation>可选：说明此流的作用，供查看流列表的人参考。</translation>
-    </message>
-    <message>
-        <source>Flow &amp;name:</source>
-        <translation>流名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -110,6 +186,10 @@
     <message>
         <source>A flow named &quot;%1&quot; exists already.</source>
         <translation>名为“%1”的流已存在。</translation>
+    </message>
+    <message>
+        <source>Flow na&amp;me:</source>
+        <translation>流名称(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -900,14 +980,6 @@
         <translation>运行流</translation>
     </message>
     <message>
-        <source>Stop the Current Flow Run</source>
-        <translation>停止当前流运行</translation>
-    </message>
-    <message>
-        <source>Reload Flows</source>
-        <translation>重新加载流</translation>
-    </message>
-    <message>
         <source>This flow file has problems:
 %1
 
@@ -1104,6 +1176,61 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>Not scheduled: %1</source>
         <translation>未计划：%1</translation>
+    </message>
+    <message>
+        <source>Quit Flowdeck</source>
+        <translation>退出 Flowdeck</translation>
+    </message>
+    <message>
+        <source>The sandbox database is still running. Stop it too?
+
+Its data stays; Start in the status bar (or `flowdeck sandbox start`) runs it again.</source>
+        <translation>沙盒数据库仍在运行。是否一并停止？
+
+数据会保留；可以用状态栏中的“启动”（或 `flowdeck sandbox start`）再次启动。</translation>
+    </message>
+    <message>
+        <source>Run from the &amp;Beginning…</source>
+        <translation>从头运行(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Run from the Beginning</source>
+        <translation>从头运行</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot; from the beginning of its source, ignoring where the last run stopped?
+
+Rows the last run wrote are written again.</source>
+        <translation>忽略上次运行停止的位置，从源的开头运行“%1”？
+
+上次运行写入的行会再次写入。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>toolbar: stop the current flow run</comment>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>toolbar: import a flow file</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <comment>toolbar: reload the flows folder</comment>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>started %1, resuming at %2</source>
+        <translation>%1 开始，从 %2 继续</translation>
+    </message>
+    <message>
+        <source>Resumed at %1, where the previous run stopped (Run from the Beginning starts over).</source>
+        <translation>已从上次运行停止的 %1 继续（“从头运行”可重新开始）。</translation>
+    </message>
+    <message>
+        <source>%1: not run at its scheduled time, the sandbox database is not running (Start it in the status bar)</source>
+        <translation>%1：沙盒数据库未运行，未在计划时间运行（可在状态栏中启动）</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1434,12 @@ Its file %2 is removed. Its run history stays.</source>
         <source>The first %1 rows of the source as the run writes them: %2 written, %3 filtered out, %4 rejected.</source>
         <translation>按运行时的写入方式处理源的前 %1 行：写入 %2，筛除 %3，拒绝 %4。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n source line(s) cannot be read (see the source page).</source>
+        <translation>
+            <numerusform>源中有 %n 行无法读取（见源页面）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingPage</name>
@@ -1339,6 +1472,18 @@ Its file %2 is removed. Its run history stays.</source>
     <message>
         <source>Map at least one field, or check &quot;Map all fields directly&quot;.</source>
         <translation>请至少映射一个字段，或勾选“直接映射所有字段”。</translation>
+    </message>
+    <message>
+        <source>Create the &amp;Table…</source>
+        <translation>创建表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The destination table does not exist: see and run the CREATE TABLE statement made from this mapping and the preview</source>
+        <translation>目标表不存在：查看并执行根据此映射和预览生成的 CREATE TABLE 语句</translation>
+    </message>
+    <message>
+        <source>Created the table %1.</source>
+        <translation>已创建表 %1。</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1696,10 @@ Reason: %3
 原因：%3
 
 %4</translation>
+    </message>
+    <message>
+        <source>The flow file has problems: %1</source>
+        <translation>流程文件有问题：%1</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1919,10 @@ Reason: %3
         <source>Update never inserts rows: creating the table makes no sense with it.</source>
         <translation>更新模式从不插入行：因此创建表没有意义。</translation>
     </message>
+    <message>
+        <source>Refres&amp;h Tables</source>
+        <translation>刷新表(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::NameCountModel</name>
@@ -1933,6 +2086,26 @@ Reason: %3
         <source>The flow is valid, but this version of Flowdeck cannot write to file destinations yet.</source>
         <translation>该流有效，但此版本的 Flowdeck 尚不能写入文件目标。</translation>
     </message>
+    <message>
+        <source>insert (add rows)</source>
+        <translation>insert（添加行）</translation>
+    </message>
+    <message>
+        <source>update (change rows found by key)</source>
+        <translation>update（修改按键找到的行）</translation>
+    </message>
+    <message>
+        <source>upsert (insert, or update by key)</source>
+        <translation>upsert（插入，或按键更新）</translation>
+    </message>
+    <message>
+        <source>replicate (apply change events)</source>
+        <translation>replicate（应用变更事件）</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2 之间</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::RunHistoryModel</name>
@@ -2004,6 +2177,85 @@ Reason: %3
         <translation>
             <numerusform>%n 次运行，最新的在前。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Run %1: %2 (%3)</source>
+        <translation>运行 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Started %1, ended %2, %3 s</source>
+        <translation>开始 %1，结束 %2，%3 秒</translation>
+    </message>
+    <message>
+        <source>Read %1 = written %2 + filtered %3 + dead-lettered %4</source>
+        <translation>读取 %1 = 写入 %2 + 过滤 %3 + 死信 %4</translation>
+    </message>
+    <message>
+        <source> + failed %1</source>
+        <translation> + 失败 %1</translation>
+    </message>
+    <message>
+        <source>Resumed where the previous run stopped.</source>
+        <translation>从上次运行停止的位置继续。</translation>
+    </message>
+    <message>
+        <source>Error at %1: %2</source>
+        <translation>%1 处出错：%2</translation>
+    </message>
+    <message>
+        <source>Dead letters: %1</source>
+        <translation>死信：%1</translation>
+    </message>
+    <message>
+        <source>Read from %1: %2</source>
+        <translation>从 %1 读取：%2</translation>
+    </message>
+    <message>
+        <source>Written to %1: %2</source>
+        <translation>写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Watermark: %1 → %2</source>
+        <translation>水位线：%1 → %2</translation>
+    </message>
+    <message>
+        <source>The schedule is deactivated after %1 failed runs in a row.</source>
+        <translation>连续失败 %1 次后，计划已停用。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::SandboxStatus</name>
+    <message>
+        <source>The local MariaDB of `flowdeck sandbox`: its data stays in %1</source>
+        <translation>`flowdeck sandbox` 的本地 MariaDB：数据保存在 %1</translation>
+    </message>
+    <message>
+        <source>Sandbox database: running on %1:%2</source>
+        <translation>沙盒数据库：在 %1:%2 上运行</translation>
+    </message>
+    <message>
+        <source>Sandbox database: not running</source>
+        <translation>沙盒数据库：未运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Sandbox database: starting…</source>
+        <translation>沙盒数据库：正在启动…</translation>
+    </message>
+    <message>
+        <source>Sandbox database: stopping…</source>
+        <translation>沙盒数据库：正在停止…</translation>
+    </message>
+    <message>
+        <source>Sandbox database: %1</source>
+        <translation>沙盒数据库：%1</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +2503,10 @@ Reason: %3
     <message>
         <source>Rows in destination</source>
         <translation>目标中的行数</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2802,45 @@ Reason: %3
     <message>
         <source>The incremental field %1 is %2: pick a date/time or integer column, whose values grow.</source>
         <translation>增量字段 %1 的类型是 %2：请选择值会递增的日期/时间或整数列。</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::WizardSteps</name>
+    <message>
+        <source>Flow details</source>
+        <translation>流程详情</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation>字段映射</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选器</translation>
+    </message>
+    <message>
+        <source>Trigger and errors</source>
+        <translation>触发器和错误</translation>
+    </message>
+    <message>
+        <source>Review and create</source>
+        <translation>检查并创建</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Step %1 ✓</source>
+        <translation>第 %1 步 ✓</translation>
     </message>
 </context>
 </TS>

@@ -1,11 +1,26 @@
 #include "examples.h"
 
+#include "settings.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace flowdeck {
+
+static bool isScheduledFlowFile(const QString &path)
+{
+    if (!path.endsWith(QLatin1String(".flow.json")))
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject trigger = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("trigger")).toObject();
+    return trigger.value(QLatin1String("type")).toString() == QLatin1String("schedule");
+}
 
 QString installExamples(const QString &flowsFolder)
 {
@@ -17,8 +32,11 @@ QString installExamples(const QString &flowsFolder)
         if (QFileInfo::exists(to))
             continue;
         QDir().mkpath(QFileInfo(to).absolutePath());
-        if (QFile::copy(from, to))
-            QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        if (!QFile::copy(from, to))
+            continue;
+        QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        if (isScheduledFlowFile(to))
+            Settings::setFlowPaused(to, true);
     }
     return target;
 }

@@ -100,16 +100,32 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
             return tr("Continuous");
         }
         case State:
-            if (e.state == QLatin1String("running")) return tr("Running");
-            if (e.state == QLatin1String("completed")) return tr("Completed");
-            if (e.state == QLatin1String("failed")) return tr("Failed");
-            if (e.state == QLatin1String("stopped")) return tr("Stopped");
-            return tr("Ready");
+            return stateText(e.state);
         case NextRun: return e.nextRun;
         case LastRun: return e.lastRun;
         default: return {};
         }
     }
+    return decoration(e, index, role);
+}
+
+QStringList FlowListModel::stateTexts()
+{
+    return {stateText(QStringLiteral("running")), stateText(QStringLiteral("completed")), stateText(QStringLiteral("failed")),
+            stateText(QStringLiteral("stopped")), stateText(QString())};
+}
+
+QString FlowListModel::stateText(const QString &state)
+{
+    if (state == QLatin1String("running")) return tr("Running");
+    if (state == QLatin1String("completed")) return tr("Completed");
+    if (state == QLatin1String("failed")) return tr("Failed");
+    if (state == QLatin1String("stopped")) return tr("Stopped");
+    return tr("Ready");
+}
+
+QVariant FlowListModel::decoration(const Entry &e, const QModelIndex &index, int role) const
+{
     if (role == Qt::ToolTipRole) {
         if (!e.loadError.isEmpty())
             return e.loadError;

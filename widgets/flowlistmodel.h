@@ -37,6 +37,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// The State column's text of a run state ("running", "completed", …; "" is Ready).
+    static QString stateText(const QString &state);
+    /// Every text the State column can show (the column is made as wide as the widest).
+    static QStringList stateTexts();
 
     const Entry &entry(int row) const { return m_entries.at(std::size_t(row)); }
     int rowOfPath(const QString &path) const;
@@ -59,6 +63,7 @@ public:
     static QString describeRoute(const Flow &flow);
 
 private:
+    QVariant decoration(const Entry &e, const QModelIndex &index, int role) const;
     std::vector<Entry> m_entries;
 };
 

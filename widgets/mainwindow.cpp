@@ -2,15 +2,20 @@
 
 #include "flowlistmodel.h"
 #include "flowrunner.h"
+#include "runnotes.h"
+#include "sandboxstatus.h"
 #include "schedulerdriver.h"
 #include "dashboard/monitorwindow.h"
 #include "topicbrowser/topicbrowser.h"
 #include "settings.h"
 #include "wizard/flowwizard.h"
 
+#include "core/devtools/sandbox.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
@@ -83,7 +88,30 @@ MainWindow::MainWindow(const QString &flowsFolder, QWidget *parent)
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     resize(1000, 640);
+    m_sandbox = new SandboxStatus(Sandbox::defaultDir(), this);
+    statusBar()->addPermanentWidget(m_sandbox);
     statusBar()->showMessage(tr("Flows in %1").arg(QDir::toNativeSeparators(m_flowsFolder)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_sandbox->refresh();
+    if (!m_sandbox->isRunning()) {
+        event->accept();
+        return;
+    }
+    const auto answer = QMessageBox::question(this, tr("Quit Flowdeck"),
+                                              tr("The sandbox database is still running. Stop it too?\n\n"
+                                                 "Its data stays; Start in the status bar (or `flowdeck sandbox "
+                                                 "start`) runs it again."),
+                                              QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer == QMessageBox::Cancel) {
+        event->ignore();
+        return;
+    }
+    if (answer == QMessageBox::Yes)
+        m_sandbox->stop(true);
+    event->accept();
 }
 
 MainWindow::~MainWindow() = default;
@@ -94,7 +122,8 @@ void MainWindow::createActions()
     QAction *open = file->addAction(tr("&Import Flow File…"), this, &MainWindow::openFlowFile);
     open->setShortcut(QKeySequence::Open);
     QAction *reloadAction = file->addAction(tr("&Reload Flows"), this, &MainWindow::reload);
-    reloadAction->setShortcut(QKeySequence::Refresh);
+    // Not QKeySequence::Refresh: that is F5 on Linux, which runs the flow.
+    reloadAction->setShortcut(Qt::CTRL | Qt::Key_R);
     file->addAction(tr("Show Flow &Folder"), this, [this] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_flowsFolder));
     });
@@ -105,6 +134,20 @@ void MainWindow::createActions()
     QMenu *flow = menuBar()->addMenu(tr("F&low"));
     m_runAction = flow->addAction(tr("&Run Flow"), this, [this] { runRow(currentRow()); });
     m_runAction->setShortcut(Qt::Key_F5);
+    m_restartAction = flow->addAction(tr("Run from the &Beginning…"), this, [this] {
+        const int row = currentRow();
+        if (row < 0)
+            return;
+        const QString name = QString::fromStdString(m_model->entry(row).flow.name);
+        if (QMessageBox::question(this, tr("Run from the Beginning"),
+                                  tr("Run \"%1\" from the beginning of its source, ignoring where the last run stopped?\n\n"
+                                     "Rows the last run wrote are written again.")
+                                      .arg(name),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Yes)
+            runRowFromBeginning(row);
+    });
+    m_restartAction->setShortcut(Qt::CTRL | Qt::Key_F5);
     m_stopAction = flow->addAction(tr("&Stop the Current Flow Run"), this, [this] {
         const int row = currentRow();
         if (row < 0)
@@ -145,10 +188,11 @@ void MainWindow::createActions()
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     // Toolbar labels without the menu's accelerator: CJK menus write it as "(&R)", which a
     // toolbar would show literally.
+    // Short ones, so the toolbar fits the window in Japanese and Chinese too.
     m_runAction->setIconText(tr("Run Flow"));
-    m_stopAction->setIconText(tr("Stop the Current Flow Run"));
-    open->setIconText(tr("Import Flow File"));
-    reloadAction->setIconText(tr("Reload Flows"));
+    m_stopAction->setIconText(tr("Stop", "toolbar: stop the current flow run"));
+    open->setIconText(tr("Import", "toolbar: import a flow file"));
+    reloadAction->setIconText(tr("Reload", "toolbar: reload the flows folder"));
     addFlowToolbarActions(tools);
     tools->addAction(m_runAction);
     tools->addAction(m_stopAction);
@@ -164,6 +208,11 @@ void MainWindow::reload()
     m_model->load({m_flowsFolder});
     reloadSchedules();
     m_view->resizeColumnsToContents();
+    // As wide as the widest state, so a run's end does not cut "Completed" to "Co…".
+    int stateWidth = m_view->columnWidth(FlowListModel::State);
+    for (const QString &text : FlowListModel::stateTexts())
+        stateWidth = std::max(stateWidth, m_view->fontMetrics().horizontalAdvance(text) + 24);
+    m_view->setColumnWidth(FlowListModel::State, stateWidth);
     updateActions();
 }
 
@@ -185,6 +234,7 @@ void MainWindow::updateActions()
         valid = e.loadError.isEmpty();
     }
     m_runAction->setEnabled(valid && !running);
+    m_restartAction->setEnabled(valid && !running);
     m_stopAction->setEnabled(running);
     m_editAction->setEnabled(row >= 0 && !running);
     m_duplicateAction->setEnabled(row >= 0);
@@ -204,7 +254,8 @@ void MainWindow::openMonitor(const QString &path)
     auto it = m_runners.find(e.path);
     EngineOptions options;
     options.stateDir = Settings::stateFolder().toStdString();
-    auto *monitor = it != m_runners.end() && it->second ? new MonitorWindow(it->second) : new MonitorWindow(e.flow, options);
+    // Its own runner reads the file at each Start: an edit saved meanwhile runs as saved.
+    auto *monitor = it != m_runners.end() && it->second ? new MonitorWindow(it->second) : new MonitorWindow(e.path, options);
     monitor->setAttribute(Qt::WA_DeleteOnClose);
     monitor->show();
 }
@@ -242,7 +293,12 @@ void MainWindow::runRow(int row)
     startRun(row, RunTrigger::Manual);
 }
 
-bool MainWindow::startRun(int row, RunTrigger trigger)
+void MainWindow::runRowFromBeginning(int row)
+{
+    startRun(row, RunTrigger::Manual, true);
+}
+
+bool MainWindow::startRun(int row, RunTrigger trigger, bool restart)
 {
     if (row < 0 || row >= m_model->rowCount())
         return false;
@@ -256,12 +312,17 @@ bool MainWindow::startRun(int row, RunTrigger trigger)
     EngineOptions options;
     options.stateDir = Settings::stateFolder().toStdString();
     options.trigger = trigger;
+    options.restart = restart;
+    const QString resume = restart ? QString() : pendingResume(e.flow, Settings::stateFolder());
     auto *runner = new FlowRunner(e.flow, options, this);
     slot = runner;
     const QString path = e.path;
     connect(runner, &FlowRunner::finished, this, [this, path](const RunResult &r) { onFinished(path, r); });
     m_model->setNextRun(row, m_scheduler->nextRunText(path), false); // with the state's dataChanged
-    m_model->setRunState(row, QStringLiteral("running"), tr("started %1").arg(QTime::currentTime().toString()), {});
+    const QString started = resume.isEmpty() ? tr("started %1").arg(QTime::currentTime().toString())
+                                             : tr("started %1, resuming at %2").arg(QTime::currentTime().toString(), resume);
+    m_model->setRunState(row, QStringLiteral("running"), started, {});
+    statusBar()->showMessage(QString::fromStdString(e.flow.name) + QStringLiteral(": ") + started);
     runner->start();
     m_refresh->start();
     updateActions();
@@ -287,6 +348,11 @@ void MainWindow::onFinished(const QString &path, const RunResult &r)
     const QString state = QString::fromLatin1(runStatusName(r.status));
     QString summary = countsText(r.counts);
     QString output = tr("Last run: %1 in %2 s — %3").arg(state).arg(r.elapsedSeconds, 0, 'f', 2).arg(summary);
+    if (r.resumed) {
+        const nlohmann::json from = nlohmann::json::parse(r.resumedFrom, nullptr, false);
+        output += QLatin1Char('\n') + tr("Resumed at %1, where the previous run stopped (Run from the Beginning starts over).")
+                                           .arg(from.is_discarded() ? QString::fromStdString(r.resumedFrom) : resumePositionText(from));
+    }
     if (!r.error.empty()) {
         output += QLatin1Char('\n') + tr("Error: %1").arg(QString::fromStdString(r.error));
         summary = QString::fromStdString(r.error);
@@ -301,6 +367,8 @@ void MainWindow::onFinished(const QString &path, const RunResult &r)
     // monitor's history tab do); the result itself when the run left no history.
     if (!m_model->setLastRunFromHistory(row, Settings::stateFolder()))
         m_model->setRunState(row, state, summary, r.counts);
+    if (row >= 0)
+        statusBar()->showMessage(runEndMessage(QString::fromStdString(m_model->entry(row).flow.name), r));
     if (row == currentRow())
         showDetails();
     updateActions();

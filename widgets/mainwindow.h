@@ -19,8 +19,10 @@ class QTimer;
 namespace flowdeck {
 
 class FlowListModel;
+struct Flow;
 class FlowRunner;
 class FlowWizard;
+class SandboxStatus;
 class SchedulerDriver;
 struct RunResult;
 
@@ -41,8 +43,12 @@ public:
     /// Runs the flow in `row` (as the Run action does). A scheduled flow runs through its
     /// scheduler (never overlapping its own scheduled run).
     void runRow(int row);
+    /// Runs the flow in `row` ignoring its saved checkpoint (the CLI's `--restart`), without asking.
+    void runRowFromBeginning(int row);
     /// The scheduled flows' driver (tests inject their clock there).
     SchedulerDriver *schedulerDriver() const { return m_scheduler; }
+    /// The sandbox database's status and Start / Stop, in the status bar.
+    SandboxStatus *sandboxStatus() const { return m_sandbox; }
 
     /// Opens the flow wizard (window-modal, not blocking): a new flow, or the flow in `row`.
     /// The wizard deletes itself when closed; the list reloads when it saved a flow.
@@ -62,6 +68,10 @@ public:
     /// `handler` with the selected flow's file path ("" when none). Without a handler the action
     /// stays disabled.
     void setMonitorHandler(std::function<void(const QString &flowPath)> handler);
+
+protected:
+    /// Quitting with the sandbox database running asks whether to stop it too.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -83,8 +93,9 @@ private:
     void addFlowToolbarActions(QToolBar *tools);
     // Scheduled flows: Run now, Pause, Resume, Reactivate, Next run column (mainwindowschedule.cpp).
     void createScheduleActions(QMenu *flowMenu, QToolBar *tools);
-    bool startRun(int row, RunTrigger trigger);
+    bool startRun(int row, RunTrigger trigger, bool restart = false);
     void reloadSchedules();
+    bool needsStoppedSandbox(const Flow &flow) const;
     void updateScheduleActions(int row);
     void showSchedule(const QString &path);
     void exportFlowFile();
@@ -96,6 +107,7 @@ private:
     QPlainTextEdit *m_details = nullptr;
     QTimer *m_refresh = nullptr;
     QAction *m_runAction = nullptr;
+    QAction *m_restartAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_editAction = nullptr;
@@ -108,6 +120,7 @@ private:
     QAction *m_resumeAction = nullptr;
     QAction *m_reactivateAction = nullptr;
     SchedulerDriver *m_scheduler = nullptr;
+    SandboxStatus *m_sandbox = nullptr;
     QString m_finishing; // the flow whose run end is being recorded: one dataChanged for its row
     bool m_reloading = false; // reloadSchedules(): one dataChanged for all rows at its end
     std::function<void(const QString &)> m_monitorHandler;

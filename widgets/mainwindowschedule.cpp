@@ -5,6 +5,7 @@
 
 #include "flowlistmodel.h"
 #include "flowrunner.h"
+#include "sandboxstatus.h"
 #include "schedulerdriver.h"
 #include "settings.h"
 
@@ -20,7 +21,16 @@ namespace flowdeck {
 void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
 {
     m_scheduler->setStartHandler([this](const QString &path, RunTrigger trigger) {
-        return startRun(m_model->rowOfPath(path), trigger);
+        const int row = m_model->rowOfPath(path);
+        // A scheduled run against the sandbox database while it is stopped would only fail (and
+        // count towards deactivation): it waits for the next slot, and the status bar says why.
+        if (trigger != RunTrigger::Manual && row >= 0 && needsStoppedSandbox(m_model->entry(row).flow)) {
+            statusBar()->showMessage(tr("%1: not run at its scheduled time, the sandbox database is not running (Start it in "
+                                        "the status bar)")
+                                         .arg(QString::fromStdString(m_model->entry(row).flow.name)));
+            return false;
+        }
+        return startRun(row, trigger);
     });
     connect(m_scheduler, &SchedulerDriver::scheduleChanged, this, &MainWindow::showSchedule);
 
@@ -33,14 +43,18 @@ void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
     m_runNowAction->setIconText(tr("Run Now"));
     m_pauseAction = flowMenu->addAction(tr("&Pause Schedule"), this, [this] {
         const int row = currentRow();
-        if (row >= 0)
-            m_scheduler->setPaused(m_model->entry(row).path, true);
+        if (row < 0)
+            return;
+        m_scheduler->setPaused(m_model->entry(row).path, true);
+        Settings::setFlowPaused(m_model->entry(row).path, true);
     });
     m_pauseAction->setIconText(tr("Pause Schedule"));
     m_resumeAction = flowMenu->addAction(tr("Res&ume Schedule"), this, [this] {
         const int row = currentRow();
-        if (row >= 0)
-            m_scheduler->setPaused(m_model->entry(row).path, false);
+        if (row < 0)
+            return;
+        m_scheduler->setPaused(m_model->entry(row).path, false);
+        Settings::setFlowPaused(m_model->entry(row).path, false);
     });
     m_resumeAction->setIconText(tr("Resume Schedule"));
     m_reactivateAction = flowMenu->addAction(tr("Re&activate Schedule"), this, [this] {
@@ -59,12 +73,23 @@ void MainWindow::createScheduleActions(QMenu *flowMenu, QToolBar *tools)
     tools->addAction(m_reactivateAction);
 }
 
+bool MainWindow::needsStoppedSandbox(const Flow &flow) const
+{
+    m_sandbox->refresh();
+    for (const nlohmann::json *endpoint : {&flow.source, &flow.destination})
+        if (endpoint->is_object() && endpoint->value("type", std::string()) == "mysql"
+            && m_sandbox->isDownFor(endpoint->value("connection", nlohmann::json())))
+            return true;
+    return false;
+}
+
 void MainWindow::reloadSchedules()
 {
     const QString stateDir = Settings::stateFolder();
     QStringList paths;     // every row
     QStringList scheduled; // rows whose flow file is valid (an invalid one is not scheduled)
     QStringList problems;
+    const QStringList paused = Settings::pausedFlows();
     m_reloading = true;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const auto &e = m_model->entry(row);
@@ -79,6 +104,8 @@ void MainWindow::reloadSchedules()
         const QString error = m_scheduler->setFlow(e.path, e.flow, stateDir);
         if (!error.isEmpty())
             problems << QString::fromStdString(e.flow.name) + QStringLiteral(": ") + error;
+        else if (paused.contains(e.path) && !m_scheduler->isPaused(e.path))
+            m_scheduler->setPaused(e.path, true);
     }
     m_scheduler->keepOnly(scheduled);
     for (const QString &path : std::as_const(paths))

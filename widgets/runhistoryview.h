@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <nlohmann/json.hpp>
+
 class QLabel;
 class QPlainTextEdit;
 class QTableView;
@@ -23,6 +25,8 @@ public:
     void reload();
 
     RunHistoryModel *model() const { return m_model; }
+    /// A run of the history in words (the details pane), not the JSON of the file.
+    static QString detailsText(const nlohmann::json &run);
     QTableView *view() const { return m_view; }
 
 private:

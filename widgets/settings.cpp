@@ -11,6 +11,7 @@ namespace flowdeck {
 namespace {
 // stored in the settings file: do not rename
 constexpr auto kLanguage = "ui/language";
+constexpr auto kPausedFlows = "schedule/paused";
 } // namespace
 
 QString Settings::language()
@@ -21,6 +22,23 @@ QString Settings::language()
 void Settings::setLanguage(const QString &language)
 {
     QSettings().setValue(QLatin1String(kLanguage), language);
+}
+
+QStringList Settings::pausedFlows()
+{
+    return QSettings().value(QLatin1String(kPausedFlows)).toStringList();
+}
+
+void Settings::setFlowPaused(const QString &flowPath, bool paused)
+{
+    QStringList paths = pausedFlows();
+    if (paused == paths.contains(flowPath))
+        return;
+    if (paused)
+        paths << flowPath;
+    else
+        paths.removeAll(flowPath);
+    QSettings().setValue(QLatin1String(kPausedFlows), paths);
 }
 
 QString Settings::flowsFolder()

@@ -40,7 +40,12 @@ std::unique_ptr<Source> createSource(const Flow &flow)
 std::unique_ptr<Sink> createSink(const Flow &flow)
 {
     const std::string type = flow.destination.value("type", std::string());
-    if (type == "mysql" && MySqlReplicaSink::handles(flow.destination))
+    // Change events from topics have no columns before the first message: a fixed replicate
+    // table without a mapping takes them as the template sink does, table by table.
+    const auto write = flow.destination.find("write");
+    const bool topicReplica = !flow.mapping && flow.source.value("type", std::string()) == "kafka"
+        && write != flow.destination.end() && write->is_object() && write->value("mode", std::string()) == "replicate";
+    if (type == "mysql" && (topicReplica || MySqlReplicaSink::handles(flow.destination)))
         return std::make_unique<MySqlReplicaSink>(flow.destination);
     if (type == "mysql")
         return std::make_unique<MySqlSink>(flow.destination);

@@ -92,6 +92,15 @@ void MySqlReplicaSink::open(const SchemaPtr &)
     m_connection.connect();
     if (storesCheckpoints())
         mysqlcheckpointtable::create(m_connection, checkpointTableName());
+    // A fixed table is checked now: a run that could not write a single event refuses to start
+    // (a table without a PRIMARY KEY or UNIQUE key, one that does not exist).
+    if (m_template.find('{') == std::string::npos) {
+        Table &t = table(m_template);
+        if (!t.schema && !m_createTable)
+            throw ConfigError("table " + qualified(t.name) + " does not exist (set \"createTable\": true to create it)");
+        if (!t.problem.empty())
+            throw ConfigError(t.problem);
+    }
 }
 
 nlohmann::json MySqlReplicaSink::storedCheckpoint()

@@ -36,7 +36,11 @@ struct ReplicaVersion
 ///
 /// What the caller must know:
 /// - The key of a table is write.key, else its PRIMARY KEY, else its first UNIQUE key; a table
-///   without one rejects its events ("... has no PRIMARY KEY or UNIQUE key").
+///   without one rejects its events ("... has no PRIMARY KEY or UNIQUE key"): replicate never
+///   guesses a row by its values. A fixed `table` (no template) is checked by open(), so such
+///   a run refuses to start (ConfigError).
+/// - An update that changes the key deletes the row under its old key, then upserts the new
+///   row (MySqlBatchWriter).
 /// - `createTable`: a missing table is created before the batch that first needs it, with the
 ///   event's columns and types (canal-json's mysqlType, Debezium's schema; see
 ///   replicaschema::columnType()) and the event's key as PRIMARY KEY. An event without key

@@ -398,9 +398,11 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
         record.position.source = "snapshot";
         record.position.partition = std::int32_t(m_current);
         record.position.gtid = key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        m_lastSnapshotRow = record.position;
-        if (m_chunkIndex == m_chunk.size() && m_chunkWasLast && restOfSnapshotEmpty())
-            snapshotFinished(); // before the writer asks for this row's checkpoint
+        // The last row of its table (endOffset 1): a checkpoint after it lists the table as done,
+        // after the last table's it streams from the snapshot's coordinates, so a resumed run
+        // never reads the table again (a keyless table has no key to resume after).
+        if (m_chunkWasLast && m_chunkIndex == m_chunk.size())
+            record.position.endOffset = 1;
         out.push_back(std::move(record));
         ++added;
         ++m_done;
@@ -484,7 +486,6 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
             return false;
         }
         m_snapshot->execute("COMMIT");
-        snapshotFinished();
         startCdc(m_snapshotBinlog);
     }
     if (!m_reader)
@@ -540,13 +541,15 @@ nlohmann::json MySqlSource::initialCheckpoint() const
 
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
 {
-    if (position.source == "snapshot" && isLastSnapshotRow(position))
-        return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
-                {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(position)}};
     if (position.source == "snapshot") {
         nlohmann::json key = nlohmann::json::parse(position.gtid, nullptr, false);
+        const bool tableDone = position.endOffset == 1;
+        if (tableDone && m_mode == Mode::SnapshotCdc && !m_snapshotBinlog.file.empty() && position.partition >= 0
+            && std::size_t(position.partition) + 1 == m_order.size())
+            return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
+                    {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(position)}};
         nlohmann::json done = m_resumeDone;
-        for (std::int32_t i = 0; i < position.partition && std::size_t(i) < m_order.size(); ++i)
+        for (std::int32_t i = 0; i < position.partition + (tableDone ? 1 : 0) && std::size_t(i) < m_order.size(); ++i)
             done.push_back(m_order[std::size_t(i)]);
         nlohmann::json after = nlohmann::json::array();
         std::string table;

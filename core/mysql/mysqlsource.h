@@ -48,7 +48,8 @@ namespace flowdeck {
 /// it to now holds no DDL of a captured table; otherwise open() refuses (re-snapshot).
 ///
 /// Checkpoints: `{"phase":"snapshot","binlog":{file,pos,gtid},"table":"db.t","after":[...],
-/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`. Resuming mid-snapshot takes a
+/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`; the checkpoint after the last
+/// row of the last table is already the cdc one (the snapshot's coordinates). Resuming mid-snapshot takes a
 /// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
 /// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
 /// idempotent (upsert/replicate) sink makes exact.
@@ -116,9 +117,7 @@ private:
     void setBaseHistory(const BinlogStart &at);
     void historyChanged(const BinlogStart &at);
     nlohmann::json historyAt(const Position &position) const;
-    void snapshotFinished();
-    bool restOfSnapshotEmpty();
-    bool isLastSnapshotRow(const Position &position) const;
+
     void startSnapshot();
     void openSnapshotSession();
     bool readConnected(Batch &out, std::size_t maxRecords);
@@ -169,8 +168,6 @@ private:
     };
     mutable std::mutex m_versionsMutex;   // the writer thread reads them in checkpointAfter()
     std::vector<HistoryVersion> m_versions; // oldest first; [0] is the start's
-    Position m_lastSnapshotRow;           // reader thread: the newest snapshot record handed out
-    std::optional<Position> m_snapshotEnd; // under m_versionsMutex: the last one, once all are read
 };
 
 } // namespace flowdeck

@@ -4,7 +4,6 @@
 
 #include "core/model/errors.h"
 #include "core/mysql/binlog/schemacapture.h"
-#include "core/mysql/mysqlstatementbuilder.h"
 
 #include <charconv>
 
@@ -146,35 +145,6 @@ nlohmann::json MySqlSource::historyAt(const Position &position) const
         if (atOrBefore(it->file, it->position, position.source, position.offset))
             return it->schema;
     return m_versions.front().schema;
-}
-
-void MySqlSource::snapshotFinished()
-{
-    // Resuming after the snapshot's last row is streaming from the snapshot's position: said so
-    // in that row's checkpoint, a resume does not take a new snapshot of the last table (whose
-    // rows would come with the definitions of that later time, before the stream's DDL).
-    std::lock_guard lock(m_versionsMutex);
-    if (!m_lastSnapshotRow.source.empty())
-        m_snapshotEnd = m_lastSnapshotRow;
-}
-
-bool MySqlSource::restOfSnapshotEmpty()
-{
-    if (m_mode != Mode::SnapshotCdc)
-        return false;
-    for (std::size_t i = m_current + 1; i < m_tables.size(); ++i) {
-        const TableInfoPtr &info = m_tables[i].info;
-        if (info && !m_snapshot->query("SELECT 1 FROM " + quoteIdentifier(info->database) + "." +
-                                             quoteIdentifier(info->table) + " LIMIT 1").empty())
-            return false;
-    }
-    return true;
-}
-
-bool MySqlSource::isLastSnapshotRow(const Position &position) const
-{
-    std::lock_guard lock(m_versionsMutex);
-    return m_snapshotEnd && m_snapshotEnd->partition == position.partition && m_snapshotEnd->gtid == position.gtid;
 }
 
 void MySqlSource::checkpointCommitted(const nlohmann::json &checkpoint)

@@ -12,6 +12,7 @@
 #include "widgets/wizard/filterspage.h"
 #include "widgets/wizard/kafkapage.h"
 #include "widgets/wizard/mappingpage.h"
+#include "widgets/wizard/createtabledialog.h"
 #include "widgets/wizard/mysqlconnectionform.h"
 #include "widgets/wizard/mysqlpage.h"
 #include "widgets/wizard/namecountmodel.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
 
 private:
     void shoot(QWidget *widget, const QString &name);
+    void shootCreateTable(const QString &flows, const QString &csv);
 
     QTemporaryDir m_dir;
     QString m_out;
@@ -182,8 +184,43 @@ void TestScreenshots::mainWindowAndWizardPages()
     source->setTable(QStringLiteral("sf_account"));
     QTRY_VERIFY_WITH_TIMEOUT(source->isComplete(), 15000);
     shoot(w, QStringLiteral("12-source-mysql"));
-    QCOMPARE(m_taken.size(), 12);
+    shootCreateTable(flows, csv);
+    QCOMPARE(m_taken.size(), 13);
     qInfo("screenshots in %s", qPrintable(m_out));
+}
+
+// "Create the Table…" on the mapping page of a flow into a table that does not exist yet.
+void TestScreenshots::shootCreateTable(const QString &flows, const QString &csv)
+{
+    const nlohmann::json c = test::sandboxConnection("screens");
+    test::execSql("DROP TABLE IF EXISTS new_accounts", "screens");
+    FlowWizard w(flows, {});
+    w.resize(FlowWizard::preferredSize());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    child<QLineEdit>(&w, "flowName")->setText(QStringLiteral("accounts-new-table"));
+    test::clickNext(&w);
+    test::clickNext(&w);
+    w.filePage(EndpointRole::Source)->setPath(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    test::clickNext(&w);
+    child<QRadioButton>(w.typePage(EndpointRole::Destination), "mysql")->click();
+    test::clickNext(&w);
+    MySqlPage *mysql = w.mysqlPage(EndpointRole::Destination);
+    test::typeInto(child<QLineEdit>(mysql, "mysqlPort"), QString::number(c["port"].get<int>()));
+    child<QComboBox>(mysql, "mysqlDatabase")->setEditText(QStringLiteral("screens"));
+    child<QPushButton>(mysql, "mysqlTest")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(mysql->connectionForm()->isConnected(), 15000);
+    mysql->setTable(QStringLiteral("new_accounts"));
+    child<QCheckBox>(mysql, "mysqlCreateTable")->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(mysql->isComplete(), 15000);
+    test::clickNext(&w);
+    w.mappingPage()->setMapAllFieldsDirectly(true);
+    CreateTableDialog *dialog = w.mappingPage()->openCreateTable();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    shoot(dialog, QStringLiteral("13-create-table"));
+    dialog->close();
 }
 
 QTEST_MAIN(TestScreenshots)

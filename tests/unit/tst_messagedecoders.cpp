@@ -180,7 +180,7 @@ void TestMessageDecoders::debeziumRoundTrip()
         km.nullValue = m.tombstone;
         decoder.decode(km, out);
     }
-    QCOMPARE(out.size(), encoded.size());
+    QCOMPARE(out.size(), std::size_t(1)); // the tombstone after a delete changes nothing
     for (const Record &r : out) {
         QVERIFY2(!r.isError(), r.error.c_str());
         QCOMPARE(r.table->table, std::string("all_types"));
@@ -207,12 +207,6 @@ void TestMessageDecoders::debeziumRoundTrip()
         QCOMPARE(r.table->columns[std::size_t(r.schema->indexOf("c_enum"))].columnType, std::string("enum('a','b','c')"));
     } else {
         QCOMPARE(field(r, "c_date"), Value::integer(19782)); // days: without the schema, numbers stay numbers
-    }
-    if (RowOp(op) == RowOp::Delete) {
-        const Record &t = out[1]; // the tombstone: delete by key, table from the topic's last event
-        QCOMPARE(t.op, RowOp::Delete);
-        QCOMPARE(t.schema->names(), std::vector<std::string>{"id"});
-        QCOMPARE(t.values[0], Value::integer(1));
     }
 }
 
@@ -282,7 +276,7 @@ void TestMessageDecoders::json()
     QCOMPARE(out[0].table->database, std::string("shop"));
     QCOMPARE(out[0].table->table, std::string("items"));
     QCOMPARE(out[0].table->keyIndexes, std::vector<int>{0});
-    QCOMPARE(field(out[0], "price").asDouble(), 1.25);
+    QCOMPARE(field(out[0], "price"), Value::decimal("1.25")); // exact digits, not a double
     QCOMPARE(field(out[0], "tags"), Value::text("[1,2]"));
     QCOMPARE(out[1].op, RowOp::Delete);
     QCOMPARE(out[1].table->table, std::string("items"));

@@ -11,6 +11,7 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -46,6 +47,13 @@ QString phaseText(RunPhase phase)
     return QString();
 }
 
+// A file source's table is its path: the legend shows the file's name, not a cut-off path.
+QString legendName(const std::string &name)
+{
+    const QString n = QString::fromStdString(name);
+    return n.contains(QLatin1Char('/')) ? QFileInfo(n).fileName() : n;
+}
+
 QTableView *makeTableView(QAbstractItemModel *model, QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -77,6 +85,17 @@ MonitorWindow::MonitorWindow(const Flow &flow, const EngineOptions &options, QWi
     init();
 }
 
+MonitorWindow::MonitorWindow(const QString &flowPath, const EngineOptions &options, QWidget *parent)
+    : QWidget(parent)
+    , m_ownsRunner(true)
+    , m_flowPath(flowPath)
+    , m_options(std::make_unique<EngineOptions>(options))
+{
+    init();
+    reloadFlowFile(); // an invalid file: its problems shown, Start tries again
+    updateButtons();
+}
+
 MonitorWindow::~MonitorWindow()
 {
     if (m_ownsRunner && m_runner)
@@ -95,6 +114,14 @@ void MonitorWindow::init()
     m_replotTimer->setSingleShot(true);
     m_replotTimer->setInterval(40);
     connect(m_replotTimer, &QTimer::timeout, this, &MonitorWindow::replot);
+    attach();
+    m_sampleTimer->start();
+    sample();
+    updateButtons();
+}
+
+void MonitorWindow::attach()
+{
     if (m_runner) {
         const Flow &flow = m_runner->flow();
         setWindowTitle(tr("Monitor — %1").arg(QString::fromStdString(flow.name)));
@@ -103,6 +130,10 @@ void MonitorWindow::init()
         m_topicChart->chart()->setTitle(kafka ? tr("Messages/s per topic") : tr("Rows/s per destination table"));
         if (!kafka)
             m_topicChart->chart()->axes(Qt::Vertical).constFirst()->setTitleText(tr("rows/s"));
+        // A file is read at once: no lag to show (no "Lag: unknown", no empty chart).
+        const bool file = flow.source.value("type", std::string()) == "file";
+        m_lagChart->setVisible(!file);
+        m_lag->setVisible(!file);
         if (flow.destination.value("type", std::string()) != "mysql")
             m_destinationsView->hideColumn(TableMetricsModel::InDestination);
         else
@@ -117,9 +148,27 @@ void MonitorWindow::init()
         connect(m_runner, &FlowRunner::finished, this, &MonitorWindow::onFinished);
         connect(m_runner, &FlowRunner::started, this, &MonitorWindow::updateButtons);
     }
-    m_sampleTimer->start();
-    sample();
-    updateButtons();
+}
+
+bool MonitorWindow::reloadFlowFile()
+{
+    // Runs what the file says now: Start after editing and saving the flow runs the new settings.
+    try {
+        Flow flow = loadFlow(m_flowPath.toStdString());
+        delete m_poller;
+        m_poller = nullptr;
+        delete m_runner;
+        m_runner = new FlowRunner(std::move(flow), *m_options, this);
+        attach();
+        return true;
+    } catch (const FlowError &e) {
+        QStringList lines;
+        for (const auto &p : e.problems())
+            lines << QString::fromStdString(p.toString());
+        m_state->setText(tr("The flow file has problems: %1").arg(lines.join(QStringLiteral("; "))));
+        m_state->setToolTip(m_state->text());
+        return false;
+    }
 }
 
 void MonitorWindow::buildUi()
@@ -178,7 +227,8 @@ void MonitorWindow::buildUi()
     tablesView->setColumnWidth(TableMetricsModel::Snapshot, 110);
     auto *destinationsView = makeTableView(m_destinations, this);
     m_destinationsView = destinationsView;
-    for (int c : {TableMetricsModel::Snapshot, TableMetricsModel::Read, TableMetricsModel::Filtered, TableMetricsModel::DeadLettered})
+    for (int c : {TableMetricsModel::Snapshot, TableMetricsModel::Read, TableMetricsModel::Filtered, TableMetricsModel::DeadLettered,
+                  TableMetricsModel::Failed})
         destinationsView->hideColumn(c);
     auto *tablesPage = new QSplitter(Qt::Vertical, this);
     auto *sourceBox = new QWidget(tablesPage);
@@ -196,6 +246,13 @@ void MonitorWindow::buildUi()
     tablesPage->addWidget(destBox);
 
     m_errorView = makeTableView(m_errors, this);
+    // The reason takes the room; time, position and stage are as wide as their text.
+    QHeaderView *errorHeader = m_errorView->horizontalHeader();
+    for (int c : {ErrorListModel::Time, ErrorListModel::Position, ErrorListModel::Stage})
+        errorHeader->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    errorHeader->setSectionResizeMode(ErrorListModel::Reason, QHeaderView::Stretch);
+    errorHeader->setSectionResizeMode(ErrorListModel::RecordText, QHeaderView::Interactive);
+    m_errorView->setColumnWidth(ErrorListModel::RecordText, 240);
     m_errorDetail = new QPlainTextEdit(this);
     m_errorDetail->setReadOnly(true);
     m_errorDetail->setPlaceholderText(tr("Select an error to see the record."));
@@ -239,7 +296,7 @@ void MonitorWindow::sample()
     const bool active = m_runner->isRunning();
     if (active) {
         for (const TableMetrics &table : m_latest.tables)
-            m_tableChart->appendPoint(QString::fromStdString(table.name), t, m_samples.tableWrittenRate(table.name, 2000));
+            m_tableChart->appendPoint(legendName(table.name), t, m_samples.tableWrittenRate(table.name, 2000));
         for (const TableMetrics &d : m_latest.destinations)
             m_topicChart->appendPoint(QString::fromStdString(d.name), t, m_samples.destinationRate(d.name, 2000));
         if (m_latest.lag.seconds >= 0)
@@ -337,7 +394,11 @@ bool MonitorWindow::stallWarningShown() const
 
 void MonitorWindow::start()
 {
-    if (!m_runner || m_runner->isRunning())
+    if (m_runner && m_runner->isRunning())
+        return;
+    if (m_ownsRunner && !m_flowPath.isEmpty() && !reloadFlowFile())
+        return;
+    if (!m_runner)
         return;
     m_paused = false;
     m_runner->start();
@@ -363,7 +424,7 @@ void MonitorWindow::stop()
 void MonitorWindow::updateButtons()
 {
     const bool running = m_runner && m_runner->isRunning();
-    m_startButton->setEnabled(m_runner && !running);
+    m_startButton->setEnabled((m_runner && !running) || (!m_runner && !m_flowPath.isEmpty()));
     m_startButton->setText(m_paused ? tr("Resume") : tr("Start"));
     m_pauseButton->setEnabled(running);
     m_stopButton->setEnabled(running);

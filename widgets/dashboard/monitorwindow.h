@@ -3,6 +3,8 @@
 #include "core/engine/metricshistory.h"
 
 #include <QElapsedTimer>
+
+#include <memory>
 #include <QPointer>
 #include <QWidget>
 
@@ -44,6 +46,10 @@ public:
     explicit MonitorWindow(FlowRunner *runner, QWidget *parent = nullptr);
     /// Makes its own runner for `flow`; the window owns it and stops the run when closed.
     MonitorWindow(const Flow &flow, const EngineOptions &options, QWidget *parent = nullptr);
+    /// Makes its own runner for the flow file at `flowPath`, read again by every Start, so a
+    /// flow edited and saved while the monitor is open runs as saved. An invalid file shows its
+    /// problems instead of running.
+    MonitorWindow(const QString &flowPath, const EngineOptions &options, QWidget *parent = nullptr);
     ~MonitorWindow() override;
 
     FlowRunner *runner() const { return m_runner; }
@@ -84,9 +90,13 @@ private:
     void onFinished(const RunResult &result);
     void onCounted(const std::vector<RowCount> &counts);
     void showError();
+    void attach();
+    bool reloadFlowFile();
 
     QPointer<FlowRunner> m_runner;
     bool m_ownsRunner = false;
+    QString m_flowPath; // read again by start() when set
+    std::unique_ptr<EngineOptions> m_options; // of the runners made for m_flowPath
     bool m_paused = false;
     int m_stallSeconds = 10;
     QElapsedTimer m_clock;

@@ -96,7 +96,8 @@ QVariant TableMetricsModel::data(const QModelIndex &index, int role) const
     case Read: return role == Qt::UserRole ? QVariant(qulonglong(t.read)) : QVariant(formatCount(t.read));
     case Written: return role == Qt::UserRole ? QVariant(qulonglong(t.written)) : QVariant(formatCount(t.written));
     case Filtered: return formatCount(t.filtered);
-    case DeadLettered: return formatCount(t.deadLettered + t.failed);
+    case DeadLettered: return formatCount(t.deadLettered);
+    case Failed: return formatCount(t.failed);
     case Rate: return QLocale().toString(m_rates[std::size_t(index.row())], 'f', 0);
     case Bytes: return t.bytes ? formatBytes(t.bytes) : QString();
     case InDestination: {
@@ -123,6 +124,7 @@ QVariant TableMetricsModel::headerData(int section, Qt::Orientation orientation,
     case Written: return tr("Written");
     case Filtered: return tr("Filtered");
     case DeadLettered: return tr("Dead-lettered");
+    case Failed: return tr("Failed");
     case Rate: return tr("Rows/s");
     case Bytes: return tr("Bytes");
     case InDestination: return tr("Rows in destination");

@@ -8,14 +8,14 @@
 namespace flowdeck {
 
 /// Per-table counters of a run for a table view: the source tables (read, written, filtered,
-/// dead-lettered) or the destinations (written, bytes, and the rows the destination table holds
+/// dead-lettered, failed: the record that stopped the run, as the monitor's counters say) or the destinations (written, bytes, and the rows the destination table holds
 /// when a RowCountPoller measured them). Updated from each metrics snapshot with one insert for
 /// new tables and one dataChanged for all rows (as qBittorrent's transfer list does).
 class TableMetricsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Snapshot, Read, Written, Filtered, DeadLettered, Rate, Bytes, InDestination, ColumnCount };
+    enum Column { Name, Snapshot, Read, Written, Filtered, DeadLettered, Failed, Rate, Bytes, InDestination, ColumnCount };
 
     explicit TableMetricsModel(QObject *parent = nullptr);
 

@@ -30,6 +30,12 @@ QWidget *FilterDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
         auto *combo = new QComboBox(parent);
         for (const QString &op : FilterModel::operators())
             combo->addItem(FilterModel::operatorLabel(op), op);
+        // Picking a condition is the edit: commit it at once, no click elsewhere needed.
+        auto *self = const_cast<FilterDelegate *>(this);
+        connect(combo, &QComboBox::activated, self, [self, combo] {
+            Q_EMIT self->commitData(combo);
+            Q_EMIT self->closeEditor(combo);
+        });
         return combo;
     }
     case FilterModel::Value:

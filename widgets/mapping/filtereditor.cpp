@@ -30,8 +30,9 @@ FilterEditor::FilterEditor(QWidget *parent)
     m_view->setModel(m_model);
     m_view->setItemDelegate(new FilterDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                            | QAbstractItemView::SelectedClicked);
+    // One click on a cell edits it (the field and condition open as lists): a condition costs
+    // a few clicks, not a double-click and a combo per cell.
+    m_view->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
     m_view->horizontalHeader()->setStretchLastSection(true);
@@ -57,8 +58,8 @@ FilterEditor::FilterEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(intro);
+    layout->addLayout(buttons); // Add filter above the list, where the eye starts
     layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
     layout->addWidget(m_problem);
 
     connect(add, &QPushButton::clicked, this, [this] {

@@ -116,6 +116,7 @@ MappingEditor::MappingEditor(QWidget *parent)
 
     auto *previewBox = new QGroupBox(tr("Preview"), this);
     m_previewLabel = new QLabel(previewBox);
+    m_previewLabel->setObjectName(QStringLiteral("mappingPreviewLabel"));
     m_previewLabel->setWordWrap(true);
     m_previewView = new QTableView(previewBox);
     m_previewView->setObjectName(QStringLiteral("preview"));
@@ -224,9 +225,10 @@ void MappingEditor::setDestinationColumns(const QList<DestinationColumn> &column
     m_destinations->resizeColumnToContents(1);
 }
 
-void MappingEditor::setSample(const Batch &records)
+void MappingEditor::setSample(const Batch &records, int unreadable)
 {
     m_sample = records;
+    m_unreadable = unreadable;
     refreshPreview();
 }
 
@@ -478,10 +480,12 @@ void MappingEditor::refreshPreview()
         m_previewLabel->setText(m_preview->problem());
     else
         m_previewLabel->setText(tr("The first %1 rows of the source as the run writes them: %2 written, %3 filtered out, %4 rejected.")
-                                    .arg(m_sample.size())
+                                    .arg(m_sample.size() + std::size_t(m_unreadable))
                                     .arg(m_preview->writtenCount())
                                     .arg(m_preview->stateCount(MappingPreviewModel::RowState::Filtered))
-                                    .arg(m_preview->stateCount(MappingPreviewModel::RowState::Rejected)));
+                                    .arg(m_preview->stateCount(MappingPreviewModel::RowState::Rejected) + m_unreadable)
+                                + (m_unreadable ? QLatin1Char(' ') + tr("%n source line(s) cannot be read (see the source page).", nullptr, m_unreadable)
+                                                : QString()));
     m_previewView->resizeColumnsToContents();
     for (int c = 0; c < m_preview->columnCount(); ++c)
         m_previewView->setColumnWidth(c, qMin(m_previewView->columnWidth(c), 260));

@@ -40,7 +40,9 @@ public:
     /// Empty: free destination names (Kafka, file, new table).
     void setDestinationColumns(const QList<DestinationColumn> &columns);
     /// The first rows of the source, for the live preview.
-    void setSample(const flowdeck::Batch &records);
+    /// `unreadable`: source records among the first ones that could not be read (not in
+    /// `records`); the preview counts them as rejected.
+    void setSample(const flowdeck::Batch &records, int unreadable = 0);
     /// The flow's filters, so the preview leaves out the rows a run filters out.
     void setFilters(const nlohmann::json &filters);
     /// The flow file's "mapping" array (empty when nothing is mapped).
@@ -91,6 +93,7 @@ private:
     QList<SourceField> m_sourceFields;
     QList<DestinationColumn> m_columns;
     Batch m_sample;
+    int m_unreadable = 0;
     nlohmann::json m_filters;
     FieldMappingModel *m_model;
     MappingPreviewModel *m_preview;

@@ -30,7 +30,7 @@ DetailsPage::DetailsPage(QWidget *parent)
     m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 8 + 12);
 
     auto *form = new QFormLayout(this);
-    form->addRow(tr("Flow &name:"), m_name);
+    form->addRow(tr("Flow na&me:"), m_name); // not &N: that is Next
     form->addRow(QString(), m_nameMessage);
     form->addRow(tr("&Description:"), m_description);
     // The rows stay at the top in a tall wizard instead of spreading over the page.

@@ -5,6 +5,7 @@
 #include "core/file/filesource.h"
 #include "core/kafka/kafkaconfig.h"
 #include "core/mysql/mysqlconnection.h"
+#include "core/mysql/mysqlsink.h"
 
 #include <QCoreApplication>
 
@@ -44,11 +45,24 @@ ProbeResult mysqlServer(const nlohmann::json &connection, const QString &databas
             const auto rows = c->query("SELECT TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
                                        + c->quote(database.toStdString()) + " ORDER BY TABLE_NAME");
             for (const auto &row : rows)
-                r.tables.append(TableEstimate{qs(row.at(0).value_or(std::string())),
+                if (row.at(0).value_or(std::string()) != MySqlSink::kCheckpointTable) // Flowdeck's own
+                    r.tables.append(TableEstimate{qs(row.at(0).value_or(std::string())),
                                  row.at(1) ? QString::fromStdString(*row[1]).toLongLong() : -1});
         }
         r.ok = true;
         r.message = QCoreApplication::translate("EndpointProbe", "Connected to %1 (%2).").arg(qs(c->config().endpoint()), r.serverVersion);
+    } catch (const Error &e) {
+        r.message = qs(e.what());
+    }
+    return r;
+}
+
+ProbeResult mysqlExecute(const nlohmann::json &connection, const QString &sql)
+{
+    ProbeResult r;
+    try {
+        connectMySql(connection)->execute(sql.toStdString());
+        r.ok = true;
     } catch (const Error &e) {
         r.message = qs(e.what());
     }
@@ -171,14 +185,22 @@ ProbeResult file(const nlohmann::json &endpoint, const QString &baseDir)
             for (std::size_t i = 0; i < schema->size(); ++i)
                 r.fields.append(EndpointField{qs(schema->names()[i]), types[i].isEmpty() ? QStringLiteral("text") : types[i], false});
         }
-        for (Record &rec : batch)
-            if (!rec.isError())
+        QString firstError;
+        for (Record &rec : batch) {
+            if (!rec.isError()) {
                 r.sample.push_back(std::move(rec));
-            else if (r.message.isEmpty())
-                r.message = qs(rec.error);
+                continue;
+            }
+            // A line the run cannot read either: named with its position ("accounts.csv:4: ...").
+            if (++r.unreadable == 1)
+                firstError = qs(rec.position.toString()) + QStringLiteral(": ") + qs(rec.error);
+        }
         r.ok = true;
-        if (r.message.isEmpty())
-            r.message = QCoreApplication::translate("EndpointProbe", "%1 field(s); the first %2 row(s) are shown.").arg(r.fields.size()).arg(r.sample.size());
+        r.message = QCoreApplication::translate("EndpointProbe", "%1 field(s); the first %2 row(s) are shown.").arg(r.fields.size()).arg(r.sample.size());
+        if (r.unreadable)
+            r.message += QLatin1Char('\n')
+                + QCoreApplication::translate("EndpointProbe", "%n line(s) among the first rows cannot be read; a run stops at them, or dead-letters them when errors are skipped. The first: %1", nullptr, r.unreadable)
+                      .arg(firstError);
     } catch (const Error &e) {
         r.message = qs(e.what());
     }

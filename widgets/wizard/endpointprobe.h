@@ -45,6 +45,9 @@ struct ProbeResult
     QList<TopicInfo> topics;
     QList<EndpointField> fields;
     Batch sample;
+    /// Records among the sampled ones that could not be read (a CSV line with the wrong field
+    /// count): not in `sample`, the first named with its position in `message`.
+    int unreadable = 0;
 };
 
 /// Blocking look-ups the wizard runs on a worker thread (QtConcurrent): they touch no widget.
@@ -59,6 +62,10 @@ ProbeResult mysqlServer(const nlohmann::json &connection, const QString &databas
 
 /// The columns of `database`.`table` (from information_schema) and its first rows.
 ProbeResult mysqlTable(const nlohmann::json &connection, const QString &database, const QString &table);
+
+/// Runs one statement (the wizard's CREATE TABLE) on the server of `connection`; `ok` false with
+/// the server's message when it fails.
+ProbeResult mysqlExecute(const nlohmann::json &connection, const QString &sql);
 
 /// Connects to a Kafka cluster ("embedded" or a bootstrap list) and lists its topics.
 ProbeResult kafkaCluster(const QString &brokers, const nlohmann::json &properties);

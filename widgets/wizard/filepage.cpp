@@ -164,8 +164,9 @@ void FilePage::startPreview()
         if (m_previewView)
             m_previewView->resizeColumnsToContents();
         if (m_preview.ok) {
-            m_pathMessage->showSuccess(m_preview.message);
-            flowWizard()->setSourceShape(m_preview.fields, m_preview.sample);
+            // Unreadable lines are an error to fix (or to skip at run time), not a success.
+            m_pathMessage->show(m_preview.unreadable ? FieldMessage::Kind::Error : FieldMessage::Kind::Success, m_preview.message);
+            flowWizard()->setSourceShape(m_preview.fields, m_preview.sample, m_preview.unreadable);
         } else {
             m_pathMessage->showError(m_preview.message);
         }

@@ -9,6 +9,7 @@
 #include "mysqlpage.h"
 #include "reviewpage.h"
 #include "triggerpage.h"
+#include "wizardsteps.h"
 
 #include "widgets/secretstore.h"
 
@@ -62,6 +63,7 @@ FlowWizard::FlowWizard(const QString &flowsFolder, const QStringList &existingNa
     setPage(Trigger, m_trigger);
     setPage(Review, m_review);
     setStartId(Details);
+    setSideWidget(new WizardSteps(this));
     // The mapping and filter editors follow the source and destination pages: going back and
     // choosing another table or file refreshes them, keeping the mappings that still apply.
     connect(this, &FlowWizard::sourceShapeChanged, m_mapping, &MappingPage::refreshSource);
@@ -80,7 +82,7 @@ FlowWizard::~FlowWizard() = default;
 
 QSize FlowWizard::preferredSize()
 {
-    return {1040, 860};
+    return {1200, 860}; // the step list takes ~160 px at the left
 }
 
 void FlowWizard::editFlow(const nlohmann::json &raw, const QString &filePath)
@@ -175,10 +177,11 @@ QStringList FlowWizard::problems() const
     return out;
 }
 
-void FlowWizard::setSourceShape(const QList<EndpointField> &fields, const Batch &sample)
+void FlowWizard::setSourceShape(const QList<EndpointField> &fields, const Batch &sample, int unreadable)
 {
     m_sourceFields = fields;
     m_sample = sample;
+    m_unreadable = unreadable;
     Q_EMIT sourceShapeChanged();
 }
 

@@ -83,8 +83,10 @@ public:
     /// The endpoint type ("file", "mysql", "kafka") chosen for a role.
     QString endpointType(EndpointRole role) const;
 
-    /// What the source page found: fields and the first rows, for the mapping and filter pages.
-    void setSourceShape(const QList<EndpointField> &fields, const Batch &sample);
+    /// What the source page found: fields and the first rows, for the mapping and filter pages,
+    /// and how many records among them could not be read (left out of `sample`).
+    void setSourceShape(const QList<EndpointField> &fields, const Batch &sample, int unreadable = 0);
+    int sourceUnreadable() const { return m_unreadable; }
     const QList<EndpointField> &sourceFields() const { return m_sourceFields; }
     const Batch &sourceSample() const { return m_sample; }
     /// The destination table's columns (empty: free names, e.g. Kafka, a file, a new table).
@@ -127,6 +129,7 @@ private:
     bool m_changed = false;
     QList<EndpointField> m_sourceFields;
     Batch m_sample;
+    int m_unreadable = 0;
     QList<EndpointField> m_destinationColumns;
 
     DetailsPage *m_details = nullptr;

@@ -1,13 +1,18 @@
 #include "mappingpage.h"
 
+#include "createtabledialog.h"
 #include "fieldmessage.h"
 #include "filterspage.h"
 #include "flowwizard.h"
+#include "mysqlpage.h"
 
 #include "widgets/mapping/fieldmappingmodel.h"
 #include "widgets/mapping/mappingeditor.h"
+#include "widgets/mapping/mappingpreviewmodel.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace flowdeck {
@@ -26,9 +31,19 @@ MappingPage::MappingPage(QWidget *parent)
     m_message = new FieldMessage(this);
     m_message->setObjectName(QStringLiteral("mappingMessage"));
 
+    m_createTable = new QPushButton(tr("Create the &Table…"), this);
+    m_createTable->setObjectName(QStringLiteral("mappingCreateTable"));
+    m_createTable->setToolTip(tr("The destination table does not exist: see and run the CREATE TABLE statement "
+                                 "made from this mapping and the preview"));
+    m_createTable->hide();
+    connect(m_createTable, &QPushButton::clicked, this, [this] { openCreateTable(); });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_mapAll);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_mapAll, 1);
+    top->addWidget(m_createTable);
+    layout->addLayout(top);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_message);
 
@@ -87,7 +102,7 @@ void MappingPage::refreshSource()
         fields << SourceField{f.name, f.type};
     m_updating = true;
     m_editor->setSourceFields(fields);
-    m_editor->setSample(w->sourceSample());
+    m_editor->setSample(w->sourceSample(), w->sourceUnreadable());
     m_updating = false;
     reportStaleRows();
 }
@@ -104,6 +119,76 @@ void MappingPage::refreshDestination()
     m_editor->setDestinationColumns(columns);
     m_updating = false;
     reportStaleRows();
+    updateCreateTable();
+}
+
+void MappingPage::updateCreateTable()
+{
+    FlowWizard *w = flowWizard();
+    const MySqlPage *destination = w ? w->mysqlPage(EndpointRole::Destination) : nullptr;
+    const bool show = destination && w->endpointType(EndpointRole::Destination) == QLatin1String("mysql")
+        && destination->tableReady() && !destination->tableExists() && !destination->table().contains(QLatin1Char('{'));
+    m_createTable->setVisible(show);
+}
+
+CreateTableDialog *MappingPage::openCreateTable()
+{
+    FlowWizard *w = flowWizard();
+    MySqlPage *destination = w ? w->mysqlPage(EndpointRole::Destination) : nullptr;
+    if (!destination)
+        return nullptr;
+    // The names and values the run would write: the preview's columns and rows.
+    const MappingPreviewModel *preview = m_editor->previewModel();
+    QStringList names;
+    for (int c = 1; c < preview->columnCount(); ++c)
+        names << preview->headerData(c, Qt::Horizontal).toString();
+    QList<QStringList> values;
+    for (int r = 0; r < preview->rowCount(); ++r) {
+        if (preview->rowState(r) == MappingPreviewModel::RowState::Rejected)
+            continue;
+        QStringList row;
+        for (int c = 1; c < preview->columnCount(); ++c)
+            row << (preview->cellIsNull(r, c) ? QString() : preview->cellText(r, c));
+        values << row;
+    }
+    const TableProposal proposal(names, values);
+    QStringList key;
+    for (const QString &k : destination->key())
+        key << (proposal.columnFor(k).isEmpty() ? TableProposal::snakeCase(k) : proposal.columnFor(k));
+    if (key.isEmpty())
+        key = proposal.proposedKey();
+    auto *dialog = new CreateTableDialog(proposal, destination->connection(), destination->tableDatabase(), destination->tableName(), key, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { tableCreated(dialog); });
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+    return dialog;
+}
+
+void MappingPage::tableCreated(const CreateTableDialog *dialog)
+{
+    FlowWizard *w = flowWizard();
+    const TableProposal &proposal = dialog->proposal();
+    // The mapping now writes the new table's columns (snake_case names).
+    nlohmann::json mapping = nlohmann::json::array();
+    if (m_mapAll->isChecked()) {
+        for (const EndpointField &f : w->sourceFields())
+            mapping.push_back({{"source", f.name.toStdString()}, {"destination", proposal.columnFor(f.name).toStdString()}});
+    } else {
+        mapping = m_editor->mapping();
+        for (auto &entry : mapping)
+            if (entry.is_object() && entry.contains("destination") && entry["destination"].is_string()) {
+                const QString column = proposal.columnFor(QString::fromStdString(entry["destination"].get<std::string>()));
+                if (!column.isEmpty())
+                    entry["destination"] = column.toStdString();
+            }
+    }
+    setMapping(mapping);
+    touched();
+    MySqlPage *destination = w->mysqlPage(EndpointRole::Destination);
+    destination->setKey(dialog->key());
+    destination->refreshTable();
+    m_message->showSuccess(tr("Created the table %1.").arg(destination->table()));
 }
 
 void MappingPage::reportStaleRows()
@@ -149,6 +234,7 @@ void MappingPage::initializePage()
 {
     refreshSource();
     refreshDestination();
+    updateCreateTable();
     if (FlowWizard *w = flowWizard())
         setFilters(w->flowJson().value("filters", nlohmann::json::array()));
 }

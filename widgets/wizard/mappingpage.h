@@ -3,9 +3,11 @@
 #include "flowpage.h"
 
 class QCheckBox;
+class QPushButton;
 
 namespace flowdeck {
 
+class CreateTableDialog;
 class FieldMessage;
 class MappingEditor;
 
@@ -37,6 +39,12 @@ public:
     void setFilters(const nlohmann::json &filters);
 
     MappingEditor *editor() const { return m_editor; }
+    /// "Create the Table…", shown while the MySQL destination table does not exist.
+    QPushButton *createTableButton() const { return m_createTable; }
+    /// Opens the Create the Table dialog (window-modal, not blocking) on what the mapping and
+    /// the preview say now; once the table is made, the mapping goes to its columns and the
+    /// destination page takes its key and reads it.
+    CreateTableDialog *openCreateTable();
 
     void load(const nlohmann::json &flow) override;
     void save(nlohmann::json &flow) const override;
@@ -46,8 +54,11 @@ public:
 
 private:
     void reportStaleRows();
+    void updateCreateTable();
+    void tableCreated(const CreateTableDialog *dialog);
 
     QCheckBox *m_mapAll = nullptr;
+    QPushButton *m_createTable = nullptr;
     MappingEditor *m_editor = nullptr;
     FieldMessage *m_message = nullptr;
     /// The mapping as loaded, and as the editor normalised it: unchanged edits save `m_loaded`.

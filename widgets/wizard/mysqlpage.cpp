@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTimer>
@@ -51,9 +52,18 @@ MySqlPage::MySqlPage(EndpointRole role, QWidget *parent)
     m_tableMessage = new FieldMessage(this);
     m_tableMessage->setObjectName(QStringLiteral("mysqlTableMessage"));
 
+    // Tables made elsewhere (a script, the mariadb client) appear without reconnecting by hand.
+    auto *refresh = new QPushButton(tr("Refres&h Tables"), this);
+    refresh->setObjectName(QStringLiteral("mysqlRefreshTables"));
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        if (!m_form->isBusy())
+            m_form->test();
+    });
+    connect(m_form, &MySqlConnectionForm::busyChanged, refresh, [this, refresh] { refresh->setEnabled(!m_form->isBusy()); });
     auto *tableBox = new QGroupBox(tr("Table"), this);
     auto *tableForm = new QFormLayout(tableBox);
     tableForm->addRow(m_tablesView);
+    tableForm->addRow(QString(), refresh);
     tableForm->addRow(tr("T&able:"), m_table);
     tableForm->addRow(QString(), m_tableMessage);
 
@@ -98,8 +108,8 @@ MySqlPage::MySqlPage(EndpointRole role, QWidget *parent)
         writeForm->addRow(tr("Rows per &batch:"), m_batchRows);
         writeForm->addRow(QString(), m_writeMessage);
         auto *layout = new QHBoxLayout;
-        layout->addWidget(tableBox, 1);
-        layout->addWidget(writeBox, 1);
+        layout->addWidget(tableBox, 2);
+        layout->addWidget(writeBox, 3); // the mode's words are long in Japanese
         auto *outer = new QVBoxLayout(this);
         outer->addWidget(connectionBox);
         outer->addLayout(layout, 1);
@@ -152,6 +162,41 @@ void MySqlPage::setTable(const QString &table)
 QString MySqlPage::table() const
 {
     return m_table->text().trimmed();
+}
+
+QString MySqlPage::tableName() const
+{
+    const QString t = table();
+    const int dot = t.indexOf(QLatin1Char('.'));
+    return dot > 0 ? t.mid(dot + 1) : t;
+}
+
+QString MySqlPage::tableDatabase() const
+{
+    const QString t = table();
+    const int dot = t.indexOf(QLatin1Char('.'));
+    return dot > 0 ? t.left(dot) : m_form->database();
+}
+
+nlohmann::json MySqlPage::connection() const
+{
+    return m_form->effective();
+}
+
+QStringList MySqlPage::key() const
+{
+    QStringList out;
+    if (m_key)
+        for (const QString &k : m_key->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!k.trimmed().isEmpty())
+                out << k.trimmed();
+    return out;
+}
+
+void MySqlPage::setKey(const QStringList &key)
+{
+    if (m_key)
+        m_key->setText(key.join(QStringLiteral(", ")));
 }
 
 bool MySqlPage::isBusy() const

@@ -34,6 +34,18 @@ public:
     bool isBusy() const;
     /// The table look-up answered (and the table exists, or will be created).
     bool tableReady() const { return m_tableReady; }
+    /// The table look-up found the table (false: it does not exist yet, or a template).
+    bool tableExists() const { return m_tableExists; }
+    /// The table name without its database, and the database it is in.
+    QString tableName() const;
+    QString tableDatabase() const;
+    /// The connection as the look-ups use it (`${...}` expanded, the typed password).
+    nlohmann::json connection() const;
+    /// Destination: the key columns.
+    QStringList key() const;
+    void setKey(const QStringList &key);
+    /// Looks the table up again (after "Create the Table" made it).
+    void refreshTable() { scheduleTableLookup(); }
 
     void initializePage() override;
     bool isComplete() const override;

@@ -3,6 +3,8 @@
 #include "fieldmessage.h"
 #include "flowwizard.h"
 
+#include "widgets/mapping/filtermodel.h"
+
 #include "core/flow/flow.h"
 
 #include <QFontDatabase>
@@ -42,6 +44,36 @@ static QString esc(const std::string &s)
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
+// The write mode in the user's language (the flow file keeps the English word).
+static QString modeText(const std::string &mode)
+{
+    if (mode == "insert") return ReviewPage::tr("insert (add rows)");
+    if (mode == "update") return ReviewPage::tr("update (change rows found by key)");
+    if (mode == "upsert") return ReviewPage::tr("upsert (insert, or update by key)");
+    if (mode == "replicate") return ReviewPage::tr("replicate (apply change events)");
+    return esc(mode);
+}
+
+// A filter as a sentence: "Industry does not equal "Energy"".
+static QString filterText(const nlohmann::json &f)
+{
+    const QList<FilterRow> rows = FilterModel::fromJson(nlohmann::json::array({f}));
+    const QString field = esc(f.value("field", std::string()));
+    const QString op = esc(f.value("op", std::string()));
+    if (rows.isEmpty())
+        return field + QLatin1Char(' ') + op;
+    const FilterRow &row = rows.first();
+    QStringList values;
+    for (const QString &v : FilterModel::valueParts(row))
+        values << QStringLiteral("\u201c%1\u201d").arg(v.toHtmlEscaped());
+    QString text = field + QLatin1Char(' ') + FilterModel::operatorLabel(row.op).toHtmlEscaped();
+    if (FilterModel::arity(row.op) == FilterModel::Arity::Two && values.size() == 2)
+        return text + QLatin1Char(' ') + ReviewPage::tr("%1 and %2").arg(values[0], values[1]);
+    if (!values.isEmpty())
+        text += QLatin1Char(' ') + values.join(QStringLiteral(", "));
+    return text;
+}
+
 static QString endpointSummary(const nlohmann::json &e)
 {
     if (!e.is_object())
@@ -65,7 +97,7 @@ static QString endpointSummary(const nlohmann::json &e)
             lines << ReviewPage::tr("read: %1").arg(esc(e.value("read", std::string())));
         if (e.contains("write")) {
             const nlohmann::json w = e["write"];
-            lines << ReviewPage::tr("write mode: %1").arg(esc(w.value("mode", std::string())));
+            lines << ReviewPage::tr("write mode: %1").arg(modeText(w.value("mode", std::string())));
             if (w.contains("key"))
                 lines << ReviewPage::tr("key: %1").arg(esc(w["key"].dump()));
             if (w.value("createTable", false) == true)
@@ -114,8 +146,7 @@ QString ReviewPage::summary(const nlohmann::json &flow)
     if (flow.contains("filters") && flow["filters"].is_array())
         for (const auto &f : flow["filters"])
             if (f.is_object())
-                filters << QStringLiteral("%1 %2 %3").arg(esc(f.value("field", std::string())), esc(f.value("op", std::string())),
-                                                         f.contains("value") ? esc(f["value"].dump()) : QString());
+                filters << filterText(f);
     section(tr("Filters"), filters.isEmpty() ? tr("none: every record is kept") : filters.join(QStringLiteral("<br>")));
     const nlohmann::json t = flow.value("trigger", nlohmann::json::object());
     const std::string type = t.is_object() ? t.value("type", std::string("onDemand")) : std::string();

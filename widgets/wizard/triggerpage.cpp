@@ -5,8 +5,13 @@
 #include "fieldmessage.h"
 #include "flowwizard.h"
 
+#include "widgets/settings.h"
+
+#include "core/engine/runstate.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -114,7 +119,14 @@ TriggerPage::TriggerPage(QWidget *parent)
     layout->addStretch();
 
     connect(m_kind, &QButtonGroup::idClicked, this, [this] { touched(); updateEnabled(); });
-    connect(m_onError, &QButtonGroup::idClicked, this, [this] { touched(); updateEnabled(); });
+    connect(m_onError, &QButtonGroup::idClicked, this, [this](int id) {
+        touched();
+        updateEnabled();
+        // A dead-letter file beside the flow's run state, not in the flows folder (where a
+        // relative name would land): filled in, the user may change it.
+        if (id == 1 && m_deadLetterKind->currentIndex() == 0 && m_deadLetter->text().trimmed().isEmpty())
+            m_deadLetter->setText(defaultDeadLetterFile());
+    });
     connect(m_deadLetterKind, &QComboBox::currentIndexChanged, this, [this] {
         touched();
         updateEnabled();
@@ -129,6 +141,13 @@ TriggerPage::TriggerPage(QWidget *parent)
         });
     m_deadLetter->setPlaceholderText(tr("rejected.jsonl"));
     updateEnabled();
+}
+
+QString TriggerPage::defaultDeadLetterFile() const
+{
+    const FlowWizard *w = flowWizard();
+    const QString name = w && !w->flowName().isEmpty() ? w->flowName() : QStringLiteral("flow");
+    return QDir(Settings::stateFolder()).filePath(QString::fromStdString(StateStore::fileStem(name.toStdString())) + QStringLiteral(".rejected.jsonl"));
 }
 
 void TriggerPage::setKind(Kind kind)

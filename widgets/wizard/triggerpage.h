@@ -37,6 +37,9 @@ private:
 public:
     int nextId() const override;
 
+    /// The dead-letter file "Skip" proposes: `<state folder>/<flow>.rejected.jsonl`.
+    QString defaultDeadLetterFile() const;
+
 private:
     void updateEnabled();
     nlohmann::json trigger(const nlohmann::json &original) const;
