@@ -2,16 +2,25 @@
 #include "core/mysql/mysqlreplicasink.h"
 
 #include "core/file/blockinput.h"
+#include "core/mysql/binlog/ddlparser.h"
 #include "core/mysql/mysqlsource.h"
 #include "core/mysql/replicaschema.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <set>
 
 namespace flowdeck {
 
 namespace {
+
+std::string lower(std::string s)
+{
+    for (char &c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
 
 void replaceAll(std::string &s, const std::string &from, const std::string &to)
 {
@@ -215,13 +224,20 @@ void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vect
         throw Error("table " + qualified(t.name) + " was created but cannot be read back from information_schema");
 }
 
-std::string MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+std::string MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes,
+                                         const Record &ddl)
 {
     std::vector<std::string> clauses;
     std::set<std::string> seen;
     const SchemaPtr *last = nullptr;
-    for (std::size_t i : indexes) {
-        const Record &r = batch[i];
+    const auto defaults = m_columnDefaults.find(t.name);
+    std::vector<const Record *> records;
+    for (std::size_t i : indexes)
+        records.push_back(&batch[i]);
+    if (ddl.schema)
+        records.push_back(&ddl); // the table as it is after the DDL
+    for (const Record *record : records) {
+        const Record &r = *record;
         if (last && *last == r.schema)
             continue;
         last = &r.schema;
@@ -234,14 +250,17 @@ std::string MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std
                 info = r.table->columns[c];
             info.name = names[c];
             std::vector<const Record *> sameSchema;
-            for (std::size_t j : indexes)
-                if (batch[j].schema == r.schema)
-                    sameSchema.push_back(&batch[j]);
+            for (const Record *other : records)
+                if (other->schema == r.schema)
+                    sameSchema.push_back(other);
             std::string reason;
             const std::string type = replicaschema::columnType(info, replicaschema::sample(sameSchema, int(c)), false, reason);
             if (type.empty())
                 return "cannot add columns to " + qualified(t.name) + ": " + reason;
-            clauses.push_back("ADD COLUMN " + quoteIdentifier(names[c]) + ' ' + type + " NULL");
+            std::string clause = "ADD COLUMN " + quoteIdentifier(names[c]) + ' ' + type + " NULL";
+            if (defaults != m_columnDefaults.end() && defaults->second.count(names[c]))
+                clause += " DEFAULT " + defaults->second.at(names[c]);
+            clauses.push_back(std::move(clause));
         }
     }
     if (!m_version.column.empty() && m_version.fromCommitTime && !t.schema->column(m_version.column)
@@ -332,6 +351,54 @@ MySqlReplicaSink::Writer &MySqlReplicaSink::writerFor(Table &t, const SchemaPtr 
     return *t.writers.back();
 }
 
+void MySqlReplicaSink::noteDdlColumns(const std::string &name, const std::string &statement)
+{
+    // The DEFAULTs of ALTER TABLE ... ADD COLUMN: the source's rows got that value without a row
+    // event, so the replica's column gets the same DEFAULT when it is added (addColumns()).
+    const DdlStatement ddl = ddlparser::parse(statement);
+    if (ddl.kind != DdlStatement::Kind::AlterTable)
+        return;
+    for (const DdlAlteration &a : ddl.alterations)
+        if (a.kind == DdlAlteration::Kind::AddColumn && !a.definition.defaultValue.empty()
+            && a.definition.defaultValue != "NULL")
+            m_columnDefaults[name][a.definition.info.name] = a.definition.defaultValue;
+}
+
+std::string MySqlReplicaSink::changedColumnType(const Table &t, const std::string &statement) const
+{
+    // A column's type changed by MODIFY / CHANGE: values of the new type may not fit the
+    // replica's column (a new ENUM member, a longer VARCHAR), so the change is refused here, at
+    // the DDL, rather than at some later row.
+    const DdlStatement ddl = ddlparser::parse(statement);
+    if (ddl.kind != DdlStatement::Kind::AlterTable)
+        return std::string();
+    auto normal = [](std::string type) {
+        type = lower(type);
+        for (const char *integer : {"tinyint", "smallint", "mediumint", "bigint", "int"})
+            if (type.starts_with(integer) && type.size() > std::strlen(integer) && type[std::strlen(integer)] == '(') {
+                const std::size_t close = type.find(')');
+                type.erase(std::strlen(integer), close - std::strlen(integer) + 1);
+                break;
+            }
+        return type;
+    };
+    for (const DdlAlteration &a : ddl.alterations) {
+        if (a.kind != DdlAlteration::Kind::ModifyColumn)
+            continue;
+        const MySqlColumn *column = t.schema->column(a.column);
+        if (!column)
+            continue;
+        std::string reason;
+        const std::string wanted = replicaschema::columnType(a.definition.info, nullptr, false, reason);
+        if (wanted.empty())
+            return "changes column " + quoteIdentifier(a.column) + " of replica table " + qualified(t.name) + ": " + reason;
+        if (normal(wanted) != normal(column->typeText))
+            return "changes the type of column " + quoteIdentifier(a.column) + " to " + wanted + ", which replica table "
+                + qualified(t.name) + " has as " + column->typeText + ": change it there by hand, then skip this event";
+    }
+    return std::string();
+}
+
 std::string MySqlReplicaSink::checkDdl(const Record &record)
 {
     if (record.table && !record.table->table.empty())
@@ -339,6 +406,15 @@ std::string MySqlReplicaSink::checkDdl(const Record &record)
             return problem;
     const replicaschema::DdlEffect effect = replicaschema::ddlEffect(record.statement);
     const std::string name = record.table && !record.table->table.empty() ? tableNameFor(record) : std::string();
+    if (m_addColumns && !name.empty()) {
+        noteDdlColumns(name, record.statement);
+        Table &t = table(name);
+        if (t.schema && t.problem.empty()) {
+            // Added now, before the rows after the DDL: the rows the replica has get the default.
+            const std::vector<std::size_t> none;
+            addColumns(t, Batch(), none, record);
+        }
+    }
     const std::string what = "the DDL \"" + record.statement + "\" ";
     if (effect.dropsTable || effect.truncates || effect.renames)
         return what + (effect.dropsTable ? "drops" : effect.truncates ? "truncates" : "renames") + " a table; replicate does not apply "
@@ -348,6 +424,8 @@ std::string MySqlReplicaSink::checkDdl(const Record &record)
     Table &t = table(name);
     if (!t.schema)
         return std::string();
+    if (std::string changed = changedColumnType(t, record.statement); !changed.empty())
+        return what + changed;
     if (effect.renamesColumn)
         return what + "renames a column of replica table " + qualified(name)
             + ", which replicate does not follow: rename it there by hand, then skip this event";

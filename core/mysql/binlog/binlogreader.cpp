@@ -2,7 +2,11 @@
 
 #include "core/mysql/mysqlcolumntypes.h"
 
+#include "core/mysql/binlog/binlogdefinition.h"
 #include "core/mysql/binlog/binlogrowdecoder.h"
+#include "core/mysql/binlog/ddlparser.h"
+#include "core/mysql/binlog/schemacapture.h"
+#include "core/mysql/binlog/schemahistory.h"
 
 #include <mariadb/mysql.h>
 #include <mariadb/mariadb_rpl.h>
@@ -236,6 +240,7 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
     const std::uint64_t endPosition = le(header + 13, 4);
     const std::uint8_t *body = header + kHeaderSize;
     std::size_t size = event->event_length - kHeaderSize - m_checksumBytes;
+    m_eventEnd = endPosition;
 
     switch (type) {
     case ROTATE_EVENT: {
@@ -261,11 +266,13 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
         return;
     }
     case TABLE_MAP_EVENT:
-        tableMap(body, size);
+        if (m_scanOnly.empty())
+            tableMap(body, size);
         return;
     case WRITE_ROWS_EVENT_V1: case UPDATE_ROWS_EVENT_V1: case DELETE_ROWS_EVENT_V1:
     case WRITE_ROWS_EVENT: case UPDATE_ROWS_EVENT: case DELETE_ROWS_EVENT:
-        handleRows(type, body, size, timestamp, endPosition >= event->event_length ? endPosition - event->event_length : 0);
+        if (m_scanOnly.empty())
+            handleRows(type, body, size, timestamp);
         return;
     case XID_EVENT:
         commit(endPosition, timestamp, out);
@@ -324,6 +331,10 @@ void BinlogReader::handleQuery(const std::uint8_t *body, std::size_t size, std::
         commit(endPosition, timestamp, out);
         return;
     }
+    if (m_history) {
+        handleDdl(sql, database, endPosition, timestamp, out);
+        return;
+    }
     // A DDL statement: the table it names (if any) as it is now.
     static const std::regex tableName(
         R"(^\s*(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\s+(?:OR\s+REPLACE\s+)?(?:(?:ONLINE|IGNORE|TEMPORARY)\s+)*TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?((?:`[^`]+`|[\w$]+)(?:\.(?:`[^`]+`|[\w$]+))?))",
@@ -369,10 +380,11 @@ const BinlogReader::TableState &BinlogReader::tableMap(const std::uint8_t *body,
         it->second.map.columns.size() == map.columns.size())
         return it->second;
     TableState state;
-    state.info = describe(map);
+    state.info = m_history ? defined(map) : describe(map);
     std::vector<std::string> names;
-    for (const ColumnInfo &column : state.info->columns)
-        names.push_back(column.name);
+    if (state.info)
+        for (const ColumnInfo &column : state.info->columns)
+            names.push_back(column.name);
     state.schema = std::make_shared<Schema>(std::move(names));
     state.map = std::move(map);
     return m_tables[state.map.tableId] = std::move(state);
@@ -444,8 +456,7 @@ TableInfoPtr BinlogReader::describe(BinlogTableMap &map)
     return info;
 }
 
-void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp,
-                              std::uint64_t eventStart)
+void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp)
 {
     if (size < 6)
         throw Error("malformed ROWS event: truncated");
@@ -453,6 +464,8 @@ void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::
     if (it == m_tables.end())
         throw Error("binlog ROWS event at " + m_file + " for a table id without a TABLE_MAP event");
     const TableState &state = it->second;
+    if (!state.info)
+        return; // a table the schema history does not capture
     m_changes.clear();
     BinlogRowDecoder::decode(state.map, type, body, size, m_changes);
     const int kind = type >= WRITE_ROWS_EVENT ? type - WRITE_ROWS_EVENT : type - WRITE_ROWS_EVENT_V1;

@@ -5,6 +5,7 @@
 #include "core/model/record.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 struct st_mariadb_rpl;
+namespace flowdeck { class SchemaHistory; }
 struct st_mariadb_rpl_event;
 
 namespace flowdeck {
@@ -77,6 +79,17 @@ public:
     /// row images, which a replica would take for NULLs). Returns the server's binlog_checksum.
     /// Possible errors: Error naming the variable, its value and the fix.
     static std::string checkServer(MySqlConnection &meta, const std::string &endpoint);
+    /// Decodes rows with the definitions in `history` (owned by the caller, which must outlive
+    /// the reader) instead of information_schema: every DDL statement is parsed and applied to it
+    /// in binlog order, and `changed` is called with the position right after each one that
+    /// changed a followed table. Rows of tables the history does not capture are skipped. A
+    /// DDL touching a captured table that cannot be followed is an Error naming it and its
+    /// position, unless the reader is at the server's end of binlog (nothing newer exists), where
+    /// information_schema is read instead.
+    void setSchemaHistory(SchemaHistory *history, std::function<void(const BinlogStart &)> changed);
+    /// Scan mode (for a checkpoint without a schema history): rows are not decoded, and a DDL
+    /// that changes a captured table throws Error(`refusal` + what and where).
+    void setScanOnly(std::string refusal) { m_scanOnly = std::move(refusal); }
 
     /// Connects and starts the binlog dump at `start`.
     /// Possible errors: ConnectionError "cannot connect to ..." (wrong password, unreachable);
@@ -119,10 +132,13 @@ private:
     void commit(std::uint64_t endPosition, std::uint32_t timestamp, Batch &out);
     void handleQuery(const std::uint8_t *body, std::size_t size, std::uint64_t endPosition,
                      std::uint32_t timestamp, Batch &out);
-    void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp,
-                    std::uint64_t eventStart);
+    void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp);
     const TableState &tableMap(const std::uint8_t *body, std::size_t size);
     TableInfoPtr describe(BinlogTableMap &map);
+    TableInfoPtr defined(BinlogTableMap &map);
+    void handleDdl(const std::string &sql, const std::string &database, std::uint64_t endPosition,
+                   std::uint32_t timestamp, Batch &out);
+    bool atEndOfBinlog(std::uint64_t endPosition);
     MySqlConnection &metadata();
     [[noreturn]] void throwFetchError();
 
@@ -144,6 +160,10 @@ private:
     std::map<std::uint32_t, std::string> m_domains; // the last GTID of every domain seen
     Batch m_pending;             // its records so far
     std::vector<BinlogRowChange> m_changes;
+    SchemaHistory *m_history = nullptr;
+    std::function<void(const BinlogStart &)> m_historyChanged;
+    std::string m_scanOnly;
+    std::uint64_t m_eventEnd = 0; // end position of the event being handled
 };
 
 } // namespace flowdeck
