@@ -21,7 +21,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qtkeychain-qt6-dev fonts-noto-cjk
     librdkafka-dev libmysqlcppconn-dev libmariadb-dev nlohmann-json3-dev zlib1g-dev
-    mariadb-server mariadb-client kcat
+    mariadb-server mariadb-client kcat python3-confluent-kafka
     xvfb xauth python3 python3-jsonschema
 )
 

@@ -1,4 +1,5 @@
 #include "historycommand.h"
+#include "core/model/jsontext.h"
 
 #include "core/flow/flow.h"
 #include "core/engine/runstate.h"
@@ -82,7 +83,7 @@ int historyCommand(const QStringList &args)
 
     if (parser.isSet(json)) {
         for (const auto &r : runs)
-            out << QString::fromStdString(r.dump()) << '\n';
+            out << QString::fromStdString(jsonText(r)) << '\n';
         return 0;
     }
     if (runs.empty()) {

@@ -1,4 +1,5 @@
 #include "runcommand.h"
+#include "core/model/jsontext.h"
 
 #include "secretlookup.h"
 
@@ -189,7 +190,7 @@ int runCommand(const QStringList &args)
 
     if (parser.isSet(metricsJson)) {
         try {
-            writeFileAtomically(parser.value(metricsJson).toStdString(), result.toJson(flow.name).dump(2) + '\n');
+            writeFileAtomically(parser.value(metricsJson).toStdString(), jsonText(result.toJson(flow.name), 2) + '\n');
         } catch (const Error &e) {
             err << e.what() << '\n';
             return 1;

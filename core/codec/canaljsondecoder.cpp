@@ -169,7 +169,7 @@ bool CanalJsonDecoder::typedValue(const Node &value, const ColumnInfo &column, V
     return true;
 }
 
-void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void CanalJsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
     if (message.nullValue || message.value.empty()) {
         appendError(message, "canal-json message without a value", out);

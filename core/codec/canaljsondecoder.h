@@ -30,11 +30,12 @@ namespace flowdeck {
 class CanalJsonDecoder : public MessageDecoder
 {
 public:
-    void decode(const KafkaMessage &message, Batch &out) override;
-
     /// Types one canal-json value for a column. Returns false with `reason` when the text does
     /// not fit the column's type.
     static bool typedValue(const JsonView::Node &value, const ColumnInfo &column, Value &out, std::string &reason);
+
+protected:
+    void decodeMessage(const KafkaMessage &message, Batch &out) override;
 
 private:
     JsonView m_json;

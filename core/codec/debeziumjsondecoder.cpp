@@ -1,5 +1,7 @@
 #include "core/codec/debeziumjsondecoder.h"
 
+#include "core/model/base64.h"
+
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -68,35 +70,6 @@ std::string dateTimeText(std::int64_t micros)
         --days;
     }
     return dateText(days) + ' ' + clockText(rest);
-}
-
-bool base64Decode(const std::string &in, std::string &out)
-{
-    static const auto table = [] {
-        std::array<int, 256> t{};
-        t.fill(-1);
-        const char *chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < 64; ++i)
-            t[static_cast<unsigned char>(chars[i])] = i;
-        return t;
-    }();
-    out.clear();
-    unsigned buffer = 0;
-    int bits = 0;
-    for (char c : in) {
-        if (c == '=')
-            break;
-        const int v = table[static_cast<unsigned char>(c)];
-        if (v < 0)
-            return false;
-        buffer = (buffer << 6) | unsigned(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(char((buffer >> bits) & 0xFF));
-        }
-    }
-    return true;
 }
 
 /// A two's-complement big-endian unscaled integer (Kafka Connect's Decimal) of any length as
@@ -378,7 +351,7 @@ void DebeziumJsonDecoder::decodeTombstone(const KafkaMessage &message, Batch &ou
     out.push_back(std::move(r));
 }
 
-void DebeziumJsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void DebeziumJsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
     std::string slot(message.topic);
     slot.push_back('\0');
@@ -436,6 +409,10 @@ void DebeziumJsonDecoder::decodeValue(const KafkaMessage &message, Batch &out)
         r.table = std::move(info);
         r.schema = std::make_shared<Schema>();
         out.push_back(std::move(r));
+        return;
+    }
+    if (const auto it = p.find("op"); it != p.end() && !it->is_string()) {
+        appendError(message, std::string("\"op\" is a JSON ") + it->type_name() + ", not a string (c, u, d or r)", out);
         return;
     }
     const std::string op = p.value("op", std::string());

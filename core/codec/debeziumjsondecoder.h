@@ -32,8 +32,6 @@ namespace flowdeck {
 class DebeziumJsonDecoder : public MessageDecoder
 {
 public:
-    void decode(const KafkaMessage &message, Batch &out) override;
-
     /// How one field is typed, from the Kafka Connect schema ("" when there is none).
     struct FieldType
     {
@@ -47,6 +45,9 @@ public:
     static bool typedValue(const nlohmann::ordered_json &value, const FieldType &type, Value &out, std::string &reason);
     /// The FieldType of one entry of a Kafka Connect struct's `fields`.
     static FieldType fieldType(const nlohmann::ordered_json &field);
+
+protected:
+    void decodeMessage(const KafkaMessage &message, Batch &out) override;
 
 private:
     void decodeTombstone(const KafkaMessage &message, Batch &out);

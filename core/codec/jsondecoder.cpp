@@ -74,7 +74,7 @@ Value JsonDecoder::valueOf(const Node &node) const
     return Value::null();
 }
 
-void JsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void JsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
     const std::string topic(message.topic);
     const std::size_t dot = topic.find('.');

@@ -17,8 +17,8 @@ namespace flowdeck {
 /// replicate mode upserts it). Binary columns arrive as base64 (TableInfo::wireValues).
 class JsonDecoder : public MessageDecoder
 {
-public:
-    void decode(const KafkaMessage &message, Batch &out) override;
+protected:
+    void decodeMessage(const KafkaMessage &message, Batch &out) override;
 
 private:
     Value valueOf(const JsonView::Node &node) const;

@@ -1,4 +1,5 @@
 #include "core/engine/engine.h"
+#include "core/model/jsontext.h"
 
 #include "core/engine/boundedqueue.h"
 #include "core/engine/deadletterwriter.h"
@@ -285,7 +286,7 @@ RunResult Engine::run()
         for (const auto &[table, rows] : source->snapshotTables())
             m_metrics.setSnapshotRows(table, rows);
         if (result.resumed && sourceCheckpoint.is_object())
-            result.resumedFrom = sourceCheckpoint.dump();
+            result.resumedFrom = jsonText(sourceCheckpoint);
 
         const SchemaPtr inputSchema = source->schema();
         if (source->fixedSchema() && inputSchema) {

@@ -1,4 +1,5 @@
 #include "core/engine/runstate.h"
+#include "core/model/jsontext.h"
 
 #include "core/model/atomicfile.h"
 #include "core/model/errors.h"
@@ -103,7 +104,7 @@ RunState StateStore::load() const
 void StateStore::save(const RunState &state) const
 {
     makeDirectories(m_dir);
-    writeFileAtomically(m_statePath, state.toJson().dump(2) + '\n');
+    writeFileAtomically(m_statePath, jsonText(state.toJson(), 2) + '\n');
 }
 
 void StateStore::reactivate() const
@@ -121,7 +122,7 @@ void StateStore::appendHistory(const nlohmann::json &entry) const
 {
     makeDirectories(m_dir);
     std::ofstream out(m_historyPath, std::ios::app);
-    out << entry.dump() << '\n';
+    out << jsonText(entry) << '\n';
     out.flush();
     if (!out)
         throw Error("cannot append to " + m_historyPath);

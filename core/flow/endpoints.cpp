@@ -54,7 +54,7 @@ std::unique_ptr<Sink> createSink(const Flow &flow)
         return std::make_unique<MySqlSink>(flow.destination);
     if (type == "kafka") {
         KafkaConfig config = KafkaConfig::fromJson(flow.destination);
-        auto encoder = RecordEncoder::create(config.protocol);
+        auto encoder = RecordEncoder::create(config.protocol, config.encoder);
         return std::make_unique<KafkaSink>(std::move(config), std::move(encoder));
     }
     if (type == "file") {

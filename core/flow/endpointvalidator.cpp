@@ -26,9 +26,9 @@ const std::array<EndpointKeys, 3> &endpointKeys()
 {
     static const std::array<EndpointKeys, 3> keys = {{
         {"file", {"type", "path", "format", "csv"}, {}, {"gzip", "roll"}},
-        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write"}},
+        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write", "include"}},
         {"kafka", {"type", "brokers", "protocol", "properties", "topic"}, {"group", "startFrom"},
-         {"partition", "createTopics"}},
+         {"partition", "createTopics", "debezium", "tidbExtension"}},
     }};
     static_assert(vocab::kEndpointTypes.size() == 3, "every endpoint type needs its keys here");
     return keys;
@@ -264,9 +264,27 @@ void EndpointValidator::mysql(Json &endpoint, const std::string &path)
         m_checker.problem(FlowChecker::child(path, "table"), "required (a table name, or a template like \"{table}\")");
     else if (const std::string *t = m_checker.string(*table, FlowChecker::child(path, "table")))
         m_checker.placeholders(*t, FlowChecker::child(path, "table"), kTemplatePlaceholders);
+    if (Json *include = FlowChecker::find(endpoint, "include"))
+        includePatterns(*include, table, FlowChecker::child(path, "include"));
     if (Json *w = m_checker.require(endpoint, path, "write",
                                     "an object with at least \"mode\": one of " + FlowChecker::joined(vocab::kWriteModes)))
         write(*w, FlowChecker::child(path, "write"));
+}
+
+void EndpointValidator::includePatterns(Json &include, const Json *table, const std::string &path)
+{
+    if (!table || !table->is_string() || table->get<std::string>().find('{') == std::string::npos)
+        m_checker.problem(path, "only for a table template such as \"{table}\" (it chooses which source tables the flow writes)");
+    if (!m_checker.isArray(include, path))
+        return;
+    if (include.empty())
+        m_checker.problem(path, "must not be empty (leave it out to write every source table)");
+    for (std::size_t i = 0; i < include.size(); ++i) {
+        const std::string at = FlowChecker::index(path, i);
+        if (const std::string *p = m_checker.string(include[i], at); p && (p->find('.') == std::string::npos || p->front() == '.'
+                                                                           || p->back() == '.'))
+            m_checker.problem(at, "must be a \"schema.table\" pattern (globs * and ?), such as \"shop.*\"");
+    }
 }
 
 void EndpointValidator::connection(Json &c, const std::string &path)
@@ -337,6 +355,34 @@ void EndpointValidator::write(Json &w, const std::string &path)
         m_checker.integer(*rows, at("batchRows"), 1, 100000);
 }
 
+void EndpointValidator::kafkaProtocolOptions(Json &endpoint, const std::string &path)
+{
+    auto at = [&](std::string_view key) { return FlowChecker::child(path, key); };
+    const Json *protocolValue = FlowChecker::find(endpoint, "protocol");
+    const std::string protocol = protocolValue && protocolValue->is_string() ? protocolValue->get<std::string>() : "json";
+    if (Json *tidb = FlowChecker::find(endpoint, "tidbExtension")) {
+        if (m_checker.isBoolean(*tidb, at("tidbExtension")) && protocol != "canal-json")
+            m_checker.problem(at("tidbExtension"), "only for protocol canal-json");
+    }
+    Json *debezium = FlowChecker::find(endpoint, "debezium");
+    if (!debezium || !m_checker.isObject(*debezium, at("debezium")))
+        return;
+    const std::string dz = at("debezium");
+    if (protocol != "debezium-json")
+        m_checker.problem(dz, "only for protocol debezium-json");
+    m_checker.checkKeys(*debezium, dz, kDebeziumKeys);
+    for (std::string_view key : {"schemas", "tombstones"})
+        if (Json *b = FlowChecker::find(*debezium, key))
+            m_checker.isBoolean(*b, FlowChecker::child(dz, key));
+    for (std::string_view key : {"serverName", "schemaChangesTopic"})
+        if (Json *t = FlowChecker::find(*debezium, key))
+            m_checker.string(*t, FlowChecker::child(dz, key));
+    if (Json *id = FlowChecker::find(*debezium, "serverId"))
+        m_checker.integer(*id, FlowChecker::child(dz, "serverId"), 0, 4294967295LL);
+    if (Json *d = FlowChecker::find(*debezium, "decimalHandling"))
+        m_checker.word(*d, FlowChecker::child(dz, "decimalHandling"), "decimal handling", kDecimalHandling);
+}
+
 void EndpointValidator::kafka(Json &endpoint, const std::string &path)
 {
     auto at = [&](std::string_view key) { return FlowChecker::child(path, key); };
@@ -373,6 +419,7 @@ void EndpointValidator::kafka(Json &endpoint, const std::string &path)
                                                        FlowChecker::joined(kPartitionStrategies) +
                                                        ", or columns:a,b)");
         }
+        kafkaProtocolOptions(endpoint, path);
         if (Json *create = FlowChecker::find(endpoint, "createTopics"); create && m_checker.isObject(*create, at("createTopics"))) {
             m_checker.checkKeys(*create, at("createTopics"), kCreateTopicsKeys);
             for (std::string_view key : kCreateTopicsKeys)

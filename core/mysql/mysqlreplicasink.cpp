@@ -1,4 +1,5 @@
 #include "core/mysql/mysqlreplicasink.h"
+#include "core/model/jsontext.h"
 
 #include "core/mysql/mysqlcheckpointtable.h"
 
@@ -84,6 +85,15 @@ MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
            : mode == "update" ? MySqlWriteMode::Update
            : mode == "upsert" ? MySqlWriteMode::Upsert
                               : MySqlWriteMode::Replicate;
+    if (auto include = destination.find("include"); include != destination.end()) {
+        if (!include->is_array() || include->empty())
+            throw ConfigError("destination.include must be a non-empty list of \"schema.table\" patterns");
+        for (const auto &p : *include) {
+            if (!p.is_string() || p.get<std::string>().find('.') == std::string::npos)
+                throw ConfigError("destination.include: each pattern must be \"schema.table\" (globs * and ?), not " + p.dump());
+            m_include.push_back(p.get<std::string>());
+        }
+    }
     m_createTable = write.value("createTable", false);
     m_addColumns = write.value("addColumns", false);
     m_version = ReplicaVersion::fromJson(write.value("versionColumn", nlohmann::json()));
@@ -205,11 +215,11 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
             groups[lastGroup].second.push_back(i);
             continue;
         }
-        const std::string name = tableNameFor(r);
-        if (name.empty()) {
-            early.push_back({i, "the table template '" + m_template + "' needs the event's source table, which this record lacks"});
+        if (std::string reason = eventProblem(r); !reason.empty()) {
+            early.push_back({i, reason});
             continue;
         }
+        const std::string name = tableNameFor(r);
         auto [it, added] = groupOf.emplace(name, groups.size());
         if (added)
             groups.push_back({name, {}});
@@ -219,11 +229,11 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
     }
     for (auto &[name, indexes] : groups) {
         Table &t = table(name);
-        prepareTable(t, batch, indexes);
+        const std::string batchProblem = prepareTable(t, batch, indexes);
         Writer *last = nullptr;
         for (std::size_t i : indexes) {
-            if (!t.problem.empty()) {
-                early.push_back({i, t.problem});
+            if (!t.problem.empty() || !batchProblem.empty()) {
+                early.push_back({i, t.problem.empty() ? batchProblem : t.problem});
                 continue;
             }
             Writer &w = last && last->recordSchema == batch[i].schema ? *last : writerFor(t, batch[i].schema);
@@ -330,7 +340,7 @@ void MySqlReplicaSink::writeOnce(const Batch &batch, const std::vector<RejectedR
         if (storesCheckpoints() && !checkpoint.is_null()) {
             committing = checkpoint;
             finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
-                + ',' + m_connection.quote(checkpoint.dump()) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+                + ',' + m_connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
         }
         finish += "COMMIT";
         std::vector<std::uint64_t> affected;

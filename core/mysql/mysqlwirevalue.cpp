@@ -1,5 +1,6 @@
 #include "core/mysql/mysqlwirevalue.h"
 
+#include "core/model/base64.h"
 #include "core/mysql/mysqlvaluefit.h"
 
 #include <array>
@@ -9,37 +10,6 @@
 namespace flowdeck {
 
 namespace {
-
-bool base64(const std::string &in, std::string &out)
-{
-    static const auto table = [] {
-        std::array<int, 256> t{};
-        t.fill(-1);
-        const char *chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < 64; ++i)
-            t[static_cast<unsigned char>(chars[i])] = i;
-        return t;
-    }();
-    out.clear();
-    if (in.size() % 4 != 0)
-        return false;
-    unsigned buffer = 0;
-    int bits = 0;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] == '=')
-            return i + 2 >= in.size(); // padding only at the end
-        const int v = table[static_cast<unsigned char>(in[i])];
-        if (v < 0)
-            return false;
-        buffer = (buffer << 6) | unsigned(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(char((buffer >> bits) & 0xFF));
-        }
-    }
-    return true;
-}
 
 bool isDecimalText(const std::string &s)
 {
@@ -132,7 +102,7 @@ const Value *wireValueFor(const Value &value, WireValues wire, const MySqlColumn
     const bool text = value.type() == ValueType::Text;
     const bool integer = value.type() == ValueType::Int;
     auto decodedBytes = [&](std::string &bytes) {
-        if (base64(value.str(), bytes))
+        if (base64Decode(value.str(), bytes))
             return true;
         reason = shownValue(value) + " is not base64 for " + columnReference(column)
             + (wire == WireValues::JsonUntyped ? " (json messages carry binary values as base64)"

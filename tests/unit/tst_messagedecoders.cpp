@@ -169,7 +169,9 @@ void TestMessageDecoders::debeziumRoundTrip()
     const Record event = changeEvent(RowOp(op));
     DebeziumOptions options;
     options.schemas = schemas;
-    DebeziumJsonEncoder encoder(options, [] { return kNowMs; });
+    if (!schemas) // without a schema a reader cannot tell Decimal bytes from text
+        options.decimals = DebeziumOptions::Decimals::String;
+    DebeziumJsonEncoder encoder(options, [] { return kNowMs * 1000000; });
     std::vector<EncodedMessage> encoded;
     encoder.encode(event, encoded);
     QCOMPARE(encoded.size(), std::size_t(RowOp(op) == RowOp::Delete ? 2 : 1));
@@ -190,7 +192,8 @@ void TestMessageDecoders::debeziumRoundTrip()
     QCOMPARE(int(r.op), op);
     QCOMPARE(r.commitTimeMs, kCommitMs);
     QCOMPARE(r.table->keyIndexes, std::vector<int>{0});
-    for (const char *name : {"id", "c_tinyint", "c_bigint", "c_bigint_u", "c_char", "c_varchar", "c_null"}) {
+    // c_bigint_u is not here: Debezium's bigint.unsigned.handling.mode=long wraps 2^64-1 to -1.
+    for (const char *name : {"id", "c_tinyint", "c_bigint", "c_char", "c_varchar", "c_null"}) {
         const Value &expected = event.values[std::size_t(event.schema->indexOf(name))];
         QVERIFY2(field(r, name) == expected, (std::string(name) + ": " + field(r, name).toString()).c_str());
     }
