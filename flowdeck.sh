@@ -4,7 +4,8 @@
 #   ./flowdeck.sh          install what is missing, build, start the sandbox database and the app
 #   ./flowdeck.sh test     install what is missing, build, make the .deb, run the whole test suite (ctest)
 #   ./flowdeck.sh build    install what is missing and build
-#   ./flowdeck.sh package  build the .deb (cpack) into build/
+#   ./flowdeck.sh build --headless   the server build (no window, Qt Core only) in build-headless/
+#   ./flowdeck.sh package  build the .debs (cpack) into build/: flowdeck (the window) and flowdeck-cli
 #   ./flowdeck.sh bench    build and run the benchmarks (needs the sandbox database)
 #   ./flowdeck.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and run each for SECONDS (default 60)
 #   ./flowdeck.sh deps     only install the Debian packages
@@ -20,10 +21,10 @@ PACKAGES=(
     g++ cmake ninja-build pkg-config dpkg-dev file
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qtkeychain-qt6-dev fonts-noto-cjk
-    librdkafka-dev libmysqlcppconn-dev libmariadb-dev nlohmann-json3-dev
-    mariadb-server mariadb-client kcat
+    librdkafka-dev libmysqlcppconn-dev libmariadb-dev nlohmann-json3-dev zlib1g-dev
+    mariadb-server mariadb-client kcat python3-confluent-kafka
     clang libclang-rt-14-dev openssl
-    xvfb xauth
+    xvfb xauth python3 python3-jsonschema
 )
 
 say() { printf 'flowdeck: %s\n' "$*" >&2; }
@@ -57,10 +58,19 @@ install_deps() {
     rm -f "$log"
 }
 
+# build [--headless]: --headless configures FLOWDECK_GUI=OFF in its own folder (build-headless).
 build() {
+    local options=()
+    if [ "${1:-}" = "--headless" ]; then
+        BUILD_DIR=${FLOWDECK_HEADLESS_BUILD_DIR:-$ROOT/build-headless}
+        options=(-DFLOWDECK_GUI=OFF)
+    elif [ -n "${1:-}" ]; then
+        say "unknown build option '$1' (try: ./flowdeck.sh build --headless)"
+        exit 2
+    fi
     if [ ! -f "$BUILD_DIR/build.ninja" ]; then
         say "configuring $BUILD_DIR"
-        cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$BUILD_DIR.configure.log" 2>&1 \
+        cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${options[@]}" >"$BUILD_DIR.configure.log" 2>&1 \
             || { cat "$BUILD_DIR.configure.log" >&2; exit 1; }
     fi
     say "building in $BUILD_DIR (ninja -j$JOBS)"
@@ -98,7 +108,7 @@ run_tests() {
 # The .deb (packaging/): built with every test run, so a packaging break shows in CI.
 package() {
     if (cd "$BUILD_DIR" && cpack -G DEB >"$BUILD_DIR.package.log" 2>&1); then
-        say "package: $(ls "$BUILD_DIR"/flowdeck-*.deb)"
+        say "packages: $(ls "$BUILD_DIR"/flowdeck*.deb | tr '\n' ' ')"
     else
         cat "$BUILD_DIR.package.log" >&2
         say "packaging failed"
@@ -135,7 +145,7 @@ case "$action" in
     start|"") install_deps; build; start_app ;;
     test) install_deps; build; package; run_tests "$@" ;;
     package) install_deps; build; package ;;
-    build) install_deps; build ;;
+    build) install_deps; build "$@" ;;
     deps) install_deps ;;
     fuzz) install_deps; build_fuzzers; run_fuzzers "$@" ;;
     bench) install_deps; build; "$ROOT/bench/run.sh" "$BUILD_DIR" "$@" ;;

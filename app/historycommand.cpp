@@ -1,4 +1,5 @@
 #include "historycommand.h"
+#include "core/model/jsontext.h"
 
 #include "core/flow/flow.h"
 #include "core/engine/runstate.h"
@@ -38,16 +39,17 @@ int historyCommand(const QStringList &args)
     parser.addOptions({stateDir, json, last});
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(QStringList{QStringLiteral("flowdeck history")} + args) || parser.positionalArguments().size() != 1) {
-        err << (parser.errorText().isEmpty() ? QString() : parser.errorText() + QLatin1Char('\n'))
-            << "Usage: flowdeck history FLOW [--state-dir DIR] [--json] [-n N]\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
+    const bool parsed = parser.parse(QStringList{QStringLiteral("flowdeck history")} + args);
+    if (parsed && parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
         help.replace(0, help.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: flowdeck history [options] FLOW"));
         out << help;
         return 0;
+    }
+    if (!parsed || parser.positionalArguments().size() != 1) {
+        err << (parser.errorText().isEmpty() ? QString() : parser.errorText() + QLatin1Char('\n'))
+            << "Usage: flowdeck history FLOW [--state-dir DIR] [--json] [-n N]\n";
+        return 2;
     }
     const std::string path = parser.positionalArguments().first().toStdString();
     Flow flow;
@@ -81,7 +83,7 @@ int historyCommand(const QStringList &args)
 
     if (parser.isSet(json)) {
         for (const auto &r : runs)
-            out << QString::fromStdString(r.dump()) << '\n';
+            out << QString::fromStdString(jsonText(r)) << '\n';
         return 0;
     }
     if (runs.empty()) {

@@ -1,52 +1,54 @@
 #include "cli.h"
 
-#include "widgets/examples.h"
-#include "widgets/mainwindow.h"
-#include "widgets/settings.h"
+#ifdef FLOWDECK_WITH_GUI
+#include "gui/guimain.h"
+#endif
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QTextStream>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
+#ifdef FLOWDECK_WITH_GUI
     // Any argument that names a command runs headless: no display needed.
-    if (argc > 1 && flowdeck::cli::isCommand(argv[1])) {
+    const bool headless = argc > 1 && flowdeck::cli::isCommand(argv[1]);
+#else
+    // Built without the window (FLOWDECK_GUI=OFF): everything is a command.
+    const bool headless = true;
+#endif
+    if (headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("flowdeck"));
         QCoreApplication::setApplicationVersion(QStringLiteral(FLOWDECK_VERSION));
+#ifndef FLOWDECK_WITH_GUI
+        if (argc < 2) {
+            QTextStream(stderr) << "flowdeck: this build has no window; give a command.\n\n";
+            QTextStream(stderr).flush();
+            flowdeck::cli::run({app.arguments().first(), QStringLiteral("help")});
+            return 2;
+        }
+#endif
         return flowdeck::cli::run(app.arguments());
     }
-
-    Q_INIT_RESOURCE(flowdeck);
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("flowdeck"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Flowdeck"));
-    QApplication::setApplicationVersion(QStringLiteral(FLOWDECK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("flowdeck"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("flowdeck")));
-
-    const QString language = flowdeck::Settings::language();
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    const QString buildDir = QCoreApplication::applicationDirPath() + QStringLiteral("/../translations");
-    if (appTranslator.load(locale, QStringLiteral("flowdeck"), QStringLiteral("_"), buildDir)
-        || appTranslator.load(locale, QStringLiteral("flowdeck"), QStringLiteral("_"),
-                              QCoreApplication::applicationDirPath() + QStringLiteral("/../share/flowdeck/translations")))
-        QApplication::installTranslator(&appTranslator);
-
-    const QString flows = flowdeck::Settings::flowsFolder();
-    flowdeck::installExamples(flows);
-    flowdeck::MainWindow window(flows);
-    window.setMonitorHandler([&window](const QString &path) { window.openMonitor(path); });
-    window.show();
-    return app.exec();
+#ifdef FLOWDECK_WITH_GUI
+    // Anything else that is not an option (Qt's own, such as -platform) is a mistyped command.
+    if (argc > 1 && argv[1][0] != '-') {
+        std::fprintf(stderr, "flowdeck: unknown command '%s'\n\n", argv[1]);
+        flowdeck::cli::printUsage(stderr);
+        return 2;
+    }
+    // QApplication aborts (exit 134) when it finds no display: say so ourselves.
+    if (!flowdeck::cli::hasDisplay(argc, argv)) {
+        std::fputs("flowdeck: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open.\n"
+                   "Flows run headless: 'flowdeck run FLOW' (see 'flowdeck --help'), or open the window on a\n"
+                   "virtual display with 'xvfb-run -a flowdeck'.\n",
+                   stderr);
+        return 1;
+    }
+    return flowdeck::guiMain(argc, argv);
+#else
+    return 2; // not reached
+#endif
 }

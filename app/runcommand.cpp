@@ -1,6 +1,7 @@
 #include "runcommand.h"
+#include "core/model/jsontext.h"
 
-#include "widgets/secretstore.h"
+#include "secretlookup.h"
 
 #include "core/engine/engine.h"
 #include "core/flow/flow.h"
@@ -91,7 +92,7 @@ int runCommand(const QStringList &args)
     const std::string path = parser.positionalArguments().first().toStdString();
     Flow flow;
     try {
-        flow = loadFlow(path, SecretStore::lookup(QString::fromStdString(flowNameInFile(path)))); // secrets: environment, then this flow's keychain entries
+        flow = loadFlow(path, secretLookup(flowNameInFile(path))); // the environment, then (window's build) this flow's keychain entries
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
             err << QString::fromStdString(path) << ": " << QString::fromStdString(p.toString()) << '\n';
@@ -172,7 +173,9 @@ int runCommand(const QStringList &args)
     default:
         err << name << ": failed: " << QString::fromStdString(result.error) << '\n'
             << name << ": " << countsLine(result.counts)
-            << "; the next run resumes at the failed record (use --restart to start over)\n";
+            << (!result.errorPosition.empty() ? "; the next run resumes at the failed record (use --restart to start over)\n"
+                : result.counts.read == 0     ? "; nothing was read: the next run starts where this one did\n"
+                                              : "; the next run resumes after the last written record\n");
         break;
     }
     if (scheduled) {
@@ -187,7 +190,7 @@ int runCommand(const QStringList &args)
 
     if (parser.isSet(metricsJson)) {
         try {
-            writeFileAtomically(parser.value(metricsJson).toStdString(), result.toJson(flow.name).dump(2) + '\n');
+            writeFileAtomically(parser.value(metricsJson).toStdString(), jsonText(result.toJson(flow.name), 2) + '\n');
         } catch (const Error &e) {
             err << e.what() << '\n';
             return 1;

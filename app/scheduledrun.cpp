@@ -1,4 +1,5 @@
 #include "scheduledrun.h"
+#include "core/model/jsontext.h"
 
 #include "core/model/atomicfile.h"
 #include "core/schedule/scheduledstate.h"
@@ -135,7 +136,7 @@ int runScheduled(const Flow &flow, const EngineOptions &baseOptions, const QStri
             (result.status == RunStatus::Completed ? out : err) << runLine(flow, result) << '\n';
             if (!metricsJson.isEmpty()) {
                 try {
-                    writeFileAtomically(metricsJson.toStdString(), result.toJson(flow.name).dump(2) + '\n');
+                    writeFileAtomically(metricsJson.toStdString(), jsonText(result.toJson(flow.name), 2) + '\n');
                 } catch (const Error &e) {
                     err << e.what() << '\n';
                 }

@@ -106,7 +106,7 @@ int tailCommand(const QStringList &args)
             const std::size_t room = limit > 0 ? std::size_t(limit - printed) : std::size_t(500);
             reader.poll(batch, std::min<std::size_t>(room, 500), 200);
             for (const TopicMessage &m : batch) {
-                const std::string line = m.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+                const std::string line = m.toJsonLine() + '\n';
                 std::fwrite(line.data(), 1, line.size(), stdout);
             }
             std::fflush(stdout);

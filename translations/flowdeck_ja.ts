@@ -817,14 +817,6 @@
         <translation>開始位置(&amp;F)</translation>
     </message>
     <message>
-        <source>Default (by message key)</source>
-        <translation>デフォルト (メッセージキーで)</translation>
-    </message>
-    <message>
-        <source>index-value: by primary or unique key</source>
-        <translation>index-value: 主キーまたは一意キーで</translation>
-    </message>
-    <message>
         <source>table: by table</source>
         <translation>table: テーブルごと</translation>
     </message>
@@ -891,6 +883,18 @@
     <message>
         <source>Name the columns to partition by.</source>
         <translation>パーティション分割に使う列を指定してください。</translation>
+    </message>
+    <message>
+        <source>Default (TiCDC&apos;s default: by table)</source>
+        <translation>デフォルト (TiCDC の既定: テーブルごと)</translation>
+    </message>
+    <message>
+        <source>index-value: by primary key</source>
+        <translation>index-value: 主キーで</translation>
+    </message>
+    <message>
+        <source>key: by message key (Kafka&apos;s Java default)</source>
+        <translation>key: メッセージキーで (Kafka Java クライアントの既定)</translation>
     </message>
 </context>
 <context>

@@ -817,14 +817,6 @@
         <translation>起始位置(&amp;F)</translation>
     </message>
     <message>
-        <source>Default (by message key)</source>
-        <translation>默认（按消息键）</translation>
-    </message>
-    <message>
-        <source>index-value: by primary or unique key</source>
-        <translation>index-value：按主键或唯一键</translation>
-    </message>
-    <message>
         <source>table: by table</source>
         <translation>table：按表</translation>
     </message>
@@ -891,6 +883,18 @@
     <message>
         <source>Name the columns to partition by.</source>
         <translation>请指定用于分区的列。</translation>
+    </message>
+    <message>
+        <source>Default (TiCDC&apos;s default: by table)</source>
+        <translation>默认 (TiCDC 的默认: 按表)</translation>
+    </message>
+    <message>
+        <source>index-value: by primary key</source>
+        <translation>index-value: 按主键</translation>
+    </message>
+    <message>
+        <source>key: by message key (Kafka&apos;s Java default)</source>
+        <translation>key: 按消息键 (Kafka Java 客户端的默认)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "core/codec/canaljsondecoder.h"
 
+#include "core/codec/canaljsonencoder.h"
+
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -36,6 +38,31 @@ bool allDigits(std::string_view s)
     for (char c : s)
         if (c < '0' || c > '9')
             return false;
+    return true;
+}
+
+/// TiCDC's ENUM index or SET bit mask as the member text, when mysqlType lists the members
+/// (`enum('a','b')`, as content-compatible messages and Canal write it).
+bool memberText(std::uint64_t n, const ColumnInfo &column, Value &out, std::string &reason)
+{
+    const std::vector<std::string> members = CanalJsonEncoder::enumMembers(column.columnType);
+    if (column.dataType == "enum") {
+        if (n < 1 || n > members.size()) {
+            reason = "column `" + column.name + "` (" + column.columnType + "): " + std::to_string(n) + " is not an index of its values";
+            return false;
+        }
+        out = Value::text(members[std::size_t(n - 1)]);
+        return true;
+    }
+    if (members.size() < 64 && (n >> members.size())) {
+        reason = "column `" + column.name + "` (" + column.columnType + "): " + std::to_string(n) + " is not a bit mask of its values";
+        return false;
+    }
+    std::string text;
+    for (std::size_t i = 0; i < members.size() && i < 64; ++i)
+        if ((n >> i) & 1)
+            text += (text.empty() ? "" : ",") + members[i];
+    out = Value::text(std::move(text));
     return true;
 }
 
@@ -86,6 +113,8 @@ bool CanalJsonDecoder::typedValue(const Node &value, const ColumnInfo &column, V
             if (r.ec != std::errc())
                 return bad("a number");
             out = Value::unsignedInteger(u);
+            if (t != "bit" && column.columnType.find('(') != std::string::npos)
+                return memberText(u, column, out, reason);
             return true;
         }
         if (t == "bit")
@@ -140,7 +169,7 @@ bool CanalJsonDecoder::typedValue(const Node &value, const ColumnInfo &column, V
     return true;
 }
 
-void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void CanalJsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
     if (message.nullValue || message.value.empty()) {
         appendError(message, "canal-json message without a value", out);
@@ -169,6 +198,23 @@ void CanalJsonDecoder::decode(const KafkaMessage &message, Batch &out)
     if (const Node *n = m_json.find(j, "isDdl"); n && n->type == Type::Bool)
         isDdl = n->boolean;
     const Node *dataNode = m_json.find(j, "data");
+    // TiCDC's resolved-ts marks (enable-tidb-extension=true) carry no change: nothing to apply.
+    if (type == "TIDB_WATERMARK")
+        return;
+    // TiCDC's large-message handling sends only the handle key (large-message-handle-option=
+    // handle-key-only) or a claim-check location instead of the row: applied as a row, it would
+    // hold only the key columns.
+    if (const Node *tidb = m_json.find(j, "_tidb"); tidb && tidb->type == Type::Object) {
+        const Node *only = m_json.find(*tidb, "onlyHandleKey");
+        const Node *claim = m_json.find(*tidb, "claimCheckLocation");
+        if ((only && only->type == Type::Bool && only->boolean) || (claim && claim->type == Type::String)) {
+            appendError(message, std::string("TiCDC sent ") + (claim && claim->type == Type::String ? "a claim-check location" : "only the handle key")
+                                     + " of this row (large-message handling): the message does not hold the row; Flowdeck cannot "
+                                       "fetch it from TiDB or external storage",
+                        out);
+            return;
+        }
+    }
 
     if (isDdl || (type != "INSERT" && type != "UPDATE" && type != "DELETE" && !type.empty()
                   && (!dataNode || dataNode->type == Type::Null))) {

@@ -1,5 +1,7 @@
 #include "core/codec/canaljsonencoder.h"
 
+#include "core/codec/ddlstatement.h"
+#include "core/codec/gofloat.h"
 #include "core/mysql/mysqlcolumntypes.h"
 
 #include "core/model/errors.h"
@@ -23,20 +25,9 @@ std::string lower(std::string_view s)
     return r;
 }
 
-bool startsWithWords(const std::string &upper, std::initializer_list<const char *> words)
-{
-    std::size_t pos = 0;
-    for (const char *w : words) {
-        while (pos < upper.size() && std::isspace(static_cast<unsigned char>(upper[pos]))) ++pos;
-        const std::size_t len = std::strlen(w);
-        if (upper.compare(pos, len, w) != 0) return false;
-        pos += len;
-        if (pos < upper.size() && !std::isspace(static_cast<unsigned char>(upper[pos]))) return false;
-    }
-    return true;
-}
+} // namespace
 
-CanalJsonEncoder::Column columnFor(const ColumnInfo &info)
+CanalJsonEncoder::Column CanalJsonEncoder::describe(const ColumnInfo &info)
 {
     CanalJsonEncoder::Column c;
     const std::string type = lower(info.dataType);
@@ -74,6 +65,8 @@ CanalJsonEncoder::Column columnFor(const ColumnInfo &info)
     return c;
 }
 
+namespace {
+
 std::uint64_t bigEndian(std::string_view bytes)
 {
     std::uint64_t v = 0;
@@ -81,18 +74,11 @@ std::uint64_t bigEndian(std::string_view bytes)
     return v;
 }
 
-template <typename F>
-void appendFixed(std::string &out, F v)
-{
-    char buf[512];
-    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-    out.append(buf, res.ptr);
-}
-
 } // namespace
 
-CanalJsonEncoder::CanalJsonEncoder(Clock clock)
+CanalJsonEncoder::CanalJsonEncoder(Clock clock, bool tidbExtension)
     : m_clock(std::move(clock))
+    , m_tidbExtension(tidbExtension)
 {
     if (!m_clock) {
         m_clock = [] {
@@ -129,18 +115,7 @@ std::vector<std::string> CanalJsonEncoder::enumMembers(const std::string &column
 
 const char *CanalJsonEncoder::ddlType(const std::string &statement)
 {
-    std::string u(statement);
-    for (char &c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (startsWithWords(u, {"CREATE", "TABLE"}) || startsWithWords(u, {"CREATE", "TEMPORARY", "TABLE"})) return "CREATE";
-    if (startsWithWords(u, {"DROP", "TABLE"}) || startsWithWords(u, {"DROP", "TEMPORARY", "TABLE"})) return "ERASE";
-    if (startsWithWords(u, {"TRUNCATE"})) return "TRUNCATE";
-    if (startsWithWords(u, {"RENAME", "TABLE"})) return "RENAME";
-    if (startsWithWords(u, {"CREATE", "INDEX"}) || startsWithWords(u, {"CREATE", "UNIQUE", "INDEX"})
-        || startsWithWords(u, {"CREATE", "FULLTEXT", "INDEX"}) || startsWithWords(u, {"CREATE", "SPATIAL", "INDEX"}))
-        return "CINDEX";
-    if (startsWithWords(u, {"DROP", "INDEX"})) return "DINDEX";
-    if (startsWithWords(u, {"ALTER", "TABLE"})) return "ALTER";
-    return "QUERY";
+    return canalDdlType(classifyDdl(statement));
 }
 
 void CanalJsonEncoder::prepare(const TableInfoPtr &table)
@@ -148,7 +123,7 @@ void CanalJsonEncoder::prepare(const TableInfoPtr &table)
     if (table == m_table) return;
     m_columns.clear();
     m_columns.reserve(table->columns.size());
-    for (const ColumnInfo &info : table->columns) m_columns.push_back(columnFor(info));
+    for (const ColumnInfo &info : table->columns) m_columns.push_back(describe(info));
     m_table = table;
 
     const TableInfo &t = *table;
@@ -164,17 +139,16 @@ void CanalJsonEncoder::prepare(const TableInfoPtr &table)
     h.string(t.database);
     h.raw(",\"table\":");
     h.string(t.table);
-    h.raw(",\"pkNames\":");
-    if (t.keyIndexes.empty()) {
-        h.null();
-    } else {
-        h.raw('[');
-        for (std::size_t k = 0; k < t.keyIndexes.size(); ++k) {
-            if (k) h.raw(',');
-            h.string(t.columns[std::size_t(t.keyIndexes[k])].name);
-        }
-        h.raw(']');
+    // TiCDC's PrimaryKeyColumnNames(): the key columns in column order, [] without a key.
+    h.raw(",\"pkNames\":[");
+    bool firstKey = true;
+    for (const ColumnInfo &info : t.columns) {
+        if (!info.isKey) continue;
+        if (!firstKey) h.raw(',');
+        h.string(info.name);
+        firstKey = false;
     }
+    h.raw(']');
     h.raw(",\"isDdl\":false,\"type\":");
     m_mysqlTypes = ",\"mysqlType\":{";
     JsonWriter m(m_mysqlTypes, JsonEscape::Html);
@@ -207,40 +181,17 @@ int CanalJsonEncoder::sqlTypeOf(const Column &col, const Value &v)
     return col.sqlType;
 }
 
-void CanalJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Value &v) const
+void CanalJsonEncoder::appendValueText(std::string &s, const Column &col, const Value &v)
 {
-    if (v.isNull()) {
-        w.null();
-        return;
-    }
-    std::string &s = w.out();
     switch (col.kind) {
-    case Kind::Binary:
-        w.latin1String(v.isStringLike() ? std::string_view(v.str()) : std::string_view(v.toString()));
-        return;
     case Kind::Float:
-        if (v.type() == ValueType::Double) {
-            s.push_back('"');
-            appendFixed(s, static_cast<float>(v.asDouble()));
-            s.push_back('"');
-            return;
-        }
+        if (v.type() == ValueType::Double) { appendGoFloat(s, v.asDouble(), 32); return; }
         break;
     case Kind::Double:
-        if (v.type() == ValueType::Double) {
-            s.push_back('"');
-            appendFixed(s, v.asDouble());
-            s.push_back('"');
-            return;
-        }
+        if (v.type() == ValueType::Double) { appendGoFloat(s, v.asDouble(), 64); return; }
         break;
     case Kind::Bit:
-        if (v.type() == ValueType::Bytes || v.type() == ValueType::Text) {
-            s.push_back('"');
-            JsonWriter::appendUInt(s, bigEndian(v.str()));
-            s.push_back('"');
-            return;
-        }
+        if (v.type() == ValueType::Bytes || v.type() == ValueType::Text) { JsonWriter::appendUInt(s, bigEndian(v.str())); return; }
         break;
     case Kind::Enum:
     case Kind::Set:
@@ -261,9 +212,7 @@ void CanalJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Value 
                     start = end + 1;
                 }
             }
-            s.push_back('"');
             JsonWriter::appendUInt(s, n);
-            s.push_back('"');
             return;
         }
         break;
@@ -271,12 +220,32 @@ void CanalJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Value 
         break;
     }
     switch (v.type()) {
-    case ValueType::Int: s.push_back('"'); JsonWriter::appendInt(s, v.asInt()); s.push_back('"'); return;
-    case ValueType::UInt: s.push_back('"'); JsonWriter::appendUInt(s, v.asUInt()); s.push_back('"'); return;
-    case ValueType::Bool: s.append(v.asBool() ? "\"1\"" : "\"0\""); return;
-    case ValueType::Double: s.push_back('"'); appendFixed(s, v.asDouble()); s.push_back('"'); return;
-    default: w.string(v.str()); return;
+    case ValueType::Null: s += "null"; return;
+    case ValueType::Int: JsonWriter::appendInt(s, v.asInt()); return;
+    case ValueType::UInt: JsonWriter::appendUInt(s, v.asUInt()); return;
+    case ValueType::Bool: s.push_back(v.asBool() ? '1' : '0'); return;
+    case ValueType::Double: appendGoFloat(s, v.asDouble(), 64); return;
+    default: s += v.str(); return;
     }
+}
+
+void CanalJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Value &v) const
+{
+    if (v.isNull()) {
+        w.null();
+        return;
+    }
+    if (col.kind == Kind::Binary) {
+        w.latin1String(v.isStringLike() ? std::string_view(v.str()) : std::string_view(v.toString()));
+        return;
+    }
+    if (v.isStringLike() && col.kind != Kind::Bit && col.kind != Kind::Enum && col.kind != Kind::Set) {
+        w.string(v.str());
+        return;
+    }
+    m_text.clear();
+    appendValueText(m_text, col, v);
+    w.string(m_text);
 }
 
 void CanalJsonEncoder::writeRow(JsonWriter &w, const std::vector<Value> &row) const
@@ -290,8 +259,18 @@ void CanalJsonEncoder::writeRow(JsonWriter &w, const std::vector<Value> &row) co
     w.raw("}]");
 }
 
+void CanalJsonEncoder::appendTidb(JsonWriter &w, std::int64_t commitTimeMs) const
+{
+    w.raw(",\"_tidb\":{\"commitTs\":");
+    w.number(static_cast<std::uint64_t>(commitTso(commitTimeMs)));
+    w.raw('}');
+}
+
 void CanalJsonEncoder::encodeDdl(const Record &record, std::vector<EncodedMessage> &out)
 {
+    const char *type = ddlType(record.statement);
+    if (!*type)
+        return; // GRANT, CREATE USER...: not a schema change, TiCDC never sends one
     EncodedMessage msg;
     msg.ddl = true;
     JsonWriter w(msg.value, JsonEscape::Html);
@@ -300,15 +279,35 @@ void CanalJsonEncoder::encodeDdl(const Record &record, std::vector<EncodedMessag
     w.raw(",\"table\":");
     w.string(record.table ? record.table->table : std::string());
     w.raw(",\"pkNames\":null,\"isDdl\":true,\"type\":\"");
-    w.raw(ddlType(record.statement));
+    w.raw(type);
     w.raw("\",\"es\":");
     w.number(static_cast<std::int64_t>(record.commitTimeMs));
     w.raw(",\"ts\":");
     w.number(static_cast<std::int64_t>(m_clock()));
     w.raw(",\"sql\":");
     w.string(record.statement);
-    w.raw(",\"sqlType\":null,\"mysqlType\":null,\"data\":null,\"old\":null}");
+    w.raw(",\"sqlType\":null,\"mysqlType\":null,\"data\":null,\"old\":null");
+    if (m_tidbExtension) appendTidb(w, record.commitTimeMs);
+    w.raw('}');
     out.push_back(std::move(msg));
+}
+
+bool CanalJsonEncoder::encodeWatermark(std::int64_t commitTimeMs, EncodedMessage &out)
+{
+    if (!m_tidbExtension)
+        return false;
+    // TiCDC marshals canalJSONMessageWithTiDBExtension: the JSONMessage fields, then _tidb with
+    // only watermarkTs (commitTs is omitempty).
+    out = EncodedMessage();
+    JsonWriter w(out.value, JsonEscape::Html);
+    w.raw("{\"id\":0,\"database\":\"\",\"table\":\"\",\"pkNames\":null,\"isDdl\":false,\"type\":\"TIDB_WATERMARK\",\"es\":");
+    w.number(static_cast<std::int64_t>(commitTimeMs));
+    w.raw(",\"ts\":");
+    w.number(static_cast<std::int64_t>(m_clock()));
+    w.raw(",\"sql\":\"\",\"sqlType\":null,\"mysqlType\":null,\"data\":null,\"old\":null,\"_tidb\":{\"watermarkTs\":");
+    w.number(static_cast<std::uint64_t>(commitTso(commitTimeMs)));
+    w.raw("}}");
+    return true;
 }
 
 void CanalJsonEncoder::encode(const Record &record, std::vector<EncodedMessage> &out)
@@ -353,6 +352,7 @@ void CanalJsonEncoder::encode(const Record &record, std::vector<EncodedMessage> 
     else w.null();
     w.raw(",\"data\":");
     writeRow(w, record.values);
+    if (m_tidbExtension) appendTidb(w, record.commitTimeMs);
     w.raw('}');
 
     if (!t.keyIndexes.empty()) {

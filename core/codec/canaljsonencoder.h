@@ -21,6 +21,11 @@ namespace flowdeck {
 ///
 /// Key: TiCDC sends no key; Flowdeck sends the primary key as an object of canal-style string
 /// values (`{"id":"1"}`), empty for DDL and tables without a key.
+///
+/// DDL: statements that are not schema changes (GRANT, CREATE USER...) give no message.
+/// `tidbExtension` (TiCDC's `enable-tidb-extension=true`): every message ends with
+/// `"_tidb":{"commitTs":TSO}` and encodeWatermark() writes TiCDC's TIDB_WATERMARK messages; the
+/// TSO is commitTimeMs << 18 (MySQL has no TSO: the physical part only).
 class CanalJsonEncoder : public RecordEncoder
 {
 public:
@@ -28,14 +33,21 @@ public:
     using Clock = std::function<std::int64_t()>;
 
     /// `clock` empty: the system clock.
-    explicit CanalJsonEncoder(Clock clock = {});
+    explicit CanalJsonEncoder(Clock clock = {}, bool tidbExtension = false);
 
     void encode(const Record &record, std::vector<EncodedMessage> &out) override;
+    bool encodeWatermark(std::int64_t commitTimeMs, EncodedMessage &out) override;
 
-    /// Canal's DDL event type for a statement, as TiCDC maps TiDB's DDL actions: CREATE (create
-    /// table), ERASE (drop table), ALTER, TRUNCATE, RENAME, CINDEX (create index), DINDEX (drop
-    /// index), QUERY (everything else: databases, views...). Decided on the statement's words.
+    /// Canal's DDL event type for a statement, as TiCDC maps TiDB's DDL actions (classifyDdl()):
+    /// CREATE, ERASE, ALTER, TRUNCATE, RENAME, CINDEX, DINDEX, QUERY; "" for a statement that
+    /// is not a schema change.
     static const char *ddlType(const std::string &statement);
+
+    /// The TSO Flowdeck writes for a commit time: milliseconds in TiDB's physical bits.
+    static std::uint64_t commitTso(std::int64_t commitTimeMs)
+    {
+        return static_cast<std::uint64_t>(commitTimeMs < 0 ? 0 : commitTimeMs) << 18;
+    }
 
     /// The members of an ENUM or SET column type ("enum('a','it''s')" gives a, it's).
     static std::vector<std::string> enumMembers(const std::string &columnType);
@@ -52,14 +64,23 @@ public:
         std::vector<std::string> members; // ENUM/SET members in definition order
     };
 
+    /// How TiCDC types a column's values (sqlType, value text); built once per table.
+    static Column describe(const ColumnInfo &info);
+    /// Appends a non-null value's text as TiCDC writes it (and hashes it: `ColumnValueString`):
+    /// digits, Go's shortest FLOAT/DOUBLE, ENUM index, SET mask, BIT number, the raw bytes.
+    static void appendValueText(std::string &out, const Column &col, const Value &v);
+
 private:
     void prepare(const TableInfoPtr &table);
+    void appendTidb(JsonWriter &w, std::int64_t commitTimeMs) const;
     void writeRow(JsonWriter &w, const std::vector<Value> &row) const;
     void writeValue(JsonWriter &w, const Column &col, const Value &v) const;
     static int sqlTypeOf(const Column &col, const Value &v);
     void encodeDdl(const Record &record, std::vector<EncodedMessage> &out);
 
     Clock m_clock;
+    bool m_tidbExtension = false;
+    mutable std::string m_text; // scratch for one value's text
     TableInfoPtr m_table; // the table m_columns was built for
     std::vector<Column> m_columns;
     // Pre-rendered per table: the parts of a message that do not depend on the row.

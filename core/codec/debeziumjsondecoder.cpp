@@ -1,6 +1,10 @@
 #include "core/codec/debeziumjsondecoder.h"
 
+#include "core/model/base64.h"
+
 #include <array>
+#include <cstdint>
+#include <vector>
 #include <cstdio>
 #include <cstdlib>
 
@@ -68,50 +72,41 @@ std::string dateTimeText(std::int64_t micros)
     return dateText(days) + ' ' + clockText(rest);
 }
 
-bool base64Decode(const std::string &in, std::string &out)
-{
-    static const auto table = [] {
-        std::array<int, 256> t{};
-        t.fill(-1);
-        const char *chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < 64; ++i)
-            t[static_cast<unsigned char>(chars[i])] = i;
-        return t;
-    }();
-    out.clear();
-    unsigned buffer = 0;
-    int bits = 0;
-    for (char c : in) {
-        if (c == '=')
-            break;
-        const int v = table[static_cast<unsigned char>(c)];
-        if (v < 0)
-            return false;
-        buffer = (buffer << 6) | unsigned(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(char((buffer >> bits) & 0xFF));
-        }
-    }
-    return true;
-}
-
-/// A two's-complement big-endian unscaled integer (Kafka Connect's Decimal) as decimal text.
+/// A two's-complement big-endian unscaled integer (Kafka Connect's Decimal) of any length as
+/// decimal text (DECIMAL(65) needs 28 bytes).
 bool decimalText(const std::string &bytes, int scale, std::string &out)
 {
-    if (bytes.empty() || bytes.size() > 16)
+    if (bytes.empty() || bytes.size() > 64)
         return false;
-    __int128 v = (static_cast<signed char>(bytes[0]) < 0) ? -1 : 0;
-    for (char b : bytes)
-        v = (v << 8) | static_cast<unsigned char>(b);
-    const bool neg = v < 0;
-    unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-    std::string digits;
-    do {
-        digits.insert(digits.begin(), char('0' + int(u % 10)));
-        u /= 10;
-    } while (u);
+    std::vector<unsigned char> magnitude(bytes.begin(), bytes.end());
+    const bool neg = magnitude[0] & 0x80;
+    if (neg) { // two's complement: invert and add one
+        for (auto &b : magnitude)
+            b = static_cast<unsigned char>(~b);
+        for (std::size_t i = magnitude.size(); i-- > 0;)
+            if (++magnitude[i] != 0)
+                break;
+    }
+    // Base 256 to base 10^9 limbs (least significant first).
+    std::vector<std::uint32_t> limbs;
+    for (unsigned char b : magnitude) {
+        std::uint64_t carry = b;
+        for (auto &limb : limbs) {
+            const std::uint64_t v = std::uint64_t(limb) * 256 + carry;
+            limb = std::uint32_t(v % 1000000000);
+            carry = v / 1000000000;
+        }
+        while (carry) {
+            limbs.push_back(std::uint32_t(carry % 1000000000));
+            carry /= 1000000000;
+        }
+    }
+    std::string digits = limbs.empty() ? std::string("0") : std::to_string(limbs.back());
+    for (std::size_t i = limbs.size() > 0 ? limbs.size() - 1 : 0; i-- > 0;) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%09u", limbs[i]);
+        digits += buf;
+    }
     if (scale > 0) {
         while (int(digits.size()) <= scale)
             digits.insert(digits.begin(), '0');
@@ -146,8 +141,12 @@ DebeziumJsonDecoder::FieldType DebeziumJsonDecoder::fieldType(const Json &field)
         return it != params.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
     const std::string &n = t.logical;
-    if (n == "io.debezium.time.Date")
+    if (n == "io.debezium.time.Date" || n == "org.apache.kafka.connect.data.Date")
         t.mysqlType = "date";
+    else if (n == "org.apache.kafka.connect.data.Timestamp")
+        t.mysqlType = "datetime(3)";
+    else if (n == "org.apache.kafka.connect.data.Time")
+        t.mysqlType = "time(3)";
     else if (n == "io.debezium.time.Timestamp")
         t.mysqlType = "datetime(3)";
     else if (n == "io.debezium.time.MicroTimestamp" || n == "io.debezium.time.NanoTimestamp")
@@ -221,23 +220,25 @@ bool DebeziumJsonDecoder::typedValue(const Json &value, const FieldType &type, V
         return true;
     };
     std::int64_t i = 0;
-    if (n == "io.debezium.time.Date") {
+    if (n == "io.debezium.time.Date" || n == "org.apache.kafka.connect.data.Date") {
         if (!integer(i))
             return false;
         out = Value::date(dateText(i));
         return true;
     }
-    if (n == "io.debezium.time.Timestamp" || n == "io.debezium.time.MicroTimestamp" || n == "io.debezium.time.NanoTimestamp") {
+    const bool millisStamp = n == "io.debezium.time.Timestamp" || n == "org.apache.kafka.connect.data.Timestamp";
+    if (millisStamp || n == "io.debezium.time.MicroTimestamp" || n == "io.debezium.time.NanoTimestamp") {
         if (!integer(i))
             return false;
-        const std::int64_t micros = n == "io.debezium.time.Timestamp" ? i * 1000 : n == "io.debezium.time.NanoTimestamp" ? i / 1000 : i;
+        const std::int64_t micros = millisStamp ? i * 1000 : n == "io.debezium.time.NanoTimestamp" ? i / 1000 : i;
         out = Value::dateTime(dateTimeText(micros));
         return true;
     }
-    if (n == "io.debezium.time.MicroTime" || n == "io.debezium.time.Time" || n == "io.debezium.time.NanoTime") {
+    const bool millisTime = n == "io.debezium.time.Time" || n == "org.apache.kafka.connect.data.Time";
+    if (millisTime || n == "io.debezium.time.MicroTime" || n == "io.debezium.time.NanoTime") {
         if (!integer(i))
             return false;
-        const std::int64_t micros = n == "io.debezium.time.Time" ? i * 1000 : n == "io.debezium.time.NanoTime" ? i / 1000 : i;
+        const std::int64_t micros = millisTime ? i * 1000 : n == "io.debezium.time.NanoTime" ? i / 1000 : i;
         out = Value::time(clockText(micros));
         return true;
     }
@@ -268,7 +269,7 @@ bool DebeziumJsonDecoder::typedValue(const Json &value, const FieldType &type, V
         } else if (n == "org.apache.kafka.connect.data.Decimal") {
             std::string text;
             if (!decimalText(bytes, type.scale, text)) {
-                reason = "a decimal of " + std::to_string(bytes.size()) + " bytes is beyond 38 digits";
+                reason = "a decimal of " + std::to_string(bytes.size()) + " bytes (at most 64)";
                 return false;
             }
             out = Value::decimal(std::move(text));
@@ -317,6 +318,7 @@ void DebeziumJsonDecoder::decodeTombstone(const KafkaMessage &message, Batch &ou
     m_types.clear();
     m_key.clear();
     m_tables.begin(database, std::string(table) + "\x01key"); // key-only version of the table
+    m_tables.setWireValues(keySchema ? WireValues::Typed : WireValues::DebeziumSchemaless);
     for (auto it = key->begin(); it != key->end(); ++it) {
         FieldType t;
         if (keySchema && keySchema->contains("fields"))
@@ -349,12 +351,32 @@ void DebeziumJsonDecoder::decodeTombstone(const KafkaMessage &message, Batch &ou
     out.push_back(std::move(r));
 }
 
-void DebeziumJsonDecoder::decode(const KafkaMessage &message, Batch &out)
+void DebeziumJsonDecoder::decodeMessage(const KafkaMessage &message, Batch &out)
 {
+    std::string slot(message.topic);
+    slot.push_back('\0');
+    slot += std::to_string(message.partition);
     if (message.nullValue) {
-        decodeTombstone(message, out);
+        // Debezium follows each delete with a tombstone of the same key for log compaction:
+        // the row is already deleted, the tombstone changes nothing.
+        auto it = m_lastDeleteKey.find(slot);
+        const bool afterDelete = it != m_lastDeleteKey.end() && it->second == message.key;
+        if (it != m_lastDeleteKey.end())
+            m_lastDeleteKey.erase(it);
+        if (!afterDelete)
+            decodeTombstone(message, out);
         return;
     }
+    const std::size_t first = out.size();
+    decodeValue(message, out);
+    if (out.size() == first + 1 && !out.back().isError() && out.back().op == RowOp::Delete)
+        m_lastDeleteKey[slot].assign(message.key);
+    else
+        m_lastDeleteKey.erase(slot);
+}
+
+void DebeziumJsonDecoder::decodeValue(const KafkaMessage &message, Batch &out)
+{
     Json j = Json::parse(message.value.begin(), message.value.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         appendError(message, j.is_discarded() ? "not valid JSON" : "not a JSON object", out);
@@ -387,6 +409,10 @@ void DebeziumJsonDecoder::decode(const KafkaMessage &message, Batch &out)
         r.table = std::move(info);
         r.schema = std::make_shared<Schema>();
         out.push_back(std::move(r));
+        return;
+    }
+    if (const auto it = p.find("op"); it != p.end() && !it->is_string()) {
+        appendError(message, std::string("\"op\" is a JSON ") + it->type_name() + ", not a string (c, u, d or r)", out);
         return;
     }
     const std::string op = p.value("op", std::string());
@@ -429,6 +455,7 @@ void DebeziumJsonDecoder::decode(const KafkaMessage &message, Batch &out)
     }
     m_types.clear();
     m_tables.begin(database, table);
+    m_tables.setWireValues(fields ? WireValues::Typed : WireValues::DebeziumSchemaless);
     for (auto it = row.begin(); it != row.end(); ++it) {
         FieldType t;
         if (fields)

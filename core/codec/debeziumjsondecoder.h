@@ -15,21 +15,23 @@ namespace flowdeck {
 ///
 /// What the caller must know:
 /// - `op` c and r (snapshot read) are inserts, u updates (before image from `before`), d
-///   deletes (the row from `before`). A tombstone (null value) deletes by the message key; its
-///   table is the one of the topic's last event, else the topic's last two dot-separated parts.
+///   deletes (the row from `before`). The tombstone Debezium sends right after a delete (same
+///   partition, same key) is a no-op; any other tombstone (null value) deletes by the message
+///   key; its table is the one of the topic's last event, else the topic's last two
+///   dot-separated parts.
 /// - Schema-change events (a `ddl` field) become Ddl records.
 /// - The table is `source.db`/`source.table`, the commit time `source.ts_ms`, the key columns
 ///   the fields of the message key.
 /// - With the schema, values get their MySQL types back from the Kafka Connect types and
 ///   Debezium's logical names (io.debezium.time.Date days, Timestamp/MicroTimestamp/NanoTimestamp,
 ///   ZonedTimestamp, MicroTime, Bits, Enum/EnumSet, Kafka Connect's Decimal as base64 unscaled
-///   bytes, bytes as base64). Without it values are typed from JSON (integers, doubles,
-///   booleans, text): dates and times then stay the numbers Debezium sends.
+///   bytes of any length, bytes as base64; with `time.precision.mode=connect`, Kafka Connect's
+///   Date, Time and Timestamp). Without it values are typed from JSON (integers, doubles,
+///   booleans, text) and the table says WireValues::DebeziumSchemaless: a MySQL destination
+///   reads dates, times, DECIMAL, BIT and binary values back by its columns' types.
 class DebeziumJsonDecoder : public MessageDecoder
 {
 public:
-    void decode(const KafkaMessage &message, Batch &out) override;
-
     /// How one field is typed, from the Kafka Connect schema ("" when there is none).
     struct FieldType
     {
@@ -44,13 +46,18 @@ public:
     /// The FieldType of one entry of a Kafka Connect struct's `fields`.
     static FieldType fieldType(const nlohmann::ordered_json &field);
 
+protected:
+    void decodeMessage(const KafkaMessage &message, Batch &out) override;
+
 private:
     void decodeTombstone(const KafkaMessage &message, Batch &out);
+    void decodeValue(const KafkaMessage &message, Batch &out);
 
     DecodedTables m_tables;
     std::unordered_map<std::string, std::pair<std::string, std::string>> m_topicTables; // topic -> db, table
     std::vector<std::string> m_key;
     std::vector<FieldType> m_types;
+    std::unordered_map<std::string, std::string> m_lastDeleteKey; // "topic\0partition" -> key of its last message, a delete
 };
 
 } // namespace flowdeck

@@ -3,12 +3,16 @@
 #include "core/mysql/mysqlcolumntypes.h"
 
 #include "core/codec/canaljsonencoder.h"
+#include "core/codec/debeziumvalues.h"
+#include "core/codec/ddlstatement.h"
+#include "core/codec/gofloat.h"
 #include "core/model/errors.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <charconv>
+#include <vector>
 #include <chrono>
 
 namespace flowdeck {
@@ -16,79 +20,7 @@ namespace flowdeck {
 namespace {
 
 using Kind = DebeziumJsonEncoder::Column::Kind;
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool digits(std::string_view s, std::size_t pos, std::size_t len, int &out)
-{
-    if (pos + len > s.size()) return false;
-    auto res = std::from_chars(s.data() + pos, s.data() + pos + len, out);
-    return res.ec == std::errc() && res.ptr == s.data() + pos + len;
-}
-
-/// Microseconds of a ".ffffff" fraction starting at `pos` (0 when absent).
-std::int64_t fractionMicros(std::string_view s, std::size_t pos)
-{
-    if (pos >= s.size() || s[pos] != '.') return 0;
-    std::int64_t us = 0;
-    int n = 0;
-    for (std::size_t i = pos + 1; i < s.size() && n < 6 && std::isdigit(static_cast<unsigned char>(s[i])); ++i, ++n)
-        us = us * 10 + (s[i] - '0');
-    for (; n < 6; ++n) us *= 10;
-    return us;
-}
-
-/// "YYYY-MM-DD[ HH:MM:SS[.ffffff]]" as microseconds since the epoch; false for zero dates and
-/// text that is not a date.
-bool parseDateTime(std::string_view s, std::int64_t &days, std::int64_t &micros)
-{
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
-    if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-'
-        || !digits(s, 8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31)
-        return false;
-    days = daysFromCivil(y, unsigned(mo), unsigned(d));
-    micros = 0;
-    if (s.size() >= 19 && (s[10] == ' ' || s[10] == 'T') && digits(s, 11, 2, h) && digits(s, 14, 2, mi)
-        && digits(s, 17, 2, se))
-        micros = ((h * 60LL + mi) * 60 + se) * 1000000 + fractionMicros(s, 19);
-    return true;
-}
-
-/// "[-]HHH:MM:SS[.ffffff]" as signed microseconds.
-bool parseTime(std::string_view s, std::int64_t &micros)
-{
-    bool neg = !s.empty() && s[0] == '-';
-    std::size_t p = neg ? 1 : 0;
-    std::int64_t h = 0;
-    auto res = std::from_chars(s.data() + p, s.data() + s.size(), h);
-    if (res.ec != std::errc()) return false;
-    p = std::size_t(res.ptr - s.data());
-    int mi = 0, se = 0;
-    if (p >= s.size() || s[p] != ':' || !digits(s, p + 1, 2, mi) || p + 3 >= s.size() || s[p + 3] != ':'
-        || !digits(s, p + 4, 2, se))
-        return false;
-    micros = ((h * 60 + mi) * 60 + se) * 1000000 + fractionMicros(s, p + 6);
-    if (neg) micros = -micros;
-    return true;
-}
-
-int typeLength(const std::string &columnType)
-{
-    const std::size_t open = columnType.find('(');
-    if (open == std::string::npos) return 0;
-    int n = 0;
-    std::from_chars(columnType.data() + open + 1, columnType.data() + columnType.size(), n);
-    return n;
-}
+using namespace debeziumvalues;
 
 DebeziumJsonEncoder::Column columnFor(const ColumnInfo &info)
 {
@@ -102,7 +34,14 @@ DebeziumJsonEncoder::Column columnFor(const ColumnInfo &info)
         c.kind = Kind::Integer;
     else if (t == "float") c.kind = Kind::Float32;
     else if (t == "double" || t == "real") c.kind = Kind::Real;
-    else if (t == "decimal" || t == "numeric") c.kind = Kind::Decimal;
+    else if (t == "decimal" || t == "numeric") {
+        c.kind = Kind::Decimal;
+        c.precision = typeLength(info.columnType);
+        const std::size_t comma = info.columnType.find(',');
+        if (comma != std::string::npos)
+            std::from_chars(info.columnType.data() + comma + 1, info.columnType.data() + info.columnType.size(), c.scale);
+        if (c.precision == 0) c.precision = 10;
+    }
     else if (t == "bool" || t == "boolean") c.kind = Kind::Bool;
     else if (t == "bit") { c.bitWidth = std::max(1, typeLength(info.columnType)); c.kind = c.bitWidth == 1 ? Kind::Bool : Kind::Bits; }
     else if (t == "enum") c.kind = Kind::Enum;
@@ -124,9 +63,28 @@ DebeziumJsonEncoder::DebeziumJsonEncoder(DebeziumOptions options, Clock clock)
 {
     if (!m_clock) {
         m_clock = [] {
-            return std::chrono::duration_cast<std::chrono::milliseconds>(
+            return std::chrono::duration_cast<std::chrono::nanoseconds>(
                        std::chrono::system_clock::now().time_since_epoch()).count();
         };
+    }
+}
+
+
+void DebeziumJsonEncoder::writeDecimal(JsonWriter &w, const Column &col, const std::string &text) const
+{
+    switch (m_options.decimals) {
+    case DebeziumOptions::Decimals::String:
+        w.string(text);
+        return;
+    case DebeziumOptions::Decimals::Double: {
+        double d = 0;
+        if (!Value::decimal(text).toDouble(d)) { w.string(text); return; }
+        w.number(d);
+        return;
+    }
+    case DebeziumOptions::Decimals::Precise:
+        w.base64String(unscaledBytes(text, col.scale));
+        return;
     }
 }
 
@@ -159,6 +117,16 @@ void DebeziumJsonEncoder::buildSchemas(const TableInfo &table)
             break;
         case Kind::Float32: type = "float"; break;
         case Kind::Real: type = "double"; break;
+        case Kind::Decimal:
+            if (m_options.decimals == DebeziumOptions::Decimals::Double) {
+                type = "double";
+            } else if (m_options.decimals == DebeziumOptions::Decimals::Precise) {
+                type = "bytes";
+                name = "org.apache.kafka.connect.data.Decimal";
+                params = "{\"scale\":\"" + std::to_string(c.scale) + "\",\"connect.decimal.precision\":\""
+                         + std::to_string(c.precision) + "\"}";
+            }
+            break;
         case Kind::Bool: type = "boolean"; break;
         case Kind::Bits: type = "bytes"; name = "io.debezium.data.Bits"; params = "{\"length\":\"" + std::to_string(c.bitWidth) + "\"}"; break;
         case Kind::Bytes: type = "bytes"; break;
@@ -212,19 +180,23 @@ void DebeziumJsonEncoder::buildSchemas(const TableInfo &table)
           R"({"type":"struct","fields":[{"type":"string","optional":false,"field":"version"},)"
           R"({"type":"string","optional":false,"field":"connector"},{"type":"string","optional":false,"field":"name"},)"
           R"({"type":"int64","optional":false,"field":"ts_ms"},{"type":"string","optional":true,)"
-          R"("name":"io.debezium.data.Enum","version":1,"parameters":{"allowed":"true,last,false,incremental"},)"
+          R"("name":"io.debezium.data.Enum","version":1,"parameters":{"allowed":)"
+          R"("true,first,first_in_data_collection,last_in_data_collection,last,false,incremental"},)"
           R"("default":"false","field":"snapshot"},{"type":"string","optional":false,"field":"db"},)"
-          R"({"type":"string","optional":true,"field":"sequence"},{"type":"string","optional":true,"field":"table"},)"
+          R"({"type":"string","optional":true,"field":"sequence"},{"type":"int64","optional":true,"field":"ts_us"},)"
+          R"({"type":"int64","optional":true,"field":"ts_ns"},{"type":"string","optional":true,"field":"table"},)"
           R"({"type":"int64","optional":false,"field":"server_id"},{"type":"string","optional":true,"field":"gtid"},)"
           R"({"type":"string","optional":false,"field":"file"},{"type":"int64","optional":false,"field":"pos"},)"
           R"({"type":"int32","optional":false,"field":"row"},{"type":"int64","optional":true,"field":"thread"},)"
           R"({"type":"string","optional":true,"field":"query"}],"optional":false,)"
-          R"("name":"io.debezium.connector.mysql.Source","field":"source"},)"
-          R"({"type":"string","optional":false,"field":"op"},{"type":"int64","optional":true,"field":"ts_ms"},)"
+          R"("name":"io.debezium.connector.mysql.Source","version":1,"field":"source"},)"
           R"({"type":"struct","fields":[{"type":"string","optional":false,"field":"id"},)"
           R"({"type":"int64","optional":false,"field":"total_order"},)"
           R"({"type":"int64","optional":false,"field":"data_collection_order"}],"optional":true,)"
-          R"("name":"event.block","version":1,"field":"transaction"}],"optional":false,"name":)";
+          R"("name":"event.block","version":1,"field":"transaction"},)"
+          R"({"type":"string","optional":false,"field":"op"},{"type":"int64","optional":true,"field":"ts_ms"},)"
+          R"({"type":"int64","optional":true,"field":"ts_us"},{"type":"int64","optional":true,"field":"ts_ns"}],)"
+          R"("optional":false,"name":)";
     JsonWriter(m_valueSchema, JsonEscape::Plain).string(prefix + ".Envelope");
     m_valueSchema += ",\"version\":1},\"payload\":";
 
@@ -292,6 +264,10 @@ void DebeziumJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Val
     case Kind::Bytes:
         if (v.isStringLike()) { w.base64String(v.str()); return; }
         break;
+    case Kind::Decimal:
+        if (v.isStringLike()) { writeDecimal(w, col, v.str()); return; }
+        if (vt == ValueType::Int || vt == ValueType::UInt) { writeDecimal(w, col, v.toString()); return; }
+        break;
     case Kind::Date: {
         std::int64_t days = 0, us = 0;
         if (v.isStringLike()) {
@@ -342,9 +318,17 @@ void DebeziumJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Val
     }
     switch (vt) {
     case ValueType::Int: w.number(v.asInt()); return;
-    case ValueType::UInt: w.number(v.asUInt()); return;
+    case ValueType::UInt:
+        // bigint.unsigned.handling.mode=long (Debezium's default): the schema says int64, values
+        // above 2^63-1 wrap as Debezium writes them.
+        if (col.kind == Kind::Integer) w.number(static_cast<std::int64_t>(v.asUInt()));
+        else w.number(v.asUInt());
+        return;
     case ValueType::Bool: w.boolean(v.asBool()); return;
-    case ValueType::Double: w.number(v.asDouble()); return;
+    case ValueType::Double:
+        if (col.kind == Kind::Decimal) { writeDecimal(w, col, v.toString()); return; }
+        w.number(v.asDouble());
+        return;
     case ValueType::Bytes:
         if (col.kind == Kind::String || col.kind == Kind::Decimal) { w.string(v.str()); return; }
         w.base64String(v.str());
@@ -372,39 +356,69 @@ void DebeziumJsonEncoder::writeRow(JsonWriter &w, const std::vector<Value> &row)
 
 void DebeziumJsonEncoder::writeSource(JsonWriter &w, const Record &record, bool snapshot) const
 {
+    // Field order of BinlogSourceInfoStructMaker: the common fields, then the binlog ones.
+    const std::int64_t ms = record.commitTimeMs;
     w.raw("{\"version\":");
     w.string(m_options.version);
     w.raw(",\"connector\":\"mysql\",\"name\":");
     w.string(m_options.serverName);
     w.raw(",\"ts_ms\":");
-    w.number(static_cast<std::int64_t>(record.commitTimeMs));
+    w.number(ms);
     w.raw(snapshot ? ",\"snapshot\":\"true\",\"db\":" : ",\"snapshot\":\"false\",\"db\":");
     w.string(record.table ? std::string_view(record.table->database) : std::string_view());
-    w.raw(",\"sequence\":null,\"table\":");
-    w.string(record.table ? std::string_view(record.table->table) : std::string_view());
+    w.raw(",\"sequence\":null,\"ts_us\":");
+    w.number(ms * 1000);
+    w.raw(",\"ts_ns\":");
+    w.number(ms * 1000000);
+    w.raw(",\"table\":");
+    if (record.table && !record.table->table.empty()) w.string(record.table->table);
+    else w.null();
     w.raw(",\"server_id\":");
     w.number(m_options.serverId);
     w.raw(",\"gtid\":");
-    if (record.position.gtid.empty()) w.null();
+    // A snapshot row's position holds its table and key (where the snapshot resumes), not a GTID.
+    if (snapshot || record.position.gtid.empty()) w.null();
     else w.string(record.position.gtid);
     w.raw(",\"file\":");
     w.string(snapshot ? std::string_view() : std::string_view(record.position.source));
     w.raw(",\"pos\":");
-    w.number(static_cast<std::uint64_t>(snapshot ? 0 : record.position.offset));
-    w.raw(",\"row\":0,\"thread\":null,\"query\":null}");
+    // Binlog rows (BinlogReader::commit()): endOffset is where the row's transaction starts,
+    // endLine the row's number in it from 1; Debezium's row counts from 0. Other records have
+    // neither and give the record's offset and row 0.
+    const bool binlogRow = !snapshot && record.position.endLine > 0 && record.position.endOffset > 0;
+    const std::uint64_t pos = binlogRow ? record.position.endOffset : record.position.offset;
+    w.number(static_cast<std::uint64_t>(snapshot ? 0 : pos));
+    w.raw(",\"row\":");
+    w.number(static_cast<std::uint64_t>(binlogRow ? record.position.endLine - 1 : 0));
+    w.raw(",\"thread\":null,\"query\":null}");
+}
+
+void DebeziumJsonEncoder::writeTimes(JsonWriter &w) const
+{
+    // Envelope ts_ms/ts_us/ts_ns: one instant, when the event was processed.
+    const std::int64_t ns = m_clock();
+    w.raw(",\"ts_ms\":");
+    w.number(ns / 1000000);
+    w.raw(",\"ts_us\":");
+    w.number(ns / 1000);
+    w.raw(",\"ts_ns\":");
+    w.number(ns);
 }
 
 void DebeziumJsonEncoder::encodeDdl(const Record &record, std::vector<EncodedMessage> &out)
 {
+    if (classifyDdl(record.statement) == DdlKind::NotDdl)
+        return; // GRANT, CREATE USER...: the connector emits no schema change for them
     const std::string database = record.table ? record.table->database : std::string();
     EncodedMessage msg;
     msg.ddl = true;
+    msg.topic = m_options.schemaTopic();
     JsonWriter w(msg.value, JsonEscape::Plain);
     if (m_options.schemas) w.raw("{\"schema\":null,\"payload\":");
     w.raw("{\"source\":");
     writeSource(w, record, false);
     w.raw(",\"ts_ms\":");
-    w.number(static_cast<std::int64_t>(m_clock()));
+    w.number(static_cast<std::int64_t>(m_clock() / 1000000));
     w.raw(",\"databaseName\":");
     w.string(database);
     w.raw(",\"schemaName\":null,\"ddl\":");
@@ -412,7 +426,9 @@ void DebeziumJsonEncoder::encodeDdl(const Record &record, std::vector<EncodedMes
     w.raw(",\"tableChanges\":[]}");
     if (m_options.schemas) w.raw('}');
     JsonWriter k(msg.key, JsonEscape::Plain);
-    if (m_options.schemas) k.raw("{\"schema\":null,\"payload\":");
+    if (m_options.schemas)
+        k.raw(R"({"schema":{"type":"struct","fields":[{"type":"string","optional":false,"field":"databaseName"}],)"
+              R"("optional":false,"name":"io.debezium.connector.mysql.SchemaChangeKey","version":1},"payload":)");
     k.raw("{\"databaseName\":");
     k.string(database);
     k.raw('}');
@@ -449,11 +465,10 @@ void DebeziumJsonEncoder::encode(const Record &record, std::vector<EncodedMessag
     else writeRow(w, record.values);
     w.raw(",\"source\":");
     writeSource(w, record, snapshot);
-    w.raw(",\"op\":");
+    w.raw(",\"transaction\":null,\"op\":");
     w.raw(snapshot ? "\"r\"" : record.op == RowOp::Insert ? "\"c\"" : record.op == RowOp::Update ? "\"u\"" : "\"d\"");
-    w.raw(",\"ts_ms\":");
-    w.number(static_cast<std::int64_t>(m_clock()));
-    w.raw(",\"transaction\":null}");
+    writeTimes(w);
+    w.raw('}');
     if (m_options.schemas) w.raw('}');
 
     if (!t.keyIndexes.empty()) {
@@ -472,7 +487,12 @@ void DebeziumJsonEncoder::encode(const Record &record, std::vector<EncodedMessag
     const bool tombstone = record.op == RowOp::Delete && m_options.tombstones && !msg.key.empty();
     std::string key = tombstone ? msg.key : std::string();
     out.push_back(std::move(msg));
-    if (tombstone) out.push_back(EncodedMessage{std::move(key), std::string(), true, false});
+    if (tombstone) {
+        EncodedMessage t;
+        t.key = std::move(key);
+        t.tombstone = true;
+        out.push_back(std::move(t));
+    }
 }
 
 } // namespace flowdeck

@@ -10,34 +10,24 @@
 
 namespace flowdeck {
 
-/// Settings of the Debezium envelope that a binlog record does not carry.
-struct DebeziumOptions
-{
-    std::string serverName = "flowdeck"; // source.name: Debezium's topic.prefix
-    std::string version = "flowdeck";    // source.version: Flowdeck does not claim a Debezium release
-    std::int64_t serverId = 0;           // source.server_id when unknown
-    bool tombstones = true;              // tombstones.on.delete: a null-value message after a delete
-    /// value.converter.schemas.enable / key.converter.schemas.enable: wrap key and value as
-    /// `{"schema":{…},"payload":{…}}` with the Kafka Connect schema Debezium declares.
-    bool schemas = false;
-};
-
-/// debezium-json: the change-event envelope of Debezium's MySQL connector as Kafka Connect's
-/// JSON converter writes it with `schemas.enable=false` (docs/wire-formats.md, "debezium-json"):
-/// `{"before","after","source","op","ts_ms","transaction"}`, values typed as the connector's
-/// defaults do (`time.precision.mode=adaptive_time_microseconds`, `binary.handling.mode=bytes`)
-/// except `decimal.handling.mode=string` (exact text instead of base64 of the unscaled value).
+/// debezium-json: the change-event envelope of Debezium's MySQL connector (2.6+) as Kafka
+/// Connect's JsonConverter writes it (docs/wire-formats.md, "debezium-json"):
+/// `{"before","after","source","transaction","op","ts_ms","ts_us","ts_ns"}`, with the
+/// `{"schema","payload"}` wrapper unless options.schemas is false; values typed as the
+/// connector's defaults do (`time.precision.mode=adaptive_time_microseconds`,
+/// `binary.handling.mode=bytes`, `decimal.handling.mode` from the options).
 ///
 /// `op` is "c", "u", "d", or "r" for a snapshot read (a record whose `position.source` is
-/// "snapshot"). A delete is followed by a tombstone (unless disabled). A DDL record becomes a
-/// message shaped like the connector's schema-change event (`{"source","ts_ms","databaseName",
-/// "schemaName","ddl","tableChanges":[]}`, key `{"databaseName":…}`, EncodedMessage.ddl set),
-/// written to the table's topic as TiCDC's Debezium protocol does. Key of rows: the primary-key
-/// columns as an object (`{"id":1}`), empty without a key.
+/// "snapshot"). A delete is followed by a tombstone (unless disabled). A DDL record becomes the
+/// connector's schema-change event (`{"source","ts_ms","databaseName","schemaName","ddl",
+/// "tableChanges":[]}`, key `{"databaseName":…}`) addressed to options.schemaTopic(), never to
+/// a table topic; statements that are not schema changes (GRANT...) give no message. Key of
+/// rows: the primary-key columns as an object (`{"id":1}`), empty without a key.
 class DebeziumJsonEncoder : public RecordEncoder
 {
 public:
-    /// Milliseconds since the epoch, for the envelope's `ts_ms` (when the event was processed).
+    /// Nanoseconds since the epoch, for the envelope's `ts_ms`/`ts_us`/`ts_ns` (when the event
+    /// was processed).
     using Clock = std::function<std::int64_t()>;
 
     explicit DebeziumJsonEncoder(DebeziumOptions options = {}, Clock clock = {});
@@ -54,6 +44,7 @@ public:
         Kind kind = Kind::String;
         int fsp = 0;      // fractional digits of TIME/DATETIME/TIMESTAMP
         int bitWidth = 0; // BIT(n)
+        int precision = 0, scale = 0; // DECIMAL(p,s)
         bool nullable = true; // zero dates: null when nullable, else the epoch (as Debezium)
         std::vector<std::string> members;
     };
@@ -63,6 +54,8 @@ private:
     void writeRow(JsonWriter &w, const std::vector<Value> &row) const;
     void writeValue(JsonWriter &w, const Column &col, const Value &v) const;
     void writeSource(JsonWriter &w, const Record &record, bool snapshot) const;
+    void writeTimes(JsonWriter &w) const;
+    void writeDecimal(JsonWriter &w, const Column &col, const std::string &text) const;
     void encodeDdl(const Record &record, std::vector<EncodedMessage> &out);
     void buildSchemas(const TableInfo &table);
 

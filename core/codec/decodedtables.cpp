@@ -48,7 +48,7 @@ ColumnInfo DecodedTables::columnFromType(std::string_view name, std::string_view
 bool DecodedTables::matches(const Entry &entry) const
 {
     const TableInfo &t = *entry.table;
-    bool same = t.columns.size() == m_count;
+    bool same = t.columns.size() == m_count && t.wireValues == m_wireValues;
     for (std::size_t i = 0; same && i < m_count; ++i)
         same = t.columns[i].name == m_columns[i].first && t.columns[i].columnType == m_columns[i].second;
     if (same) {
@@ -78,6 +78,7 @@ const DecodedTables::Entry &DecodedTables::finish()
     auto info = std::make_shared<TableInfo>();
     info->database = m_database;
     info->table = m_table;
+    info->wireValues = m_wireValues;
     std::vector<std::string> names;
     for (std::size_t i = 0; i < m_count; ++i) {
         info->columns.push_back(columnFromType(m_columns[i].first, m_columns[i].second));

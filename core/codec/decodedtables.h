@@ -31,6 +31,10 @@ public:
     /// The entry for the columns added since begin(): the previous one when nothing changed.
     const Entry &finish();
 
+    /// How the tables' values carry the types their messages leave out (TableInfo::wireValues):
+    /// set per message, before finish(); a change makes a new table version.
+    void setWireValues(WireValues wireValues) { m_wireValues = wireValues; }
+
     /// The entry last finished for `database`.`table`, or null.
     const Entry *find(std::string_view database, std::string_view table) const;
 
@@ -49,6 +53,7 @@ private:
     std::vector<std::pair<std::string, std::string>> m_columns; // name, type (reused)
     std::size_t m_count = 0;
     std::vector<std::string> m_key;
+    WireValues m_wireValues = WireValues::Typed;
 };
 
 } // namespace flowdeck

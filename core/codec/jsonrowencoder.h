@@ -19,7 +19,7 @@ class JsonRowEncoder : public RecordEncoder
 public:
     void encode(const Record &record, std::vector<EncodedMessage> &out) override;
 
-private:
+    /// One value as this encoder types it (the file destination's JSON Lines use it too).
     static void writeValue(JsonWriter &w, const ColumnInfo *column, const Value &v);
 };
 

@@ -35,13 +35,21 @@ public:
     virtual ~MessageDecoder() = default;
 
     /// Appends the record(s) of `message` to `out`: canal-json may carry several rows in one
-    /// message, a Debezium tombstone is a delete by key. Never throws for bad input.
-    virtual void decode(const KafkaMessage &message, Batch &out) = 0;
+    /// message, a Debezium tombstone is a delete by key. Never throws for bad input: a message
+    /// nested deeper than kMaxNesting levels, and anything a decoder throws while decoding one
+    /// (a field of an unexpected JSON type, running out of memory), becomes that message's error
+    /// record, so the flow's errorHandling decides and the next message is decoded.
+    void decode(const KafkaMessage &message, Batch &out);
+
+    /// JSON deeper than this (in the key or the value) is refused before it is parsed.
+    static constexpr int kMaxNesting = 128;
 
     /// Possible errors: ConfigError for an unknown protocol.
     static std::unique_ptr<MessageDecoder> create(const std::string &protocol);
 
 protected:
+    /// The decoder's work; may throw (decode() turns that into an error record).
+    virtual void decodeMessage(const KafkaMessage &message, Batch &out) = 0;
     /// Appends an error record for `message`.
     static void appendError(const KafkaMessage &message, const std::string &reason, Batch &out);
     static Position positionOf(const KafkaMessage &message);

@@ -7,10 +7,10 @@
 
 namespace flowdeck {
 
-std::unique_ptr<RecordEncoder> RecordEncoder::create(const std::string &protocol)
+std::unique_ptr<RecordEncoder> RecordEncoder::create(const std::string &protocol, const EncoderOptions &options)
 {
-    if (protocol == "canal-json") return std::make_unique<CanalJsonEncoder>();
-    if (protocol == "debezium-json") return std::make_unique<DebeziumJsonEncoder>();
+    if (protocol == "canal-json") return std::make_unique<CanalJsonEncoder>(CanalJsonEncoder::Clock(), options.tidbExtension);
+    if (protocol == "debezium-json") return std::make_unique<DebeziumJsonEncoder>(options.debezium);
     if (protocol == "json") return std::make_unique<JsonRowEncoder>();
     throw ConfigError("Unknown message protocol \"" + protocol
                       + "\": use \"canal-json\", \"debezium-json\" or \"json\".");

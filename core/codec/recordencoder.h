@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/codec/encoderoptions.h"
 #include "core/model/record.h"
 
 #include <memory>
@@ -16,6 +17,8 @@ struct EncodedMessage
     std::string value;
     bool tombstone = false;
     bool ddl = false; // canal-json: goes to partition 0 of the topic, like TiCDC does
+    /// Non-empty: the message goes to this topic, not the record's (Debezium's schema changes).
+    std::string topic;
 };
 
 /// Turns change events into messages of one wire protocol ("canal-json", "debezium-json",
@@ -29,8 +32,18 @@ public:
     /// Possible errors: InputError for a record the protocol cannot express.
     virtual void encode(const Record &record, std::vector<EncodedMessage> &out) = 0;
 
+    /// A watermark message (TiCDC's resolved ts: every change committed at or before
+    /// `commitTimeMs` was sent), for every partition of every topic; false when the protocol
+    /// (or its options) has none.
+    virtual bool encodeWatermark(std::int64_t commitTimeMs, EncodedMessage &out)
+    {
+        (void)commitTimeMs;
+        (void)out;
+        return false;
+    }
+
     /// Possible errors: ConfigError for an unknown protocol.
-    static std::unique_ptr<RecordEncoder> create(const std::string &protocol);
+    static std::unique_ptr<RecordEncoder> create(const std::string &protocol, const EncoderOptions &options = {});
 };
 
 } // namespace flowdeck

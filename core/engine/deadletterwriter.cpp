@@ -110,9 +110,12 @@ void DeadLetterWriter::write(const Record &record, const std::string &stage, con
         src["partition"] = record.position.partition;
     if (record.position.line > 0)
         src["line"] = record.position.line;
-    if (record.position.column > 0)
+    const bool binlogRow = record.position.partition < 0 && record.position.line == 0 && record.position.endLine > 0;
+    if (record.position.column > 0 && !binlogRow)
         src["column"] = record.position.column;
     src["offset"] = record.position.offset;
+    if (binlogRow && record.position.column > 1)
+        src["row"] = record.position.endLine; // of its binlog transaction (BinlogReader)
     letter["source"] = std::move(src);
     letter["flow"] = m_flowName;
     letter["time"] = utcNowIso();

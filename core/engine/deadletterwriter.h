@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/deadletters.h"
 #include "core/model/record.h"
 
 #include <nlohmann/json.hpp>
@@ -18,30 +19,31 @@ nlohmann::ordered_json recordToJson(const Record &record);
 /// `{"position", "stage", "reason", "record" | "raw", "source": {...}, "flow", "time"}`.
 /// The file's size is part of the flow's checkpoint: on resume it is truncated back to the size
 /// that went with the checkpoint, so a record is dead-lettered once even across a crash.
-class DeadLetterWriter
+class DeadLetterWriter : public DeadLetters
 {
 public:
     DeadLetterWriter(std::string path, std::string flowName);
-    ~DeadLetterWriter();
+    ~DeadLetterWriter() override;
 
     const std::string &path() const { return m_path; }
+    std::string describe() const override { return m_path; }
 
     /// Opens (creating folders) and truncates the file to `keepBytes` when it is longer.
     /// Possible errors: Error naming the path.
-    void open(std::uint64_t keepBytes);
+    void open(std::uint64_t keepBytes) override;
 
     /// Drops everything past `bytes` (letters of an attempt that is being retried).
     /// Possible errors: Error.
-    void truncateTo(std::uint64_t bytes);
+    void truncateTo(std::uint64_t bytes) override;
 
     /// `stage` says where the record failed: "read", "mapping" or "write".
     /// Possible errors: Error (disk full).
-    void write(const Record &record, const std::string &stage, const std::string &reason);
+    void write(const Record &record, const std::string &stage, const std::string &reason) override;
 
     /// Flushes and fsyncs. Called before the checkpoint that covers the written letters.
-    void sync();
+    void sync() override;
 
-    std::uint64_t size() const { return m_size; }
+    std::uint64_t size() const override { return m_size; }
 
 private:
     std::string m_path;

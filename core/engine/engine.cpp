@@ -1,4 +1,5 @@
 #include "core/engine/engine.h"
+#include "core/model/jsontext.h"
 
 #include "core/engine/boundedqueue.h"
 #include "core/engine/deadletterwriter.h"
@@ -149,7 +150,7 @@ RunResult Engine::run()
     RunState state;
     std::unique_ptr<Source> source;
     std::unique_ptr<Sink> sink;
-    std::unique_ptr<DeadLetterWriter> deadLetters;
+    std::unique_ptr<DeadLetters> deadLetters;
     std::uint64_t committedDeadLetterBytes = 0;
     nlohmann::json lastSourceCheckpoint;
     const bool incremental = isIncremental(m_flow);
@@ -177,6 +178,15 @@ RunResult Engine::run()
             result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
         if (source)
             result.bytesRead = source->bytesRead();
+        if (status == RunStatus::Completed && sink) {
+            // Before the state says "completed": a crash in between resumes and completes again.
+            try {
+                sink->complete();
+            } catch (const std::exception &e) {
+                result.error = std::string("finishing the destination: ") + e.what();
+                result.status = status = RunStatus::Failed;
+            }
+        }
         if (!state.runId.empty()) {
             recordOutcome(state, result, source.get(), lastSourceCheckpoint, incremental, m_flow.trigger);
             // A continuous source is never finished: a run that ended caught up (--until-idle) is
@@ -239,6 +249,7 @@ RunResult Engine::run()
         sink = m_sinkFactory(m_flow);
         sink->setStopAtFirstRejection(stopMode);
         sink->setCheckpointKey(m_flow.name);
+        sink->setRun(state.runId, resume);
         if (resume && sink->storesCheckpoints()) {
             // The sink's copy was committed with the rows: it is exact, the file may lag behind.
             const nlohmann::json stored = sink->storedCheckpoint();
@@ -253,13 +264,10 @@ RunResult Engine::run()
         if (incremental)
             result.watermarkBefore = lastSourceCheckpoint;
 
-        const auto &eh = m_flow.errorHandling;
-        if (!stopMode && eh.contains("deadLetter") && eh["deadLetter"].is_string()) {
-            deadLetters = std::make_unique<DeadLetterWriter>(m_flow.resolvePath(eh["deadLetter"].get<std::string>()), m_flow.name);
+        deadLetters = createDeadLetters(m_flow);
+        if (deadLetters) {
             deadLetters->open(deadLetterKeep);
-            result.deadLetterPath = deadLetters->path();
-        } else if (!stopMode) {
-            throw ConfigError("errorHandling.deadLetter: \"skip\" needs a dead-letter file (a topic is not supported yet)");
+            result.deadLetterPath = deadLetters->describe();
         }
         committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
         state.deadLetterBytes = committedDeadLetterBytes;
@@ -278,7 +286,7 @@ RunResult Engine::run()
         for (const auto &[table, rows] : source->snapshotTables())
             m_metrics.setSnapshotRows(table, rows);
         if (result.resumed && sourceCheckpoint.is_object())
-            result.resumedFrom = sourceCheckpoint.dump();
+            result.resumedFrom = jsonText(sourceCheckpoint);
 
         const SchemaPtr inputSchema = source->schema();
         if (source->fixedSchema() && inputSchema) {
@@ -305,6 +313,9 @@ RunResult Engine::run()
     const bool kafkaSink = m_flow.destination.value("type", std::string()) == "kafka";
     BoundedQueue<WorkItem> queue(kafkaSink ? std::max<std::size_t>(2, m_options.queueBatches / 4) : m_options.queueBatches);
     std::optional<std::uint32_t> defaultTable; // registered when a record names no table
+    // Set once the writer stopped taking batches (a bad record in stop mode, a failure): a
+    // continuous source, whose read() keeps returning nothing, must not keep the reader alive.
+    std::atomic<bool> writerDone{false};
     std::thread reader([&] {
         Batch in;
         in.reserve(batchRows);
@@ -324,6 +335,8 @@ RunResult Engine::run()
         std::optional<Clock::time_point> idleSince;
         for (;;) {
             WorkItem item;
+            if (writerDone.load())
+                return;
             if (m_stopRequested.load()) {
                 item.end = true;
                 item.stopped = true;
@@ -516,7 +529,9 @@ RunResult Engine::run()
                 std::vector<RejectedRecord> rejected = sink->write(item->records);
                 if (!hookCalled)
                     hook(rejected);
-                delta.unmatched = sink->unmatchedUpdates() - unmatchedBefore;
+                // An update that matched no row wrote nothing: counted apart, not as written.
+                delta.unmatched = std::min<std::uint64_t>(sink->unmatchedUpdates() - unmatchedBefore, delta.written);
+                delta.written -= delta.unmatched;
             }
 
             seq = pendingSeq;
@@ -557,6 +572,7 @@ RunResult Engine::run()
         result.error = e.what();
         status = RunStatus::Failed;
     }
+    writerDone.store(true);
     queue.close();
     reader.join();
     return finish(status);

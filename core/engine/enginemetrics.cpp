@@ -1,4 +1,5 @@
 #include "core/engine/enginemetrics.h"
+#include "core/model/jsontext.h"
 
 #include "core/engine/deadletterwriter.h"
 
@@ -14,7 +15,7 @@ MetricsError metricsError(const Record &record, const std::string &stage, const 
     e.position = record.position.toString();
     e.stage = stage;
     e.reason = reason;
-    e.record = record.isError() || !record.schema ? record.raw : recordToJson(record).dump();
+    e.record = record.isError() || !record.schema ? record.raw : jsonText(recordToJson(record));
     e.stoppedRun = stopped;
     return e;
 }

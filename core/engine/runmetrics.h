@@ -19,9 +19,9 @@ struct RunCounts
     std::uint64_t written = 0;
     std::uint64_t deadLettered = 0;
     std::uint64_t failed = 0;
-    std::uint64_t unmatched = 0; // update mode: written rows whose key matched nothing
+    std::uint64_t unmatched = 0; // update mode: rows whose key matched nothing (not in written)
 
-    bool addsUp() const { return read == written + filtered + deadLettered + failed; }
+    bool addsUp() const { return read == written + unmatched + filtered + deadLettered + failed; }
 };
 
 /// How far a source is behind what it reads: seconds (binlog: now minus the commit time of the

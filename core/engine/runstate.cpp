@@ -1,4 +1,5 @@
 #include "core/engine/runstate.h"
+#include "core/model/jsontext.h"
 
 #include "core/model/atomicfile.h"
 #include "core/model/errors.h"
@@ -111,7 +112,7 @@ RunState StateStore::load() const
 void StateStore::save(const RunState &state) const
 {
     makeDirectories(m_dir);
-    writeFileAtomically(m_statePath, state.toJson().dump(2) + '\n');
+    writeFileAtomically(m_statePath, jsonText(state.toJson(), 2) + '\n');
 }
 
 void StateStore::reactivate() const
@@ -129,7 +130,7 @@ void StateStore::appendHistory(const nlohmann::json &entry) const
 {
     makeDirectories(m_dir);
     std::FILE *out = openForAppend(m_historyPath);
-    const std::string line = entry.dump() + '\n';
+    const std::string line = jsonText(entry) + '\n';
     const bool written = std::fwrite(line.data(), 1, line.size(), out) == line.size();
     if (std::fclose(out) != 0 || !written)
         throw Error("cannot append to " + m_historyPath);

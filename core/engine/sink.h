@@ -61,6 +61,18 @@ public:
     /// called before open(). Possible errors: ConnectionError.
     virtual nlohmann::json storedCheckpoint() { return nullptr; }
 
+    /// Names the run before open(): its id, and whether it resumes a run that did not complete
+    /// (the same id as before). Sinks that keep their own state (files) continue or start over.
+    void setRun(const std::string &runId, bool resumed)
+    {
+        m_runId = runId;
+        m_resumed = resumed;
+    }
+    /// Called once the run completed (never after a failure or a stop), before the flow's state
+    /// says so: a single-file destination renames its temporary file to the final name here.
+    /// Possible errors: Error (the rename failed: the run fails and is resumed).
+    virtual void complete() {}
+
     /// Update mode: written records whose key matched no row, since open().
     virtual std::uint64_t unmatchedUpdates() const { return 0; }
 
@@ -78,6 +90,8 @@ protected:
     }
 
     std::string m_checkpointKey;
+    std::string m_runId;
+    bool m_resumed = false;
     CommitHook m_commitHook;
 };
 

@@ -1,5 +1,7 @@
 #include "core/file/csvreader.h"
 
+#include <unordered_map>
+
 #include "core/model/errors.h"
 
 namespace flowdeck {
@@ -87,6 +89,7 @@ void CsvReader::start()
                 if (names.back().empty())
                     names.back() = "column" + std::to_string(names.size());
             }
+            checkUniqueNames(names);
             m_fieldCount = names.size();
             m_schema = std::make_shared<const Schema>(std::move(names));
             m_input.consume(m_consumed);
@@ -105,6 +108,21 @@ void CsvReader::start()
     }
     if (!m_schema)
         m_schema = std::make_shared<const Schema>();
+}
+
+void CsvReader::checkUniqueNames(const std::vector<std::string> &names) const
+{
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto [it, added] = seen.emplace(names[i], i);
+        if (added)
+            continue;
+        Position pos;
+        pos.source = m_input.displayPath();
+        pos.line = m_line;
+        throw InputError(pos, "bad header row: column name \"" + names[i] + "\" appears twice, in fields " + std::to_string(it->second + 1)
+                                  + " and " + std::to_string(i + 1) + " (rename one: the second would silently win)");
+    }
 }
 
 void CsvReader::seek(std::uint64_t offset, std::uint64_t line)
@@ -330,8 +348,7 @@ std::string CsvReader::problemText() const
                + (m_options.header ? "as in the header" : "as in the first record") + ") but found "
                + std::to_string(m_spans.size());
     case Problem::Unbalanced:
-        return "unbalanced quote: this quoted field is never closed, so the rest of the file was "
-               "read as one record";
+        break; // emit() names the line where the quote opened
     case Problem::None:
         break;
     }
@@ -393,7 +410,10 @@ void CsvReader::emit(Record &out)
         }
         pos.column = utf8Column(lineStart, at);
         out.values.clear();
-        out.error = problemText();
+        out.error = m_problem == Problem::Unbalanced
+            ? "unbalanced quote: the quoted field opened on line " + std::to_string(pos.line)
+                + " is never closed, so the rest of the file was read as one record"
+            : problemText();
         out.raw.assign(begin, m_contentEnd);
     }
     m_input.consume(m_consumed);

@@ -30,7 +30,8 @@ struct CsvOptions
 ///   field is text. A quote inside an unquoted field (ab"c) is an ordinary character.
 /// - Blank lines are not records: they are skipped wherever they are (so a one-column file
 ///   cannot express a NULL row). Line numbers still count them.
-/// - With a header the schema is the header's names (an empty name becomes "columnN"); without
+/// - With a header the schema is the header's names (an empty name becomes "columnN"; a name
+///   given twice is an InputError naming both fields); without
 ///   one it is column1..columnN, N being the field count of the first record. Every record must
 ///   have that many fields.
 /// - Bad records do not stop reading: next() returns them as error records (Record::error is the
@@ -92,6 +93,7 @@ private:
     bool stepUtf8(const char *&p, const char *end, bool eof, const char *begin);
     void note(Problem problem, std::size_t at, unsigned char byte = 0);
     void emit(Record &out);
+    void checkUniqueNames(const std::vector<std::string> &names) const;
     std::string problemText() const;
     std::string fieldText(const Span &span) const;
 

@@ -26,10 +26,10 @@ struct EndpointKeys
 const std::array<EndpointKeys, 3> &endpointKeys()
 {
     static const std::array<EndpointKeys, 3> keys = {{
-        {"file", {"type", "path", "format", "csv"}, {}, {}},
-        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write"}},
+        {"file", {"type", "path", "format", "csv"}, {}, {"gzip", "roll"}},
+        {"mysql", {"type", "connection", "table"}, {"tables", "read", "chunkSize"}, {"write", "include"}},
         {"kafka", {"type", "brokers", "protocol", "properties", "allowUnsafeProperties", "topic"}, {"group", "startFrom"},
-         {"partition", "createTopics"}},
+         {"partition", "createTopics", "debezium", "tidbExtension"}},
     }};
     static_assert(vocab::kEndpointTypes.size() == 3, "every endpoint type needs its keys here");
     return keys;
@@ -61,6 +61,7 @@ constexpr std::array<std::string_view, 8> kConnectionKeys = {
 constexpr std::array<std::string_view, 6> kWriteKeys = {
     "mode", "key", "createTable", "addColumns", "versionColumn", "batchRows"};
 constexpr std::array<std::string_view, 3> kCsvKeys = {"header", "delimiter", "quote"};
+constexpr std::array<std::string_view, 3> kRollKeys = {"rows", "bytes", "seconds"};
 constexpr std::array<std::string_view, 2> kCreateTopicsKeys = {"partitions", "replicationFactor"};
 
 /// The format a file's name implies, or "" ("exports/*.csv" is csv).
@@ -71,6 +72,8 @@ std::string formatFromExtension(const std::string &path)
                std::equal(ext.rbegin(), ext.rend(), path.rbegin(),
                           [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
     };
+    if (endsWith(".gz"))
+        return formatFromExtension(path.substr(0, path.size() - 3)); // a gzip destination: out.csv.gz
     if (endsWith(".csv") || endsWith(".tsv"))
         return "csv"; // FileSource reads .tsv with a tab delimiter
     if (endsWith(".jsonl") || endsWith(".ndjson"))
@@ -141,14 +144,21 @@ void EndpointValidator::file(Json &endpoint, const std::string &path)
     const std::string *file = nullptr;
     if (Json *p = m_checker.require(endpoint, path, "path", "the file to read or write"))
         file = m_checker.string(*p, FlowChecker::child(path, "path"));
-    if (file && m_role == EndpointRole::Destination && file->find_first_of("*?") != std::string::npos)
+    const bool destination = m_role == EndpointRole::Destination;
+    const bool folder = file && !file->empty() && file->back() == '/';
+    if (file && destination && file->find_first_of("*?") != std::string::npos)
         m_checker.problem(FlowChecker::child(path, "path"),
-                          "a destination is one file, not a pattern like '" + *file + '\'');
+                          "a destination is one file or a folder ending in '/', not a pattern like '" + *file + '\'');
+    if (destination)
+        fileDestination(endpoint, path, folder);
 
     std::string format;
     if (Json *f = FlowChecker::find(endpoint, "format")) {
         if (const std::string *w = m_checker.word(*f, FlowChecker::child(path, "format"), "format", vocab::kFileFormats))
             format = *w;
+    } else if (file && folder) {
+        m_checker.problem(FlowChecker::child(path, "format"),
+                          "required for a folder (expected one of " + FlowChecker::joined(vocab::kFileFormats) + ')');
     } else if (file) {
         format = formatFromExtension(*file);
         if (format.empty())
@@ -165,6 +175,31 @@ void EndpointValidator::file(Json &endpoint, const std::string &path)
         else
             csvOptions(*csv, FlowChecker::child(path, "csv"));
     }
+}
+
+void EndpointValidator::fileDestination(Json &endpoint, const std::string &path, bool folder)
+{
+    if (Json *g = FlowChecker::find(endpoint, "gzip"))
+        m_checker.isBoolean(*g, FlowChecker::child(path, "gzip"));
+    Json *roll = FlowChecker::find(endpoint, "roll");
+    if (!roll)
+        return;
+    const std::string at = FlowChecker::child(path, "roll");
+    if (!folder) {
+        m_checker.problem(at, "only allowed when path is a folder (ending in '/')");
+        return;
+    }
+    if (!m_checker.isObject(*roll, at))
+        return;
+    m_checker.checkKeys(*roll, at, kRollKeys);
+    bool any = false;
+    for (std::string_view key : kRollKeys)
+        if (Json *n = FlowChecker::find(*roll, key)) {
+            any = true;
+            m_checker.integer(*n, FlowChecker::child(at, key), 1);
+        }
+    if (!any)
+        m_checker.problem(at, "give at least one of rows, bytes, seconds");
 }
 
 void EndpointValidator::csvOptions(Json &csv, const std::string &path)
@@ -230,9 +265,27 @@ void EndpointValidator::mysql(Json &endpoint, const std::string &path)
         m_checker.problem(FlowChecker::child(path, "table"), "required (a table name, or a template like \"{table}\")");
     else if (const std::string *t = m_checker.string(*table, FlowChecker::child(path, "table")))
         m_checker.placeholders(*t, FlowChecker::child(path, "table"), kTemplatePlaceholders);
+    if (Json *include = FlowChecker::find(endpoint, "include"))
+        includePatterns(*include, table, FlowChecker::child(path, "include"));
     if (Json *w = m_checker.require(endpoint, path, "write",
                                     "an object with at least \"mode\": one of " + FlowChecker::joined(vocab::kWriteModes)))
         write(*w, FlowChecker::child(path, "write"));
+}
+
+void EndpointValidator::includePatterns(Json &include, const Json *table, const std::string &path)
+{
+    if (!table || !table->is_string() || table->get<std::string>().find('{') == std::string::npos)
+        m_checker.problem(path, "only for a table template such as \"{table}\" (it chooses which source tables the flow writes)");
+    if (!m_checker.isArray(include, path))
+        return;
+    if (include.empty())
+        m_checker.problem(path, "must not be empty (leave it out to write every source table)");
+    for (std::size_t i = 0; i < include.size(); ++i) {
+        const std::string at = FlowChecker::index(path, i);
+        if (const std::string *p = m_checker.string(include[i], at); p && (p->find('.') == std::string::npos || p->front() == '.'
+                                                                           || p->back() == '.'))
+            m_checker.problem(at, "must be a \"schema.table\" pattern (globs * and ?), such as \"shop.*\"");
+    }
 }
 
 void EndpointValidator::connection(Json &c, const std::string &path)
@@ -331,6 +384,34 @@ void EndpointValidator::write(Json &w, const std::string &path)
         m_checker.integer(*rows, at("batchRows"), 1, 100000);
 }
 
+void EndpointValidator::kafkaProtocolOptions(Json &endpoint, const std::string &path)
+{
+    auto at = [&](std::string_view key) { return FlowChecker::child(path, key); };
+    const Json *protocolValue = FlowChecker::find(endpoint, "protocol");
+    const std::string protocol = protocolValue && protocolValue->is_string() ? protocolValue->get<std::string>() : "json";
+    if (Json *tidb = FlowChecker::find(endpoint, "tidbExtension")) {
+        if (m_checker.isBoolean(*tidb, at("tidbExtension")) && protocol != "canal-json")
+            m_checker.problem(at("tidbExtension"), "only for protocol canal-json");
+    }
+    Json *debezium = FlowChecker::find(endpoint, "debezium");
+    if (!debezium || !m_checker.isObject(*debezium, at("debezium")))
+        return;
+    const std::string dz = at("debezium");
+    if (protocol != "debezium-json")
+        m_checker.problem(dz, "only for protocol debezium-json");
+    m_checker.checkKeys(*debezium, dz, kDebeziumKeys);
+    for (std::string_view key : {"schemas", "tombstones"})
+        if (Json *b = FlowChecker::find(*debezium, key))
+            m_checker.isBoolean(*b, FlowChecker::child(dz, key));
+    for (std::string_view key : {"serverName", "schemaChangesTopic"})
+        if (Json *t = FlowChecker::find(*debezium, key))
+            m_checker.string(*t, FlowChecker::child(dz, key));
+    if (Json *id = FlowChecker::find(*debezium, "serverId"))
+        m_checker.integer(*id, FlowChecker::child(dz, "serverId"), 0, 4294967295LL);
+    if (Json *d = FlowChecker::find(*debezium, "decimalHandling"))
+        m_checker.word(*d, FlowChecker::child(dz, "decimalHandling"), "decimal handling", kDecimalHandling);
+}
+
 void EndpointValidator::kafka(Json &endpoint, const std::string &path)
 {
     auto at = [&](std::string_view key) { return FlowChecker::child(path, key); };
@@ -364,6 +445,7 @@ void EndpointValidator::kafka(Json &endpoint, const std::string &path)
                                                        FlowChecker::joined(kPartitionStrategies) +
                                                        ", or columns:a,b)");
         }
+        kafkaProtocolOptions(endpoint, path);
         if (Json *create = FlowChecker::find(endpoint, "createTopics"); create && m_checker.isObject(*create, at("createTopics"))) {
             m_checker.checkKeys(*create, at("createTopics"), kCreateTopicsKeys);
             for (std::string_view key : kCreateTopicsKeys)

@@ -21,8 +21,12 @@ public:
     /// Placeholders of a destination table or topic template ("{schema}_{table}").
     static constexpr std::array<std::string_view, 2> kTemplatePlaceholders = {"schema", "table"};
     /// Kafka destination partition strategies, besides "columns:a,b".
-    static constexpr std::array<std::string_view, 4> kPartitionStrategies = {"default", "index-value",
-                                                                             "table", "ts"};
+    static constexpr std::array<std::string_view, 5> kPartitionStrategies = {"default", "index-value",
+                                                                             "table", "ts", "key"};
+    /// Keys of a Kafka destination's "debezium" object (protocol debezium-json).
+    static constexpr std::array<std::string_view, 6> kDebeziumKeys = {
+        "schemas", "serverName", "serverId", "tombstones", "decimalHandling", "schemaChangesTopic"};
+    static constexpr std::array<std::string_view, 3> kDecimalHandling = {"precise", "string", "double"};
 
     EndpointValidator(FlowChecker &checker, EndpointRole role);
 
@@ -34,11 +38,14 @@ public:
 
 private:
     void file(nlohmann::json &endpoint, const std::string &path);
+    void fileDestination(nlohmann::json &endpoint, const std::string &path, bool folder);
     void csvOptions(nlohmann::json &csv, const std::string &path);
     void mysql(nlohmann::json &endpoint, const std::string &path);
+    void includePatterns(nlohmann::json &include, const nlohmann::json *table, const std::string &path);
     void connection(nlohmann::json &connection, const std::string &path);
     void tls(nlohmann::json &tls, const std::string &path);
     void write(nlohmann::json &write, const std::string &path);
+    void kafkaProtocolOptions(nlohmann::json &endpoint, const std::string &path);
     void kafka(nlohmann::json &endpoint, const std::string &path);
     void kafkaProperties(const nlohmann::json &properties, const std::string &path, bool allowUnsafe);
     std::string keyHint(const std::string &type, const std::string &key) const;

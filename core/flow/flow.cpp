@@ -151,7 +151,8 @@ const std::vector<std::string_view> &keyOrder()
         "transform", "path", "format", "csv", "header", "delimiter", "quote", "brokers", "protocol",
         "connection", "host", "port", "user", "password", "database", "tls", "socket", "connectTimeout",
         "table", "tables", "topic", "read", "group", "startFrom", "partition", "createTopics", "partitions",
-        "replicationFactor", "write", "mode", "key", "createTable", "addColumns", "versionColumn",
+        "replicationFactor", "debezium", "schemas", "serverName", "serverId", "tombstones", "decimalHandling",
+        "schemaChangesTopic", "tidbExtension", "write", "mode", "key", "createTable", "addColumns", "versionColumn",
         "batchRows", "properties", "allowUnsafeProperties", "separator", "char", "keepFirst", "keepLast", "length", "to", "pattern",
         "with", "min", "max", "value", "mapping", "filters", "trigger", "every", "at", "incremental",
         "tieBreaker", "from", "deactivateAfterFailures", "errorHandling", "onError", "deadLetter"};

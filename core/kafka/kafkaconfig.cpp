@@ -27,6 +27,51 @@ static int positiveInt(const nlohmann::json &value, const std::string &path)
     throw ConfigError(path + ": expected a positive integer, not '" + text + "'");
 }
 
+static DebeziumOptions debeziumOptions(const nlohmann::json &o)
+{
+    DebeziumOptions d;
+    if (!o.is_object())
+        throw ConfigError("destination.debezium: expected an object");
+    auto text = [&](const char *key, std::string &out) {
+        if (auto it = o.find(key); it != o.end()) {
+            if (!it->is_string() || it->get<std::string>().empty())
+                throw ConfigError(std::string("destination.debezium.") + key + ": expected a non-empty string");
+            out = it->get<std::string>();
+        }
+    };
+    auto flag = [&](const char *key, bool &out) {
+        if (auto it = o.find(key); it != o.end()) {
+            if (!it->is_boolean())
+                throw ConfigError(std::string("destination.debezium.") + key + ": expected true or false");
+            out = it->get<bool>();
+        }
+    };
+    text("serverName", d.serverName);
+    text("schemaChangesTopic", d.schemaChangesTopic);
+    flag("schemas", d.schemas);
+    flag("tombstones", d.tombstones);
+    if (auto it = o.find("serverId"); it != o.end()) {
+        const std::string idText = scalarText(*it);
+        std::size_t used = 0;
+        long long id = -1;
+        try {
+            id = std::stoll(idText, &used);
+        } catch (const std::logic_error &) {
+            used = 0;
+        }
+        if (used != idText.size() || id < 0 || it->is_boolean())
+            throw ConfigError("destination.debezium.serverId: expected a non-negative integer, not '" + idText + "'");
+        d.serverId = id;
+    }
+    std::string decimals = "precise";
+    text("decimalHandling", decimals);
+    if (decimals == "precise") d.decimals = DebeziumOptions::Decimals::Precise;
+    else if (decimals == "string") d.decimals = DebeziumOptions::Decimals::String;
+    else if (decimals == "double") d.decimals = DebeziumOptions::Decimals::Double;
+    else throw ConfigError("destination.debezium.decimalHandling: expected precise, string or double, not '" + decimals + "'");
+    return d;
+}
+
 KafkaConfig KafkaConfig::fromJson(const nlohmann::json &destination)
 {
     KafkaConfig c;
@@ -46,6 +91,13 @@ KafkaConfig KafkaConfig::fromJson(const nlohmann::json &destination)
         c.createPartitions = it->contains("partitions") ? positiveInt(it->at("partitions"), "destination.createTopics.partitions") : 1;
         if (it->contains("replicationFactor"))
             c.createReplicationFactor = positiveInt(it->at("replicationFactor"), "destination.createTopics.replicationFactor");
+    }
+    if (auto it = destination.find("debezium"); it != destination.end())
+        c.encoder.debezium = debeziumOptions(*it);
+    if (auto it = destination.find("tidbExtension"); it != destination.end()) {
+        if (!it->is_boolean())
+            throw ConfigError("destination.tidbExtension: expected true or false");
+        c.encoder.tidbExtension = it->get<bool>();
     }
     if (auto it = destination.find("properties"); it != destination.end() && it->is_object())
         for (auto p = it->begin(); p != it->end(); ++p)

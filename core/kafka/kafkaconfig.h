@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/codec/encoderoptions.h"
 #include "core/kafka/kafkapropertypolicy.h"
 #include "core/model/record.h"
 
@@ -34,7 +35,8 @@ using RdKafkaTopicPtr = std::unique_ptr<rd_kafka_topic_t, RdKafkaTopicDeleter>;
 ///
 ///   {"type":"kafka", "brokers":"h1:9092,h2:9092" | "embedded", "protocol":"canal-json",
 ///    "topic":"tidb_{schema}_{table}", "partition":"index-value",
-///    "createTopics":{"partitions":3,"replicationFactor":1}, "properties":{"linger.ms":20}}
+///    "createTopics":{"partitions":3,"replicationFactor":1}, "properties":{"linger.ms":20},
+///    "debezium":{"schemas":true, "serverName":"shop", ...}, "tidbExtension":false}
 struct KafkaConfig
 {
     std::string brokers;            // bootstrap list, or "embedded"
@@ -45,12 +47,14 @@ struct KafkaConfig
     int createReplicationFactor = 1;
     std::vector<std::pair<std::string, std::string>> properties; // librdkafka settings, as text
     bool allowUnsafeProperties = false; // properties may run commands or load code (KafkaPropertyPolicy)
+    EncoderOptions encoder; // "debezium" (protocol debezium-json), "tidbExtension" (canal-json)
 
     bool embedded() const { return brokers == "embedded"; }
 
     /// Reads a destination object. Numbers and booleans in "properties" become their text.
     /// Possible errors: ConfigError (missing brokers or topic, a non-integer partition count, a
-    /// property KafkaPropertyPolicy refuses for a producer).
+    /// property KafkaPropertyPolicy refuses for a producer, a "debezium" option of the wrong type
+    /// or an unknown decimalHandling).
     static KafkaConfig fromJson(const nlohmann::json &destination);
 
     /// The topic for `record`: the template with {schema}/{table} replaced from record.table.

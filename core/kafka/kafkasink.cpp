@@ -99,7 +99,6 @@ void KafkaSink::open(const SchemaPtr &)
     RdKafkaConfPtr conf = m_config.makeConf(m_bootstrap, {
         {"enable.idempotence", "true"},
         {"acks", "all"},
-        {"partitioner", "murmur2_random"},
         {"linger.ms", "5"},
     });
     rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::onDelivery);
@@ -117,26 +116,29 @@ void KafkaSink::open(const SchemaPtr &)
         m_producer.reset();
         throw ConnectionError("Kafka brokers " + m_bootstrap + " did not answer: " + rd_kafka_err2str(err), true);
     }
+    // A topic that cannot be created is reported now, not at the first record.
+    if (!m_config.fixedTopic().empty())
+        ensureTopicCreated(m_config.fixedTopic(), m_config.createPartitions);
 }
 
-rd_kafka_topic_t *KafkaSink::topicHandle(const std::string &topic)
+rd_kafka_topic_t *KafkaSink::topicHandle(const std::string &topic, int createPartitions)
 {
     auto it = m_topics.find(topic);
     if (it != m_topics.end())
         return it->second.get();
-    ensureTopicCreated(topic);
+    ensureTopicCreated(topic, createPartitions > 0 ? createPartitions : m_config.createPartitions);
     RdKafkaTopicPtr handle(rd_kafka_topic_new(m_producer.get(), topic.c_str(), nullptr));
     if (!handle)
         throw Error("Kafka topic '" + topic + "': " + rd_kafka_err2str(rd_kafka_last_error()));
     return m_topics.emplace(topic, std::move(handle)).first->second.get();
 }
 
-void KafkaSink::ensureTopicCreated(const std::string &topic)
+void KafkaSink::ensureTopicCreated(const std::string &topic, int partitions)
 {
     if (m_config.createPartitions < 1 || m_createdTopics.count(topic))
         return;
     if (m_config.embedded()) {
-        EmbeddedBroker::shared().createTopic(topic, m_config.createPartitions, m_config.createReplicationFactor);
+        EmbeddedBroker::shared().createTopic(topic, partitions, m_config.createReplicationFactor);
     } else {
         // A topic that already exists is left as it is: no Admin request (the embedded broker of
         // another process, `flowdeck broker --topic`, never answers one).
@@ -147,17 +149,33 @@ void KafkaSink::ensureTopicCreated(const std::string &topic)
             for (int i = 0; i < metadata->topic_cnt && !exists; ++i)
                 exists = metadata->topics[i].topic == topic && metadata->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR;
         }
+        if (!exists && isOtherProcessEmbeddedBroker())
+            throw ConfigError("destination.createTopics: the brokers " + m_bootstrap + " are an embedded broker of another "
+                              "process (flowdeck broker), which cannot create topics for other processes (librdkafka's "
+                              "mock cluster has no CreateTopics): start it with --topic " + topic + ":"
+                              + std::to_string(partitions) + ", or leave out createTopics (a topic is then "
+                              "created on first use with " + std::to_string(EmbeddedBroker::kAutoCreatePartitions) + " partitions)");
         if (!exists)
-            createTopicWithAdmin(topic);
+            createTopicWithAdmin(topic, partitions);
     }
     m_createdTopics.insert(topic);
 }
 
-void KafkaSink::createTopicWithAdmin(const std::string &topic)
+bool KafkaSink::isOtherProcessEmbeddedBroker()
+{
+    // librdkafka's mock cluster names itself "mockCluster..." in its metadata.
+    char *id = rd_kafka_clusterid(m_producer.get(), kMetadataTimeoutMs);
+    const bool mock = id && std::string_view(id).substr(0, 11) == "mockCluster";
+    if (id)
+        rd_kafka_mem_free(m_producer.get(), id);
+    return mock;
+}
+
+void KafkaSink::createTopicWithAdmin(const std::string &topic, int partitions)
 {
     char error[512] = {};
     std::unique_ptr<rd_kafka_NewTopic_t, NewTopicDeleter> newTopic(rd_kafka_NewTopic_new(
-        topic.c_str(), m_config.createPartitions, m_config.createReplicationFactor, error, sizeof error));
+        topic.c_str(), partitions, m_config.createReplicationFactor, error, sizeof error));
     if (!newTopic)
         throw Error("cannot create Kafka topic '" + topic + "': " + error);
     std::unique_ptr<rd_kafka_AdminOptions_t, AdminOptionsDeleter> options(
@@ -262,6 +280,80 @@ void KafkaSink::waitForDeliveries()
         rd_kafka_flush(m_producer.get(), 100);
 }
 
+namespace {
+
+constexpr std::size_t kNoRecord = SIZE_MAX; // a delivery that belongs to no record (watermarks)
+
+bool changesKey(const Record &record)
+{
+    if (record.op != RowOp::Update || !record.table || record.before.size() != record.values.size())
+        return false;
+    for (int k : record.table->keyIndexes) {
+        const auto i = static_cast<std::size_t>(k);
+        if (i < record.values.size() && !(record.values[i] == record.before[i]))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void KafkaSink::encodeRecord(const Record &record)
+{
+    m_messages.clear();
+    m_images.clear();
+    auto encode = [&](const Record &image) {
+        m_encoder->encode(image, m_messages);
+        m_images.resize(m_messages.size(), &image);
+    };
+    if (!changesKey(record)) {
+        encode(record);
+        return;
+    }
+    // TiCDC (SplitUpdateEvent) and Debezium (emitUpdateAsPrimaryKeyChangeRecord) both turn a
+    // key change into a delete of the old row and an insert of the new one, in that order.
+    m_splitDelete = record;
+    m_splitDelete.op = RowOp::Delete;
+    m_splitDelete.values = record.before;
+    m_splitDelete.before.clear();
+    m_splitInsert = record;
+    m_splitInsert.op = RowOp::Insert;
+    m_splitInsert.before.clear();
+    encode(m_splitDelete);
+    encode(m_splitInsert);
+}
+
+void KafkaSink::partitionsFor(std::size_t index, const std::string &topic, std::vector<std::int32_t> &out)
+{
+    out.clear();
+    const EncodedMessage &m = m_messages[index];
+    if (!m.topic.empty()) {
+        // The encoder's own topic (Debezium's schema changes): by key, as Kafka Connect's producer.
+        const int n = partitionCount(topic);
+        out.push_back(m.key.empty() ? 0 : kafkaToPositive(kafkaMurmur2(m.key)) % n);
+    } else if (m.ddl && m_config.protocol == "canal-json") {
+        out.push_back(0);
+    } else if (m.ddl) {
+        for (std::int32_t p = 0; p < partitionCount(topic); ++p)
+            out.push_back(p);
+    } else {
+        out.push_back(m_partitioner.partition(*m_images[index], m.key, partitionCount(topic)));
+    }
+}
+
+void KafkaSink::produceWatermarks()
+{
+    EncodedMessage watermark;
+    if (m_watermarkMs < 0 || !m_encoder->encodeWatermark(m_watermarkMs, watermark))
+        return;
+    std::string reason;
+    for (const std::string &topicName : m_tableTopics) {
+        rd_kafka_topic_t *topic = topicHandle(topicName);
+        for (std::int32_t p = 0; p < partitionCount(topicName); ++p)
+            produce(topic, p, watermark, kNoRecord, reason);
+    }
+}
+
 std::vector<RejectedRecord> KafkaSink::write(Batch &batch)
 {
     if (!m_producer)
@@ -269,34 +361,29 @@ std::vector<RejectedRecord> KafkaSink::write(Batch &batch)
     m_deliveries.clear();
     m_pending = 0;
     std::vector<RejectedRecord> rejected;
-    const bool ddlToPartitionZero = m_config.protocol == "canal-json";
+    std::vector<std::int32_t> partitions;
 
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const Record &record = batch[i];
         std::string reason;
         try {
-            m_messages.clear();
-            m_encoder->encode(record, m_messages);
-            const std::string topicName = m_config.topicFor(record);
-            rd_kafka_topic_t *topic = topicHandle(topicName);
-            for (const EncodedMessage &m : m_messages) {
-                std::vector<std::int32_t> partitions;
-                if (m.ddl && ddlToPartitionZero) {
-                    partitions.push_back(0);
-                } else if (m.ddl) {
-                    for (std::int32_t p = 0; p < partitionCount(topicName); ++p)
-                        partitions.push_back(p);
-                } else if (m_partitioner.strategy() == Partitioner::Strategy::Default) {
-                    partitions.push_back(RD_KAFKA_PARTITION_UA);
-                } else {
-                    partitions.push_back(m_partitioner.partition(record, partitionCount(topicName)));
-                }
+            encodeRecord(record);
+            std::string tableTopic;
+            for (std::size_t j = 0; j < m_messages.size() && reason.empty(); ++j) {
+                const EncodedMessage &m = m_messages[j];
+                if (m.topic.empty() && tableTopic.empty())
+                    tableTopic = m_config.topicFor(record);
+                const std::string &topicName = m.topic.empty() ? tableTopic : m.topic;
+                rd_kafka_topic_t *topic = topicHandle(topicName, m.topic.empty() ? 0 : 1);
+                if (m.topic.empty() && !m.ddl)
+                    m_tableTopics.insert(topicName);
+                partitionsFor(j, topicName, partitions);
                 for (std::int32_t p : partitions)
                     if (!produce(topic, p, m, i, reason))
                         break;
-                if (!reason.empty())
-                    break;
             }
+            if (reason.empty() && !m_messages.empty())
+                m_watermarkMs = std::max(m_watermarkMs, record.commitTimeMs);
         } catch (const InputError &e) {
             reason = e.reason();
         }
@@ -306,6 +393,7 @@ std::vector<RejectedRecord> KafkaSink::write(Batch &batch)
                 break;
         }
     }
+    produceWatermarks();
 
     waitForDeliveries();
 
@@ -315,11 +403,13 @@ std::vector<RejectedRecord> KafkaSink::write(Batch &batch)
         if (d.err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             trackRetention(d);
             m_writtenBytes[rd_kafka_topic_name(d.topic)] += d.bytes;
-            if (d.record != lastRecord)
+            if (d.record != lastRecord && d.record != kNoRecord)
                 ++delivered[rd_kafka_topic_name(d.topic)];
             lastRecord = d.record;
             continue;
         }
+        if (isRecordError(d.err) && d.record == kNoRecord)
+            continue; // a watermark the broker refused: the next batch sends a newer one
         if (isRecordError(d.err)) {
             const bool known = std::any_of(rejected.begin(), rejected.end(),
                                            [&](const RejectedRecord &r) { return r.index == d.record; });

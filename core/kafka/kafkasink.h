@@ -18,14 +18,19 @@ namespace flowdeck {
 /// Writes change events (or file rows) to Kafka topics, one or more messages per record as the
 /// protocol's RecordEncoder makes them (see docs/embedded-broker.md and docs/flow-file.md).
 ///
-/// - Idempotent producer (enable.idempotence=true, acks=all) with partitioner=murmur2_random, so
-///   keyed messages without an explicit partition land where Java clients put them.
-/// - Topic per record from the template ({schema}/{table} from Record.table).
-/// - Partition from the "partition" strategy (core/partitioner.h); partition counts come from
-///   the cluster's metadata, cached per topic for the sink's life.
-/// - DDL messages: canal-json sends them to partition 0 (as TiCDC's Canal-JSON does); the other
-///   protocols send a copy to every partition of the topic (as TiCDC's Debezium protocol does),
-///   so each partition's consumer sees the schema change in order with its rows.
+/// - Idempotent producer (enable.idempotence=true, acks=all); every message gets an explicit
+///   partition.
+/// - Topic per record from the template ({schema}/{table} from Record.table), or the topic the
+///   encoder names (Debezium's schema-change topic).
+/// - Partition from the "partition" strategy (core/kafka/partitioner.h, TiCDC's dispatchers);
+///   partition counts come from the cluster's metadata, cached per topic for the sink's life.
+/// - An UPDATE that changes the key is split into a DELETE of the old row and an INSERT of the
+///   new one, each encoded and partitioned on its own (TiCDC's split; Debezium's d, tombstone, c).
+/// - DDL messages: canal-json sends them to partition 0 (as TiCDC's Canal-JSON does); a message
+///   for the encoder's own topic (Debezium's schema changes) goes to the partition of its key
+///   (murmur2, as Kafka Connect's producer); other DDL messages go to every partition.
+/// - Encoders with watermarks (canal-json with tidbExtension): after each batch, a watermark of
+///   the newest commit time so far to every partition of every table topic written so far.
 /// - write() returns once every delivery report of the batch arrived (durable: acks=all), then
 ///   runs the commit hook. Kafka has no transaction here: a hook that throws cannot take back
 ///   delivered messages, a retried batch may repeat them (at least once).
@@ -91,9 +96,17 @@ private:
     };
     static void onDelivery(rd_kafka_t *rk, const rd_kafka_message_t *message, void *opaque);
 
-    rd_kafka_topic_t *topicHandle(const std::string &topic);
-    void ensureTopicCreated(const std::string &topic);
-    void createTopicWithAdmin(const std::string &topic);
+    rd_kafka_topic_t *topicHandle(const std::string &topic, int createPartitions = 0);
+    void ensureTopicCreated(const std::string &topic, int partitions);
+    void createTopicWithAdmin(const std::string &topic, int partitions);
+    /// Encodes `record` into m_messages, m_images saying which row image each message is of
+    /// (the record, or one half of a key-changing update).
+    void encodeRecord(const Record &record);
+    /// Partitions that message `index` of m_messages goes to.
+    void partitionsFor(std::size_t index, const std::string &topic, std::vector<std::int32_t> &out);
+    void produceWatermarks();
+    /// True when the brokers are librdkafka's mock cluster run by another process.
+    bool isOtherProcessEmbeddedBroker();
     /// Produces one message; false when the message is too large (reason set).
     bool produce(rd_kafka_topic_t *topic, std::int32_t partition, const EncodedMessage &m, std::size_t record,
                  std::string &reason);
@@ -118,6 +131,10 @@ private:
     std::vector<Delivery> m_deliveries; // of the current batch, indexed by the message's opaque
     std::size_t m_pending = 0;
     std::vector<EncodedMessage> m_messages; // reused per record
+    std::vector<const Record *> m_images;   // the row image each message of m_messages encodes
+    Record m_splitDelete, m_splitInsert;    // halves of a key-changing update
+    std::set<std::string> m_tableTopics;    // topics rows were written to (watermarks go there)
+    std::int64_t m_watermarkMs = -1;        // newest commit time sent, for watermarks
     // Destroyed in reverse order: topic handles before the producer.
     RdKafkaPtr m_producer;
     std::unordered_map<std::string, RdKafkaTopicPtr> m_topics;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/codec/canaljsonencoder.h"
 #include "core/model/record.h"
 
 #include <cstdint>
@@ -16,21 +17,29 @@ std::int32_t kafkaMurmur2(std::string_view bytes);
 /// Java's `Utils.toPositive`: clears the sign bit.
 inline std::int32_t kafkaToPositive(std::int32_t h) { return h & 0x7fffffff; }
 
-/// Chooses the partition of a change event: the destination's "partition" setting.
+/// CRC-32 (IEEE 802.3 polynomial, Go's `crc32.ChecksumIEEE`) of `bytes`, continuing `crc`.
+std::uint32_t crc32Ieee(std::string_view bytes, std::uint32_t crc = 0);
+
+/// Chooses the partition of a change event: the destination's "partition" setting, with TiCDC's
+/// dispatchers (cdc/sink/dmlsink/mq/dispatcher/partition/*.go) and Kafka's Java default.
 ///
-///   default       kUnassigned: librdkafka's partitioner decides from the message key
-///                 (murmur2_random: murmur2 of the key like Java clients, random without a key)
-///   index-value   murmur2 of the key columns' values, see hashInput()
-///   table         murmur2 of "schema.table"
-///   ts            commitTimeMs mod partitions
-///   columns:a,b   murmur2 of the named columns' values, like index-value
+///   default       TiCDC's default rule: the same as `table`
+///   table         crc32(schema + table)
+///   index-value   crc32(schema + table) XOR crc32(name + value text) of each key column
+///                 (TiCDC's PositionInertia hash); a table without a key hashes as `table`
+///   columns:a,b   crc32(schema + table) XOR crc32(name + value text) of each named column
+///   ts            commit time in ms mod partitions (TiCDC: the commit TSO; MySQL has none)
+///   key           toPositive(murmur2(message key)) mod partitions, as Java clients do;
+///                 messages without a key as `table`
 ///
-/// Hashed strategies: partition = toPositive(murmur2(input)) % partitions, input as hashInput()
-/// builds it. Records without TableInfo (file rows) hash their schema's fields by name.
+/// Hashed TiCDC strategies: partition = hash mod partitions (unsigned). The value text is
+/// TiCDC's `ColumnValueString`: integers in decimal, FLOAT/DOUBLE as Go's shortest 'f' form,
+/// ENUM as its index, SET as its mask, BIT as its number, NULL as "null", bytes as they are.
+/// Records without TableInfo (file rows) have schema and table "" and hash fields by name.
 class Partitioner
 {
 public:
-    enum class Strategy { Default, IndexValue, Table, Ts, Columns };
+    enum class Strategy { Default, IndexValue, Table, Ts, Columns, Key };
     static constexpr std::int32_t kUnassigned = -1;
 
     /// Parses the "partition" setting ("" means default).
@@ -40,19 +49,27 @@ public:
     Strategy strategy() const { return m_strategy; }
     const std::vector<std::string> &columns() const { return m_columns; }
 
-    /// Partition in [0, partitions) or kUnassigned (default strategy, or partitions < 1).
-    /// Possible errors: InputError when a `columns:` column is missing from the record, or
-    /// index-value has neither a primary key nor fields to hash.
-    std::int32_t partition(const Record &record, std::int32_t partitions) const;
+    /// Partition in [0, partitions) for `record` (its `values` row image) and its message `key`,
+    /// or kUnassigned when partitions < 1.
+    /// Possible errors: InputError when a `columns:` column is missing from the record.
+    std::int32_t partition(const Record &record, std::string_view key, std::int32_t partitions);
 
-    /// The bytes hashed for `record`: index-value and columns join each column's
-    /// Value::toString() with a 0x00 byte after every value ("1\0" for id=1, "1\0a\0" for
-    /// (1,'a')); NULL hashes as the empty string. table: "schema.table". Empty for default/ts.
-    std::string hashInput(const Record &record) const;
+    /// TiCDC's 32-bit hash of `record` for the table, index-value and columns strategies.
+    /// Possible errors: as partition().
+    std::uint32_t ticdcHash(const Record &record);
 
 private:
+    void prepare(const TableInfoPtr &table);
+    void mixColumn(std::uint32_t &hash, std::string_view name, const CanalJsonEncoder::Column *column,
+                   const Value &value);
+
     Strategy m_strategy = Strategy::Default;
     std::vector<std::string> m_columns;
+    TableInfoPtr m_table; // the table m_kinds was built for
+    std::vector<CanalJsonEncoder::Column> m_kinds;
+    TableInfoPtr m_hashedTable; // the table m_tableHash is of
+    std::uint32_t m_tableHash = 0;
+    std::string m_scratch;
 };
 
 } // namespace flowdeck

@@ -28,6 +28,10 @@ struct TopicMessage
     /// absent), headers as an object (a repeated name keeps its last value). The shape of
     /// `flowdeck tail` and of the topic browser's export.
     nlohmann::ordered_json toJson() const;
+    /// toJson() as one line of text, except that a value that is valid JSON is written as it
+    /// was sent (line breaks between tokens become spaces): numbers keep every digit
+    /// (9.90 stays 9.90, a DECIMAL(40,20) is not rounded to a double).
+    std::string toJsonLine() const;
 };
 
 /// Where a TopicReader starts in every partition.

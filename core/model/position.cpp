@@ -13,7 +13,12 @@ std::string Position::toString() const
             s += ':' + std::to_string(column);
         return s;
     }
-    return s + ':' + std::to_string(offset);
+    s += ':' + std::to_string(offset);
+    // Binlog records of a transaction with several rows (BinlogReader): endLine is the row,
+    // column the number of rows.
+    if (endLine > 0 && column > 1)
+        s += " row " + std::to_string(endLine) + " of " + std::to_string(column);
+    return s;
 }
 
 } // namespace flowdeck

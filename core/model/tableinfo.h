@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,13 @@ struct ColumnInfo
     std::string charset;    // "" for non-text columns; "binary" for BINARY/VARBINARY/BLOB
 };
 
+/// How the values of a decoded message carry types the message does not name. Schemaless
+/// debezium-json writes DATE as days, DATETIME as milliseconds or microseconds, TIME as
+/// microseconds, DECIMAL, BIT and binary columns as base64; Flowdeck's json protocol writes
+/// binary columns as base64. Only the destination column's type tells how to read them back
+/// (MySqlBatchWriter does, with wireValueFor()).
+enum class WireValues : std::uint8_t { Typed, DebeziumSchemaless, JsonUntyped };
+
 /// The table a change event belongs to. Shared by all events of one table version; a DDL that
 /// changes the columns makes a new TableInfo.
 struct TableInfo
@@ -27,6 +35,7 @@ struct TableInfo
     std::string table;
     std::vector<ColumnInfo> columns;
     std::vector<int> keyIndexes; // indexes into columns, in key order; empty: no primary key
+    WireValues wireValues = WireValues::Typed; // set by message decoders
 };
 
 using TableInfoPtr = std::shared_ptr<const TableInfo>;

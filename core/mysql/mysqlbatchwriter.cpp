@@ -1,5 +1,7 @@
 #include "core/mysql/mysqlbatchwriter.h"
 
+#include "core/mysql/mysqlwirevalue.h"
+
 #include <algorithm>
 #include <functional>
 #include <string_view>
@@ -96,20 +98,74 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const SchemaPtr &schema, M
     return fit(batch, all, schema, mode, rejected);
 }
 
+bool MySqlBatchWriter::keyChanged(const Record &record, const int *map) const
+{
+    for (std::size_t f = 0; f < m_columns.size(); ++f) {
+        if (!m_isKey[f])
+            continue;
+        const int v = map ? map[f] : int(f);
+        if (v >= 0 && std::size_t(v) < record.values.size() && !(record.values[std::size_t(v)] == record.before[std::size_t(v)]))
+            return true;
+    }
+    return false;
+}
+
+bool MySqlBatchWriter::fitRow(const Record &record, const std::vector<Value> &values, const int *map, Op op,
+                              MySqlCell *cells, std::size_t &bytes, std::string &reason)
+{
+    static const Value null;
+    const std::size_t fields = m_columns.size();
+    const WireValues wire = record.table ? record.table->wireValues : WireValues::Typed;
+    bytes = 0;
+    for (std::size_t f = 0; f < fields; ++f) {
+        if (op == Op::Delete && !m_isKey[f] && int(f) != m_versionField) {
+            cells[f] = MySqlCell(); // deletes only need the key (and the version)
+            continue;
+        }
+        const int v = map ? map[f] : int(f);
+        if (int(f) == m_commitTimeField)
+            m_commitTime = Value::integer(record.commitTimeMs);
+        const Value &value = int(f) == m_commitTimeField              ? m_commitTime
+            : v >= 0 && std::size_t(v) < values.size() ? values[std::size_t(v)]
+                                                         : null;
+        if (value.isNull() && m_isKey[f] && (op == Op::Update || op == Op::Delete)) {
+            reason = "key column " + quoteIdentifier(m_columns[f]->name) + " is NULL: no row can match";
+            return false;
+        }
+        bool ok;
+        if (wire != WireValues::Typed) {
+            const Value *read = wireValueFor(value, wire, *m_columns[f], m_wireScratch[f], reason);
+            ok = read && fitMySqlValue(*read, *m_columns[f], cells[f], m_arena, reason);
+            if (ok && read != &value && cells[f].kind == MySqlCellKind::Value) // the scratch is reused by the next row
+                cells[f].data = m_arena.store({cells[f].data, cells[f].size}).data();
+        } else {
+            ok = fitMySqlValue(value, *m_columns[f], cells[f], m_arena, reason);
+        }
+        if (!ok)
+            return false;
+        bytes += cells[f].size + 12; // a bulk parameter's length and indicator
+    }
+    if (!usesBulk() || op == Op::Update) // updates are text statements (UPDATE ... JOIN)
+        bytes = m_builder.rowSizeBound(cells) + 64;
+    if (bytes > packetLimit()) {
+        reason = "the record needs " + std::to_string(bytes) + " bytes, more than the server's max_allowed_packet ("
+            + std::to_string(m_connection.maxAllowedPacket()) + " bytes)";
+        return false;
+    }
+    return true;
+}
+
 std::size_t MySqlBatchWriter::fit(const Batch &batch, const std::vector<std::size_t> &indexes, const SchemaPtr &schema,
                                   MySqlWriteMode mode, std::vector<RejectedRecord> &rejected)
 {
     const std::size_t fields = m_columns.size();
     m_arena.clear();
-    m_cells.resize(indexes.size() * fields);
+    m_cells.resize((mode == MySqlWriteMode::Replicate ? 2 : 1) * indexes.size() * fields); // a key change is two rows
+    m_wireScratch.resize(fields);
     m_rowIndex.clear();
     m_rowOp.clear();
     m_rowBytes.clear();
-    const std::size_t limit = packetLimit();
-    const bool bulk = usesBulk();
-    const Value null;
     std::string reason;
-    Value commitTime;
     for (const std::size_t i : indexes) {
         const Record &record = batch[i];
         if (record.isError()) {
@@ -153,38 +209,28 @@ std::size_t MySqlBatchWriter::fit(const Batch &batch, const std::vector<std::siz
                 continue;
             }
         }
-        MySqlCell *cells = m_cells.data() + m_rowIndex.size() * fields;
+        // Replicate: an update that changes the key first deletes the row under its old key
+        // (the upsert alone would leave it behind).
+        const bool keyChange = mode == MySqlWriteMode::Replicate && record.op == RowOp::Update
+            && record.before.size() == record.values.size() && keyChanged(record, map);
         bool ok = true;
         std::size_t bytes = 0;
-        for (std::size_t f = 0; f < fields && ok; ++f) {
-            if (op == Op::Delete && !m_isKey[f] && int(f) != m_versionField) {
-                cells[f] = MySqlCell(); // deletes only need the key (and the version)
-                continue;
-            }
-            const int v = map ? map[f] : int(f);
-            if (int(f) == m_commitTimeField)
-                commitTime = Value::integer(record.commitTimeMs);
-            const Value &value = int(f) == m_commitTimeField                          ? commitTime
-                : v >= 0 && std::size_t(v) < record.values.size() ? record.values[std::size_t(v)]
-                                                                   : null;
-            if (value.isNull() && m_isKey[f] && (op == Op::Update || op == Op::Delete)) {
-                reason = "key column " + quoteIdentifier(m_columns[f]->name) + " is NULL: no row can match";
-                ok = false;
-                break;
-            }
-            ok = fitMySqlValue(value, *m_columns[f], cells[f], m_arena, reason);
-            bytes += cells[f].size + 12; // a bulk parameter's length and indicator
-        }
-        if (ok) {
-            if (!bulk || op == Op::Update) // updates are text statements (UPDATE ... JOIN)
-                bytes = m_builder.rowSizeBound(cells) + 64;
-            if (bytes > limit) {
-                reason = "the record needs " + std::to_string(bytes) + " bytes, more than the server's max_allowed_packet ("
-                    + std::to_string(m_connection.maxAllowedPacket()) + " bytes)";
-                ok = false;
+        if (keyChange) {
+            ok = fitRow(record, record.before, map, Op::Delete, m_cells.data() + m_rowIndex.size() * fields, bytes, reason);
+            if (ok) {
+                m_rowIndex.push_back(i);
+                m_rowOp.push_back(Op::Delete);
+                m_rowBytes.push_back(bytes);
             }
         }
+        if (ok)
+            ok = fitRow(record, record.values, map, op, m_cells.data() + m_rowIndex.size() * fields, bytes, reason);
         if (!ok) {
+            if (keyChange && !m_rowIndex.empty() && m_rowIndex.back() == i) {
+                m_rowIndex.pop_back();
+                m_rowOp.pop_back();
+                m_rowBytes.pop_back();
+            }
             rejected.push_back({i, reason});
             if (m_stopAtFirst)
                 break; // nothing after the first rejection is written

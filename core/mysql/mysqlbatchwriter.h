@@ -100,6 +100,9 @@ public:
 private:
     enum class Op : std::uint8_t { Insert, Upsert, Update, Delete };
 
+    bool keyChanged(const Record &record, const int *map) const;
+    bool fitRow(const Record &record, const std::vector<Value> &values, const int *map, Op op, MySqlCell *cells,
+                std::size_t &bytes, std::string &reason);
     void resetAttempt();
     void sendRuns();
     void writeRun(std::size_t begin, std::size_t end, Op op);
@@ -129,6 +132,8 @@ private:
 
     MySqlValueArena m_arena;
     std::vector<MySqlCell> m_cells;      // accepted rows x fields
+    Value m_commitTime;                  // replicate's version from the commit time, for the row being fitted
+    std::vector<Value> m_wireScratch;    // per field: a value read from its wire form (wireValueFor())
     std::vector<std::size_t> m_rowIndex; // batch index of each accepted row
     std::vector<Op> m_rowOp;
     std::vector<std::size_t> m_rowBytes; // size bound of each accepted row in a statement

@@ -326,7 +326,9 @@ void MySqlConnection::connect()
     setTlsFiles(mysql.get(), m_config);
 
     const bool viaSocket = !m_config.socket.empty();
-    const unsigned long flags = CLIENT_FOUND_ROWS | CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS;
+    // No CLIENT_MULTI_STATEMENTS: a statement can never carry a second one. executeMulti() turns
+    // multi-statements on for its own statements only.
+    const unsigned long flags = CLIENT_FOUND_ROWS | CLIENT_MULTI_RESULTS;
     const std::string who = "cannot connect to " + m_config.endpoint() + " as " + m_config.user + ": ";
     if (!mysql_real_connect(mysql.get(), viaSocket ? "localhost" : m_config.host.c_str(),
                             m_config.user.c_str(), m_config.password.c_str(),
@@ -412,10 +414,34 @@ std::uint64_t MySqlConnection::execute(std::string_view sql)
     return mysql_affected_rows(m_mysql.get());
 }
 
+void MySqlConnection::setMultiStatements(bool on)
+{
+    if (mysql_set_server_option(m_mysql.get(), on ? MYSQL_OPTION_MULTI_STATEMENTS_ON : MYSQL_OPTION_MULTI_STATEMENTS_OFF))
+        throwLastError();
+}
+
 void MySqlConnection::executeMulti(std::string_view sql, std::vector<std::uint64_t> &affected)
 {
     checkConnected(m_mysql, m_config.endpoint());
     affected.clear();
+    setMultiStatements(true);
+    try {
+        runMulti(sql, affected);
+    } catch (...) {
+        if (m_mysql) {
+            try {
+                setMultiStatements(false);
+            } catch (const Error &) {
+                disconnect(); // never leave a session with multi-statements on
+            }
+        }
+        throw;
+    }
+    setMultiStatements(false);
+}
+
+void MySqlConnection::runMulti(std::string_view sql, std::vector<std::uint64_t> &affected)
+{
     if (mysql_real_query(m_mysql.get(), sql.data(), sql.size()))
         throwLastError(0);
     for (;;) {

@@ -114,7 +114,10 @@ public:
     std::uint64_t execute(std::string_view sql);
 
     /// Runs several `;`-separated statements in one round trip; `affected` receives the affected
-    /// rows of each statement that ran. Stops at the first failing statement.
+    /// rows of each statement that ran. Stops at the first failing statement. Sessions open
+    /// without multi-statements (no CLIENT_MULTI_STATEMENTS): only this call turns them on, for
+    /// the duration of the call, so pass only statements built from quoted identifiers and
+    /// escaped values (MySqlStatementBuilder).
     /// Possible errors: ConnectionError (transient) when the connection is lost, MySqlError with
     /// statementIndex() of the failing statement (the ones before it have run: see `affected`).
     void executeMulti(std::string_view sql, std::vector<std::uint64_t> &affected);
@@ -153,6 +156,8 @@ private:
     friend class MySqlStatement;
     [[noreturn]] void throwLastError(std::size_t statementIndex = 0);
     void setUpSession();
+    void setMultiStatements(bool on);
+    void runMulti(std::string_view sql, std::vector<std::uint64_t> &affected);
 
     MySqlConnectionConfig m_config;
     std::unique_ptr<st_mysql, MySqlHandleCloser> m_mysql;

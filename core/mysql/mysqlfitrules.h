@@ -33,6 +33,9 @@ bool fitText(std::string_view text, const MySqlColumn &column, MySqlCell &cell, 
 bool fitEnum(std::string_view text, const MySqlColumn &column, MySqlCell &cell, std::string &reason);
 bool fitSet(std::string_view text, const MySqlColumn &column, MySqlCell &cell, MySqlValueArena &arena,
             std::string &reason);
+/// An integer for an ENUM (1-based index) or SET (bit mask) column: sent as the member text.
+bool fitEnumNumber(const Value &value, const MySqlColumn &column, MySqlCell &cell, MySqlValueArena &arena,
+                   std::string &reason);
 
 /// fitMySqlValue() for DATE, DATETIME, TIMESTAMP and TIME columns. Accepts "2026-01-31",
 /// "2026-01-31 12:00[:00[.ffffff]]", ISO 8601 "2026-01-31T12:00:00[.fff][Z|+02:00|+0200]"

@@ -1,4 +1,5 @@
 #include "core/mysql/mysqlreplicasink.h"
+#include "core/model/jsontext.h"
 
 #include "core/mysql/mysqlcheckpointtable.h"
 
@@ -46,11 +47,24 @@ bool MySqlReplicaSink::handles(const nlohmann::json &destination)
     if (!destination.is_object())
         return false;
     const nlohmann::json write = destination.value("write", nlohmann::json::object());
-    if (!write.is_object() || write.value("mode", std::string()) != "replicate")
+    if (!write.is_object())
+        return false;
+    const std::string mode = write.value("mode", std::string());
+    if (mode != "replicate" && mode != "insert" && mode != "update" && mode != "upsert")
         return false;
     const std::string table = destination.value("table", std::string());
     return table.find('{') != std::string::npos || (write.contains("versionColumn") && !write["versionColumn"].is_null())
         || write.value("addColumns", false);
+}
+
+const char *MySqlReplicaSink::modeName() const
+{
+    switch (m_mode) {
+    case MySqlWriteMode::Insert: return "insert";
+    case MySqlWriteMode::Update: return "update";
+    case MySqlWriteMode::Upsert: return "upsert";
+    default: return "replicate";
+    }
 }
 
 MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
@@ -66,6 +80,20 @@ MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
         for (const auto &k : *key)
             if (k.is_string())
                 m_keyConfig.push_back(k.get<std::string>());
+    const std::string mode = write.value("mode", std::string("replicate"));
+    m_mode = mode == "insert" ? MySqlWriteMode::Insert
+           : mode == "update" ? MySqlWriteMode::Update
+           : mode == "upsert" ? MySqlWriteMode::Upsert
+                              : MySqlWriteMode::Replicate;
+    if (auto include = destination.find("include"); include != destination.end()) {
+        if (!include->is_array() || include->empty())
+            throw ConfigError("destination.include must be a non-empty list of \"schema.table\" patterns");
+        for (const auto &p : *include) {
+            if (!p.is_string() || p.get<std::string>().find('.') == std::string::npos)
+                throw ConfigError("destination.include: each pattern must be \"schema.table\" (globs * and ?), not " + p.dump());
+            m_include.push_back(p.get<std::string>());
+        }
+    }
     m_createTable = write.value("createTable", false);
     m_addColumns = write.value("addColumns", false);
     m_version = ReplicaVersion::fromJson(write.value("versionColumn", nlohmann::json()));
@@ -92,6 +120,15 @@ void MySqlReplicaSink::open(const SchemaPtr &)
     m_connection.connect();
     if (storesCheckpoints())
         mysqlcheckpointtable::create(m_connection, checkpointTableName());
+    // A fixed table is checked now: a run that could not write a single event refuses to start
+    // (a table without a PRIMARY KEY or UNIQUE key, one that does not exist).
+    if (m_template.find('{') == std::string::npos) {
+        Table &t = table(m_template);
+        if (!t.schema && !m_createTable)
+            throw ConfigError("table " + qualified(t.name) + " does not exist (set \"createTable\": true to create it)");
+        if (!t.problem.empty())
+            throw ConfigError(t.problem);
+    }
 }
 
 nlohmann::json MySqlReplicaSink::storedCheckpoint()
@@ -142,7 +179,7 @@ std::size_t MySqlReplicaSink::fitAll(const Batch &batch, std::size_t limit, std:
             if (i < limit)
                 sub.push_back(i);
         w->writer->setStopAtFirstRejection(stopAtFirstRejection());
-        rows += w->writer->fit(batch, sub, w->columns, MySqlWriteMode::Replicate, rejected);
+        rows += w->writer->fit(batch, sub, w->columns, m_mode, rejected);
     }
     sortRejections(rejected);
     return rows;
@@ -178,11 +215,11 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
             groups[lastGroup].second.push_back(i);
             continue;
         }
-        const std::string name = tableNameFor(r);
-        if (name.empty()) {
-            early.push_back({i, "the table template '" + m_template + "' needs the event's source table, which this record lacks"});
+        if (std::string reason = eventProblem(r); !reason.empty()) {
+            early.push_back({i, reason});
             continue;
         }
+        const std::string name = tableNameFor(r);
         auto [it, added] = groupOf.emplace(name, groups.size());
         if (added)
             groups.push_back({name, {}});
@@ -192,11 +229,11 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
     }
     for (auto &[name, indexes] : groups) {
         Table &t = table(name);
-        prepareTable(t, batch, indexes);
+        const std::string batchProblem = prepareTable(t, batch, indexes);
         Writer *last = nullptr;
         for (std::size_t i : indexes) {
-            if (!t.problem.empty()) {
-                early.push_back({i, t.problem});
+            if (!t.problem.empty() || !batchProblem.empty()) {
+                early.push_back({i, t.problem.empty() ? batchProblem : t.problem});
                 continue;
             }
             Writer &w = last && last->recordSchema == batch[i].schema ? *last : writerFor(t, batch[i].schema);
@@ -303,7 +340,7 @@ void MySqlReplicaSink::writeOnce(const Batch &batch, const std::vector<RejectedR
         if (storesCheckpoints() && !checkpoint.is_null()) {
             committing = checkpoint;
             finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
-                + ',' + m_connection.quote(checkpoint.dump()) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+                + ',' + m_connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
         }
         finish += "COMMIT";
         std::vector<std::uint64_t> affected;

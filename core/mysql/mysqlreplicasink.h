@@ -36,13 +36,25 @@ struct ReplicaVersion
 ///
 /// What the caller must know:
 /// - The key of a table is write.key, else its PRIMARY KEY, else its first UNIQUE key; a table
-///   without one rejects its events ("... has no PRIMARY KEY or UNIQUE key").
+///   without one rejects its events ("... has no PRIMARY KEY or UNIQUE key"): replicate never
+///   guesses a row by its values. A fixed `table` (no template) is checked by open(), so such
+///   a run refuses to start (ConfigError).
+/// - An update that changes the key deletes the row under its old key, then upserts the new
+///   row (MySqlBatchWriter).
+/// - Bounds of a template: the name an event fills in must be a plain table name (no backquote,
+///   dot, NUL, invalid UTF-8, at most 64 characters, not flowdeck_checkpoints); with `include`
+///   (schema.table globs, as a MySQL source's `tables`), only events of matching source tables
+///   are written. Other events are rejected with the reason, never skipped silently.
+/// - Column names must be valid identifiers, and with createTable / addColumns every column type
+///   of an event must parse as a MySQL type (parseMySqlColumnType()): else the event is rejected.
 /// - `createTable`: a missing table is created before the batch that first needs it, with the
 ///   event's columns and types (canal-json's mysqlType, Debezium's schema; see
 ///   replicaschema::columnType()) and the event's key as PRIMARY KEY. An event without key
 ///   columns cannot create a table: its records are rejected.
 /// - `addColumns`: event columns the table lacks are added (ALTER TABLE ADD COLUMN, nullable)
-///   before the batch is written. Without it a non-null value for a missing column rejects the
+///   before the batch is written; an `ALTER TABLE ... ADD COLUMN` DDL event adds its columns
+///   with the statement's literal DEFAULT, so rows the replica already has get the value the
+///   source's rows got. Without it a non-null value for a missing column rejects the
 ///   record (nothing is dropped silently).
 /// - `versionColumn` (ReplicaVersion): upserts only overwrite a row whose stored version is not
 ///   newer; deletes only delete a row whose version is not newer. A replayed or older event never
@@ -50,15 +62,17 @@ struct ReplicaVersion
 /// - DDL events: the ones replicas follow by themselves (CREATE TABLE, ADD COLUMN, indexes) are
 ///   accepted and change nothing; a DDL that drops a column the replica has, drops, truncates or
 ///   renames a table is rejected with the reason (errorHandling decides: stop, or dead-letter
-///   and go on).
+///   and go on). So is a MODIFY / CHANGE that gives a column the replica has another type.
 /// - One transaction per batch over all its tables, committed with the flow's checkpoint
 ///   (flowdeck_checkpoints, as MySqlSink), so a resumed run neither loses nor repeats a batch.
 ///   Schema changes (CREATE, ALTER) run before the batch's transaction.
 class MySqlReplicaSink : public Sink
 {
 public:
-    /// True for destinations this sink serves: mode replicate with a table template, a
-    /// versionColumn or addColumns (the others go to MySqlSink).
+    /// True for destinations this sink serves: a table template or addColumns in any mode, or a
+    /// versionColumn in replicate (the others go to MySqlSink). In insert, update and upsert the
+    /// records are written as that mode says (a delete event is then a row like the others);
+    /// insert needs no key and createTable then makes a table without one.
     static bool handles(const nlohmann::json &destination);
 
     /// Possible errors: ConfigError.
@@ -100,22 +114,35 @@ private:
     };
 
     std::string tableNameFor(const Record &record) const;
+    std::string eventProblem(const Record &record);
+    std::string checkEvent(const Record &record) const;
     std::string qualified(const std::string &table) const;
     Table &table(const std::string &name);
     void loadTable(Table &t);
-    void prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    /// Creates or widens the table as the events need; returns why this batch's events of the
+    /// table cannot be written (t.problem holds what lasts).
+    std::string prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
     void createTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
-    void addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes);
+    /// Adds the columns of the records (and of `ddl`'s table, when given) that `t` lacks; returns
+    /// why they cannot be added (a type the type parser refuses), empty when they were.
+    std::string addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes,
+                           const Record &ddl = Record());
     Writer &writerFor(Table &t, const SchemaPtr &schema);
     std::string checkDdl(const Record &record);
+    void noteDdlColumns(const std::string &name, const std::string &statement);
+    std::string changedColumnType(const Table &t, const std::string &statement) const;
     void ensureConnected();
     std::size_t fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected);
     void writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected, nlohmann::json &committing);
     std::string checkpointTableName() const;
+    const char *modeName() const;
 
     MySqlConnection m_connection;
     std::string m_template;
     std::vector<std::string> m_keyConfig;
+    MySqlWriteMode m_mode = MySqlWriteMode::Replicate;
+    std::vector<std::string> m_include; // "schema.table" globs; empty: every table
+    std::map<TableInfoPtr, std::string> m_checked; // eventProblem() per table version
     bool m_createTable = false;
     bool m_addColumns = false;
     ReplicaVersion m_version;
@@ -124,6 +151,7 @@ private:
     MySqlRetryPolicy m_retry;
 
     std::map<std::string, Table> m_tables;
+    std::map<std::string, std::map<std::string, std::string>> m_columnDefaults; // table, column: DEFAULT of its ADD COLUMN
     std::vector<std::pair<Writer *, Table *>> m_active; // writers with rows in this batch
 };
 

@@ -1,14 +1,26 @@
 // MySqlReplicaSink's tables: reading, creating and widening them, and the DDL it cannot follow.
 #include "core/mysql/mysqlreplicasink.h"
 
+#include "core/file/blockinput.h"
+#include "core/mysql/binlog/ddlparser.h"
+#include "core/mysql/mysqlsource.h"
 #include "core/mysql/replicaschema.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <set>
 
 namespace flowdeck {
 
 namespace {
+
+std::string lower(std::string s)
+{
+    for (char &c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
 
 void replaceAll(std::string &s, const std::string &from, const std::string &to)
 {
@@ -16,7 +28,84 @@ void replaceAll(std::string &s, const std::string &from, const std::string &to)
         s.replace(at, from.size(), to);
 }
 
+/// Why `name` cannot be a MySQL identifier Flowdeck writes to, or "".
+std::string identifierProblem(const std::string &name)
+{
+    if (name.empty())
+        return "is empty";
+    if (validUtf8Prefix(name) != name.size())
+        return "is not valid UTF-8";
+    if (name.find('\0') != std::string::npos)
+        return "holds a NUL character";
+    std::size_t characters = 0;
+    for (char c : name)
+        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (characters > 64)
+        return "is longer than 64 characters";
+    if (name.back() == ' ')
+        return "ends with a space";
+    return std::string();
+}
+
+/// At most 100 characters of untrusted text, for reasons.
+std::string shown(const std::string &text)
+{
+    return text.size() > 100 ? text.substr(0, 100) + "..." : text;
+}
+
 } // namespace
+
+// ---- bounds ---------------------------------------------------------------------------------
+
+std::string MySqlReplicaSink::eventProblem(const Record &record)
+{
+    if (!record.table)
+        return m_template.find('{') == std::string::npos
+            ? std::string()
+            : "the table template '" + m_template + "' needs the event's source table, which this record lacks";
+    auto it = m_checked.find(record.table);
+    if (it != m_checked.end())
+        return it->second;
+    if (m_checked.size() > 10000) // a new table version per message (Debezium tombstones): keep it bounded
+        m_checked.clear();
+    return m_checked.emplace(record.table, checkEvent(record)).first->second;
+}
+
+std::string MySqlReplicaSink::checkEvent(const Record &record) const
+{
+    const TableInfo &info = *record.table;
+    if (m_template.find('{') != std::string::npos) {
+        const std::string source = info.database + '.' + info.table;
+        if (!m_include.empty()
+            && std::none_of(m_include.begin(), m_include.end(), [&](const std::string &p) { return MySqlSource::globMatch(p, source); }))
+            return "source table " + shown(source) + " is not in destination.include, so this flow does not write it";
+        const std::string name = tableNameFor(record);
+        std::string problem = identifierProblem(name);
+        if (problem.empty() && name.find_first_of("`./\\") != std::string::npos)
+            problem = "holds a backquote, dot, slash or backslash";
+        if (problem.empty() && std::equal(name.begin(), name.end(), std::string_view(MySqlSink::kCheckpointTable).begin(),
+                                          std::string_view(MySqlSink::kCheckpointTable).end(),
+                                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            problem = "is Flowdeck's checkpoint table";
+        if (!problem.empty())
+            return "the table name '" + shown(name) + "' that template '" + m_template + "' makes for this event " + problem
+                + ": replicate writes only plain tables of database " + quoteIdentifier(m_connection.config().database);
+    }
+    if (record.op == RowOp::Ddl)
+        return std::string();
+    if (info.columns.empty() || !record.schema || record.schema->size() == 0)
+        return "the event has no columns";
+    for (const ColumnInfo &c : info.columns) {
+        if (std::string problem = identifierProblem(c.name); !problem.empty())
+            return "the event's column name '" + shown(c.name) + "' " + problem;
+        if (!m_createTable && !m_addColumns)
+            continue;
+        std::string reason;
+        if (replicaschema::columnType(c, nullptr, false, reason).empty())
+            return "the event's type of " + reason;
+    }
+    return std::string();
+}
 
 // ---- tables ---------------------------------------------------------------------------------
 
@@ -66,13 +155,14 @@ void MySqlReplicaSink::loadTable(Table &t)
             }
             t.key.push_back(c->name);
         }
-        if (!t.schema->isUniqueKey(t.key))
-            t.problem = "write.key of table " + shortName + " is not its PRIMARY KEY or a UNIQUE key, which replicate needs to find rows";
+        if (!t.schema->isUniqueKey(t.key) && m_mode != MySqlWriteMode::Insert)
+            t.problem = "write.key of table " + shortName + " is not its PRIMARY KEY or a UNIQUE key, which " + modeName()
+                + " needs to find rows";
     } else if (!t.schema->uniqueKeys().empty()) {
         t.key = t.schema->uniqueKeys().front();
-    } else {
-        t.problem = "table " + qualified(t.name) + " has no PRIMARY KEY or UNIQUE key: replicate needs one to find the rows "
-            "that updates and deletes change (add one, or set write.key)";
+    } else if (m_mode != MySqlWriteMode::Insert) {
+        t.problem = "table " + qualified(t.name) + " has no PRIMARY KEY or UNIQUE key: " + modeName() + " needs one to find "
+            "the rows that updates and deletes change (add one, or set write.key)";
     }
 }
 
@@ -89,9 +179,9 @@ void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vect
     if (key.empty() && first->table)
         for (int k : first->table->keyIndexes)
             key.push_back(first->table->columns[std::size_t(k)].name);
-    if (key.empty()) {
+    if (key.empty() && m_mode != MySqlWriteMode::Insert) { // insert mode creates a table without a key
         t.problem = "the events of table " + qualified(t.name) + " name no key columns (canal-json pkNames, the Debezium "
-            "message key): replicate cannot create the table without a PRIMARY KEY (create it by hand, or set write.key)";
+            "message key): " + modeName() + " cannot create the table without a PRIMARY KEY (create it by hand, or set write.key)";
         return;
     }
     std::vector<const Record *> records;
@@ -106,7 +196,13 @@ void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vect
             info = first->table->columns[c];
         info.name = names[c];
         const bool isKey = std::find(key.begin(), key.end(), names[c]) != key.end();
-        columns.push_back({names[c], replicaschema::columnType(info, replicaschema::sample(records, int(c)), isKey), isKey});
+        std::string reason;
+        std::string type = replicaschema::columnType(info, replicaschema::sample(records, int(c)), isKey, reason);
+        if (type.empty()) {
+            t.problem = "cannot create table " + qualified(t.name) + ": " + reason;
+            return;
+        }
+        columns.push_back({names[c], std::move(type), isKey});
     }
     if (!m_version.column.empty() && !first->schema->names().empty() && first->schema->indexOf(m_version.column) < 0)
         columns.push_back({m_version.column, "BIGINT", false});
@@ -119,20 +215,30 @@ void MySqlReplicaSink::createTable(Table &t, const Batch &batch, const std::vect
     try {
         m_connection.execute(sql);
     } catch (const MySqlError &e) {
-        throw Error("cannot create table " + qualified(t.name) + " (" + sql + "): " + e.what());
+        // The events' columns do not make a table (a row too large, a key too long): their
+        // records are rejected; the next batch tries again.
+        t.problem = "cannot create table " + qualified(t.name) + " (" + shown(sql) + "): " + e.what();
+        return;
     }
     loadTable(t);
     if (!t.schema)
         throw Error("table " + qualified(t.name) + " was created but cannot be read back from information_schema");
 }
 
-void MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+std::string MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes,
+                                         const Record &ddl)
 {
     std::vector<std::string> clauses;
     std::set<std::string> seen;
     const SchemaPtr *last = nullptr;
-    for (std::size_t i : indexes) {
-        const Record &r = batch[i];
+    const auto defaults = m_columnDefaults.find(t.name);
+    std::vector<const Record *> records;
+    for (std::size_t i : indexes)
+        records.push_back(&batch[i]);
+    if (ddl.schema)
+        records.push_back(&ddl); // the table as it is after the DDL
+    for (const Record *record : records) {
+        const Record &r = *record;
         if (last && *last == r.schema)
             continue;
         last = &r.schema;
@@ -145,46 +251,56 @@ void MySqlReplicaSink::addColumns(Table &t, const Batch &batch, const std::vecto
                 info = r.table->columns[c];
             info.name = names[c];
             std::vector<const Record *> sameSchema;
-            for (std::size_t j : indexes)
-                if (batch[j].schema == r.schema)
-                    sameSchema.push_back(&batch[j]);
-            clauses.push_back("ADD COLUMN " + quoteIdentifier(names[c]) + ' '
-                              + replicaschema::columnType(info, replicaschema::sample(sameSchema, int(c)), false) + " NULL");
+            for (const Record *other : records)
+                if (other->schema == r.schema)
+                    sameSchema.push_back(other);
+            std::string reason;
+            const std::string type = replicaschema::columnType(info, replicaschema::sample(sameSchema, int(c)), false, reason);
+            if (type.empty())
+                return "cannot add columns to " + qualified(t.name) + ": " + reason;
+            std::string clause = "ADD COLUMN " + quoteIdentifier(names[c]) + ' ' + type + " NULL";
+            if (defaults != m_columnDefaults.end() && defaults->second.count(names[c]))
+                clause += " DEFAULT " + defaults->second.at(names[c]);
+            clauses.push_back(std::move(clause));
         }
     }
     if (!m_version.column.empty() && m_version.fromCommitTime && !t.schema->column(m_version.column)
         && seen.insert(m_version.column).second)
         clauses.push_back("ADD COLUMN " + quoteIdentifier(m_version.column) + " BIGINT NULL");
     if (clauses.empty())
-        return;
+        return std::string();
     std::string sql = "ALTER TABLE " + qualified(t.name) + ' ';
     for (std::size_t i = 0; i < clauses.size(); ++i)
         sql += (i ? ", " : "") + clauses[i];
     try {
         m_connection.execute(sql);
     } catch (const MySqlError &e) {
-        throw Error("cannot add columns to " + qualified(t.name) + " (" + sql + "): " + e.what());
+        // This batch's events of the table are rejected; the next batch tries again.
+        return "cannot add columns to " + qualified(t.name) + " (" + shown(sql) + "): " + e.what();
     }
     loadTable(t);
+    return std::string();
 }
 
-void MySqlReplicaSink::prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
+std::string MySqlReplicaSink::prepareTable(Table &t, const Batch &batch, const std::vector<std::size_t> &indexes)
 {
     if (!t.schema) {
         if (!m_createTable) {
             t.problem = "table " + qualified(t.name) + " does not exist (set \"createTable\": true to create it)";
-            return;
+            return std::string();
         }
         t.problem.clear();
         createTable(t, batch, indexes);
         if (!t.schema)
-            return;
+            return std::string();
     }
     if (m_addColumns && t.problem.empty())
-        addColumns(t, batch, indexes);
+        if (std::string problem = addColumns(t, batch, indexes); !problem.empty())
+            return problem;
     if (t.problem.empty() && !m_version.column.empty() && !t.schema->column(m_version.column))
         t.problem = "version column " + quoteIdentifier(m_version.column) + " is not in table " + qualified(t.name)
             + " (add it, or set \"addColumns\": true)";
+    return std::string();
 }
 
 MySqlReplicaSink::Writer &MySqlReplicaSink::writerFor(Table &t, const SchemaPtr &schema)
@@ -236,10 +352,70 @@ MySqlReplicaSink::Writer &MySqlReplicaSink::writerFor(Table &t, const SchemaPtr 
     return *t.writers.back();
 }
 
+void MySqlReplicaSink::noteDdlColumns(const std::string &name, const std::string &statement)
+{
+    // The DEFAULTs of ALTER TABLE ... ADD COLUMN: the source's rows got that value without a row
+    // event, so the replica's column gets the same DEFAULT when it is added (addColumns()).
+    const DdlStatement ddl = ddlparser::parse(statement);
+    if (ddl.kind != DdlStatement::Kind::AlterTable)
+        return;
+    for (const DdlAlteration &a : ddl.alterations)
+        if (a.kind == DdlAlteration::Kind::AddColumn && !a.definition.defaultValue.empty()
+            && a.definition.defaultValue != "NULL")
+            m_columnDefaults[name][a.definition.info.name] = a.definition.defaultValue;
+}
+
+std::string MySqlReplicaSink::changedColumnType(const Table &t, const std::string &statement) const
+{
+    // A column's type changed by MODIFY / CHANGE: values of the new type may not fit the
+    // replica's column (a new ENUM member, a longer VARCHAR), so the change is refused here, at
+    // the DDL, rather than at some later row.
+    const DdlStatement ddl = ddlparser::parse(statement);
+    if (ddl.kind != DdlStatement::Kind::AlterTable)
+        return std::string();
+    auto normal = [](std::string type) {
+        type = lower(type);
+        for (const char *integer : {"tinyint", "smallint", "mediumint", "bigint", "int"})
+            if (type.starts_with(integer) && type.size() > std::strlen(integer) && type[std::strlen(integer)] == '(') {
+                const std::size_t close = type.find(')');
+                type.erase(std::strlen(integer), close - std::strlen(integer) + 1);
+                break;
+            }
+        return type;
+    };
+    for (const DdlAlteration &a : ddl.alterations) {
+        if (a.kind != DdlAlteration::Kind::ModifyColumn)
+            continue;
+        const MySqlColumn *column = t.schema->column(a.column);
+        if (!column)
+            continue;
+        std::string reason;
+        const std::string wanted = replicaschema::columnType(a.definition.info, nullptr, false, reason);
+        if (wanted.empty())
+            return "changes column " + quoteIdentifier(a.column) + " of replica table " + qualified(t.name) + ": " + reason;
+        if (normal(wanted) != normal(column->typeText))
+            return "changes the type of column " + quoteIdentifier(a.column) + " to " + wanted + ", which replica table "
+                + qualified(t.name) + " has as " + column->typeText + ": change it there by hand, then skip this event";
+    }
+    return std::string();
+}
+
 std::string MySqlReplicaSink::checkDdl(const Record &record)
 {
+    if (record.table && !record.table->table.empty())
+        if (std::string problem = eventProblem(record); !problem.empty())
+            return problem;
     const replicaschema::DdlEffect effect = replicaschema::ddlEffect(record.statement);
     const std::string name = record.table && !record.table->table.empty() ? tableNameFor(record) : std::string();
+    if (m_addColumns && !name.empty()) {
+        noteDdlColumns(name, record.statement);
+        Table &t = table(name);
+        if (t.schema && t.problem.empty()) {
+            // Added now, before the rows after the DDL: the rows the replica has get the default.
+            const std::vector<std::size_t> none;
+            addColumns(t, Batch(), none, record);
+        }
+    }
     const std::string what = "the DDL \"" + record.statement + "\" ";
     if (effect.dropsTable || effect.truncates || effect.renames)
         return what + (effect.dropsTable ? "drops" : effect.truncates ? "truncates" : "renames") + " a table; replicate does not apply "
@@ -249,6 +425,8 @@ std::string MySqlReplicaSink::checkDdl(const Record &record)
     Table &t = table(name);
     if (!t.schema)
         return std::string();
+    if (std::string changed = changedColumnType(t, record.statement); !changed.empty())
+        return what + changed;
     if (effect.renamesColumn)
         return what + "renames a column of replica table " + qualified(name)
             + ", which replicate does not follow: rename it there by hand, then skip this event";

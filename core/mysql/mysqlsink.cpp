@@ -1,4 +1,5 @@
 #include "core/mysql/mysqlsink.h"
+#include "core/model/jsontext.h"
 
 #include "core/mysql/mysqlcheckpointtable.h"
 
@@ -283,7 +284,7 @@ void MySqlSink::writeWithRetries(const std::vector<RejectedRecord> &fitRejected,
         committing = checkpoint;
         // Committed with the rows: a resumed run starts exactly after them.
         return "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES ("
-            + m_connection.quote(m_checkpointKey) + ',' + m_connection.quote(checkpoint.dump())
+            + m_connection.quote(m_checkpointKey) + ',' + m_connection.quote(jsonText(checkpoint))
             + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
     };
     const auto start = std::chrono::steady_clock::now();

@@ -52,7 +52,7 @@ bool isBinary(const ColumnInfo &c)
 MySqlSource::MySqlSource(const nlohmann::json &endpoint)
     : m_config(MySqlConnectionConfig::fromJson(endpoint.value("connection", nlohmann::json::object())))
 {
-    const std::string read = endpoint.value("read", std::string("snapshot+cdc"));
+    const std::string read = endpoint.value("read", std::string("snapshot"));
     if (read == "snapshot")
         m_mode = Mode::Snapshot;
     else if (read == "cdc")
@@ -159,39 +159,6 @@ Value MySqlSource::convert(const ColumnInfo &column, const std::optional<std::st
     return Value::text(s);
 }
 
-TableInfoPtr MySqlSource::describe(const std::string &database, const std::string &table)
-{
-    const auto rows = m_meta->query(
-        "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, CHARACTER_SET_NAME, COLUMN_KEY "
-        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + m_meta->quote(database) +
-        " AND TABLE_NAME = " + m_meta->quote(table) + " ORDER BY ORDINAL_POSITION");
-    auto info = std::make_shared<TableInfo>();
-    info->database = database;
-    info->table = table;
-    for (const auto &row : rows) {
-        ColumnInfo column;
-        column.name = row[0].value_or("");
-        column.dataType = row[1].value_or("");
-        column.columnType = row[2].value_or("");
-        column.nullable = row[3].value_or("YES") == "YES";
-        column.charset = row[4].value_or("");
-        column.isKey = row[5].value_or("") == "PRI";
-        column.isUnsigned = column.columnType.find("unsigned") != std::string::npos;
-        if (isBinary(column))
-            column.charset = "binary";
-        info->columns.push_back(std::move(column));
-    }
-    const auto keys = m_meta->query(
-        "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE CONSTRAINT_NAME = 'PRIMARY' "
-        "AND TABLE_SCHEMA = " + m_meta->quote(database) + " AND TABLE_NAME = " + m_meta->quote(table) +
-        " ORDER BY ORDINAL_POSITION");
-    for (const auto &key : keys)
-        for (std::size_t i = 0; i < info->columns.size(); ++i)
-            if (info->columns[i].name == key[0].value_or(""))
-                info->keyIndexes.push_back(int(i));
-    return info;
-}
-
 void MySqlSource::resolveTables(const std::set<std::string> &skip)
 {
     const auto rows = m_meta->query(
@@ -209,12 +176,7 @@ void MySqlSource::resolveTables(const std::set<std::string> &skip)
                 match = used[i] = true;
         if (!match || skip.count(name))
             continue;
-        SnapshotTable t;
-        t.info = describe(db, table);
-        std::vector<std::string> names;
-        for (const ColumnInfo &c : t.info->columns)
-            names.push_back(c.name);
-        t.schema = std::make_shared<Schema>(std::move(names));
+        SnapshotTable t; // info and schema: useDefinitions()
         total += std::stoull(row[2].value_or("0"));
         m_tableEstimates.emplace_back(name, std::stoull(row[2].value_or("0")));
         m_order.push_back(name);
@@ -240,6 +202,8 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
 {
     m_meta = std::make_unique<MySqlConnection>(m_config);
     m_meta->connect();
+    if (m_mode != Mode::Snapshot)
+        BinlogReader::checkServer(*m_meta, m_config.endpoint()); // before a snapshot that CDC could not follow
     const std::string phase = resume.is_object() ? resume.value("phase", std::string()) : std::string();
     std::set<std::string> skip;
     if (phase == "snapshot")
@@ -247,20 +211,24 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
             skip.insert(d.get<std::string>());
     resolveTables(skip);
     m_resumeDone.assign(skip.begin(), skip.end());
-    if (!m_tables.empty())
-        m_schema = m_tables.front().schema;
-    else
-        m_schema = std::make_shared<Schema>();
+    m_schema = std::make_shared<Schema>();
 
     if (phase == "cdc") {
-        startCdc({resume.value("file", std::string()), resume.value("position", std::uint64_t(4)),
-                  resume.value("gtid", std::string())});
+        const BinlogStart from{resume.value("file", std::string()), resume.value("position", std::uint64_t(4)),
+                               resume.value("gtid", std::string())};
+        if (const std::uint64_t rows = resume.value("skipRows", std::uint64_t(0)); rows > 0)
+            m_skip = SkipRows{from.file, from.position, rows};
+        restoreHistory(resume, from);
+        useDefinitions(m_history);
+        startCdc(from);
         return;
     }
     if (phase == "snapshot") {
         const auto &b = resume.at("binlog");
         m_snapshotBinlog = {b.value("file", std::string()), b.value("pos", std::uint64_t(4)),
                             b.value("gtid", std::string())};
+        if (!m_snapshotBinlog.file.empty())
+            restoreHistory(resume, m_snapshotBinlog);
         const std::string current = resume.value("table", std::string());
         for (std::size_t i = 0; i < m_tables.size(); ++i)
             if (m_order[i] == current)
@@ -272,10 +240,16 @@ void MySqlSource::openFrom(const nlohmann::json &resume)
     if (!phase.empty())
         throw Error("cannot resume the mysql source from checkpoint " + resume.dump());
     if (m_mode == Mode::Cdc) {
-        const auto rows = m_meta->query("SHOW MASTER STATUS");
-        if (rows.empty())
-            throw Error("the server " + m_config.endpoint() + " has no binary log (log_bin is off): CDC needs it");
-        startCdc({rows[0][0].value_or(""), std::stoull(rows[0][1].value_or("4")), {}});
+        BinlogStart now;
+        m_history = describeConsistently([&] {
+            const auto rows = m_meta->query("SHOW MASTER STATUS");
+            if (rows.empty())
+                throw Error("the server " + m_config.endpoint() + " has no binary log (log_bin is off): CDC needs it");
+            now = {rows[0][0].value_or(""), std::stoull(rows[0][1].value_or("4")), {}};
+        });
+        useDefinitions(m_history);
+        setBaseHistory(now);
+        startCdc(now);
         return;
     }
     startSnapshot();
@@ -292,10 +266,16 @@ void MySqlSource::openSnapshotSession()
 
 void MySqlSource::startSnapshot()
 {
-    openSnapshotSession();
-    m_snapshotTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch()).count();
-    if (m_snapshotBinlog.file.empty()) {
+    const bool fresh = m_snapshotBinlog.file.empty();
+    // The snapshot's rows are read with the definitions described around its start; a fresh
+    // snapshot's binlog position is where the schema history starts.
+    const SchemaHistory described = describeConsistently([&] {
+        openSnapshotSession();
+        m_snapshotTimeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
+        if (!fresh)
+            return;
+        m_snapshotBinlog = {};
         for (const auto &row : m_snapshot->query("SHOW STATUS LIKE 'binlog_snapshot_%'")) {
             if (row[0].value_or("") == "Binlog_snapshot_file")
                 m_snapshotBinlog.file = row[1].value_or("");
@@ -309,6 +289,11 @@ void MySqlSource::startSnapshot()
                                                 ", " + std::to_string(m_snapshotBinlog.position) + ")");
             m_snapshotBinlog.gtid = gtid.empty() ? std::string() : gtid[0][0].value_or("");
         }
+    });
+    useDefinitions(described);
+    if (fresh) {
+        m_history = described;
+        setBaseHistory(m_snapshotBinlog);
     }
     m_inSnapshot = true;
     m_current = 0;
@@ -323,6 +308,7 @@ void MySqlSource::startCdc(const BinlogStart &start)
     m_snapshot.reset();
     m_reader = std::make_unique<BinlogReader>(m_config);
     m_reader->setHeartbeatMs(100);
+    m_reader->setSchemaHistory(&m_history, [this](const BinlogStart &at) { historyChanged(at); });
     // Start by file/position: exact for this server even with several GTID domains.
     BinlogStart s = start;
     if (!s.file.empty())
@@ -379,6 +365,10 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
     std::size_t added = 0;
     while (added < maxRecords && m_current < m_tables.size()) {
         SnapshotTable &t = m_tables[m_current];
+        if (!t.info) { // dropped before the snapshot began
+            ++m_current;
+            continue;
+        }
         if (m_chunkIndex >= m_chunk.size()) {
             if (t.started && m_chunkWasLast) {
                 ++m_current;
@@ -412,6 +402,11 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
         record.position.source = "snapshot";
         record.position.partition = std::int32_t(m_current);
         record.position.gtid = key.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        // The last row of its table (endOffset 1): a checkpoint after it lists the table as done,
+        // after the last table's it streams from the snapshot's coordinates, so a resumed run
+        // never reads the table again (a keyless table has no key to resume after).
+        if (m_chunkWasLast && m_chunkIndex == m_chunk.size())
+            record.position.endOffset = 1;
         out.push_back(std::move(record));
         ++added;
         ++m_done;
@@ -501,9 +496,19 @@ bool MySqlSource::readConnected(Batch &out, std::size_t maxRecords)
         return false;
     Batch batch;
     const auto keep = [&] {
-        for (Record &r : batch)
+        for (Record &r : batch) {
+            if (m_skip) {
+                const Position &p = r.position;
+                if (p.source == m_skip->file && p.endOffset == m_skip->transactionStart && p.endLine > 0) {
+                    if (p.endLine <= m_skip->rows)
+                        continue; // written by the run that stopped inside this transaction
+                } else {
+                    m_skip.reset();
+                }
+            }
             if (r.table && selected(r.table->database, r.table->table))
                 out.push_back(std::move(r));
+        }
         const BinlogStart at = m_reader->currentPosition();
         if (!at.file.empty() || !at.gtid.empty())
             m_cdcPosition = at;
@@ -544,15 +549,21 @@ nlohmann::json MySqlSource::initialCheckpoint() const
             {"binlog", {{"file", m_snapshotBinlog.file}, {"pos", m_snapshotBinlog.position}, {"gtid", m_snapshotBinlog.gtid}}},
             {"table", ""},
             {"after", nlohmann::json::array()},
-            {"done", m_resumeDone}};
+            {"done", m_resumeDone},
+            {"schema", historyAt(Position())}};
 }
 
 nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
 {
     if (position.source == "snapshot") {
         nlohmann::json key = nlohmann::json::parse(position.gtid, nullptr, false);
+        const bool tableDone = position.endOffset == 1;
+        if (tableDone && m_mode == Mode::SnapshotCdc && !m_snapshotBinlog.file.empty() && position.partition >= 0
+            && std::size_t(position.partition) + 1 == m_order.size())
+            return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
+                    {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(position)}};
         nlohmann::json done = m_resumeDone;
-        for (std::int32_t i = 0; i < position.partition && std::size_t(i) < m_order.size(); ++i)
+        for (std::int32_t i = 0; i < position.partition + (tableDone ? 1 : 0) && std::size_t(i) < m_order.size(); ++i)
             done.push_back(m_order[std::size_t(i)]);
         nlohmann::json after = nlohmann::json::array();
         std::string table;
@@ -566,9 +577,17 @@ nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
                             {"gtid", m_snapshotBinlog.gtid}}},
                 {"table", table},
                 {"after", after},
-                {"done", done}};
+                {"done", done},
+                {"schema", historyAt(position)}};
     }
-    return {{"phase", "cdc"}, {"file", position.source}, {"position", position.offset}, {"gtid", position.gtid}};
+    if (position.endLine > 0 && position.endLine < position.column) { // inside a transaction: restart it, skipping what was written
+        Position start = position;
+        start.offset = position.endOffset;
+        return {{"phase", "cdc"}, {"file", position.source}, {"position", position.endOffset}, {"gtid", ""},
+                {"skipRows", position.endLine}, {"schema", historyAt(start)}};
+    }
+    return {{"phase", "cdc"}, {"file", position.source}, {"position", position.offset}, {"gtid", position.gtid},
+            {"schema", historyAt(position)}};
 }
 
 } // namespace flowdeck

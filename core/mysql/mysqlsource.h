@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/mysql/binlog/binlogreader.h"
+#include "core/mysql/binlog/schemahistory.h"
 #include "core/mysql/mysqlconnection.h"
 #include "core/engine/reconnectbackoff.h"
 #include "core/engine/source.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -18,7 +21,7 @@ namespace flowdeck {
 /// changes from the binary log (CDC), or both with a lossless handoff. Endpoint:
 /// `{"type":"mysql","connection":{...},"table":"t"|"db.t"}` or `"tables":["tpcc.*","*.orders"]`
 /// (glob `*`/`?`; a name without a database is in connection.database; system schemas never),
-/// `"read":"snapshot"|"cdc"|"snapshot+cdc"` (default "snapshot+cdc"), optional `"chunkSize"`
+/// `"read":"snapshot"|"cdc"|"snapshot+cdc"` (default "snapshot", as docs/flow-file.md says), optional `"chunkSize"`
 /// (rows per snapshot query, default 1000).
 ///
 /// Snapshot: on a dedicated session REPEATABLE READ + START TRANSACTION WITH CONSISTENT SNAPSHOT;
@@ -36,8 +39,17 @@ namespace flowdeck {
 /// without one) SHOW MASTER STATUS; records of tables not matching the selection (and DDL of
 /// other tables or of databases) are dropped. read() waits up to ~200 ms.
 ///
+/// Schema history (docs/schema-changes.md): binlog rows are decoded with the table definitions
+/// in force at their position, kept in a SchemaHistory that starts from information_schema at
+/// the snapshot's (or the stream start's) position, described twice around taking that position
+/// so that no DDL slipped in between, and follows every DDL in the binlog. Each checkpoint
+/// carries the history valid at its position (`"schema"`), so a resume anywhere decodes right.
+/// A checkpoint without one (written before this existed) is only resumed when the binlog from
+/// it to now holds no DDL of a captured table; otherwise open() refuses (re-snapshot).
+///
 /// Checkpoints: `{"phase":"snapshot","binlog":{file,pos,gtid},"table":"db.t","after":[...],
-/// "done":[...]}` and `{"phase":"cdc","file","position","gtid"}`. Resuming mid-snapshot takes a
+/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`; the checkpoint after the last
+/// row of the last table is already the cdc one (the snapshot's coordinates). Resuming mid-snapshot takes a
 /// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
 /// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
 /// idempotent (upsert/replicate) sink makes exact.
@@ -65,6 +77,7 @@ public:
     nlohmann::json checkpointAfter(const Position &position) const override;
     /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them.
     nlohmann::json initialCheckpoint() const override;
+    void checkpointCommitted(const nlohmann::json &checkpoint) override;
     bool continuous() const override { return m_mode != Mode::Snapshot; }
     bool caughtUp() const override { return m_caughtUp.load(); }
     std::uint64_t progressDone() const override { return m_done.load(); }
@@ -96,7 +109,15 @@ private:
 
     void openFrom(const nlohmann::json &resume);
     void resolveTables(const std::set<std::string> &skip);
-    TableInfoPtr describe(const std::string &database, const std::string &table);
+    // Schema history (mysqlsourcehistory.cpp):
+    SchemaHistory describeConsistently(const std::function<void()> &atPosition);
+    void useDefinitions(const SchemaHistory &history);
+    void restoreHistory(const nlohmann::json &resume, const BinlogStart &from);
+    void verifyNoDdlSince(const BinlogStart &from, const SchemaHistory &current, const BinlogStart &now);
+    void setBaseHistory(const BinlogStart &at);
+    void historyChanged(const BinlogStart &at);
+    nlohmann::json historyAt(const Position &position) const;
+
     void startSnapshot();
     void openSnapshotSession();
     bool readConnected(Batch &out, std::size_t maxRecords);
@@ -117,6 +138,15 @@ private:
     // Fixed by open() (read by checkpointAfter()):
     BinlogStart m_snapshotBinlog;
     BinlogStart m_cdcPosition;             // where the stream continues after a reconnect
+    // A resume inside a transaction: the stream restarts at the transaction and its first
+    // `skipRows` rows (written before the run stopped) are not handed out again.
+    struct SkipRows
+    {
+        std::string file;
+        std::uint64_t transactionStart = 0;
+        std::uint64_t rows = 0;
+    };
+    std::optional<SkipRows> m_skip;
     ReconnectBackoff m_backoff;
     std::vector<std::string> m_order;      // "db.t" of the tables to snapshot, in order
     std::vector<std::string> m_resumeDone; // tables a resumed checkpoint had finished
@@ -137,6 +167,16 @@ private:
     std::atomic<std::uint64_t> m_done{0};
     std::atomic<std::uint64_t> m_total{0};
     std::atomic<std::int64_t> m_lastEventMs{0};
+
+    SchemaHistory m_history; // at the reader's position (reader thread)
+    struct HistoryVersion
+    {
+        std::string file;        // in force from this binlog position on
+        std::uint64_t position = 0;
+        nlohmann::json schema;   // SchemaHistory::toJson()
+    };
+    mutable std::mutex m_versionsMutex;   // the writer thread reads them in checkpointAfter()
+    std::vector<HistoryVersion> m_versions; // oldest first; [0] is the start's
 };
 
 } // namespace flowdeck

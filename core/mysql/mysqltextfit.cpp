@@ -222,4 +222,28 @@ bool fitSet(std::string_view text, const MySqlColumn &column, MySqlCell &cell, M
     return true;
 }
 
+bool fitEnumNumber(const Value &value, const MySqlColumn &column, MySqlCell &cell, MySqlValueArena &arena,
+                   std::string &reason)
+{
+    const bool negative = value.type() == ValueType::Int && value.asInt() < 0;
+    const std::uint64_t n = value.type() == ValueType::Int ? std::uint64_t(value.asInt()) : value.asUInt();
+    if (column.kind == MySqlColumnKind::Enum) {
+        if (negative || n < 1 || n > column.members.size())
+            return refuse(reason, value.toString() + " is not an index (1 to " + std::to_string(column.members.size())
+                                      + ") of the values of " + columnReference(column));
+        setValue(cell, column.members[std::size_t(n - 1)]);
+        return true;
+    }
+    const std::size_t count = column.members.size();
+    if (negative || (count < 64 && n >> count))
+        return refuse(reason, value.toString() + " is not a bit mask of the " + std::to_string(count) + " values of "
+                                  + columnReference(column));
+    std::string text;
+    for (std::size_t i = 0; i < count && i < 64; ++i)
+        if ((n >> i) & 1)
+            text += (text.empty() ? "" : ",") + column.members[i];
+    setValue(cell, arena.store(text));
+    return true;
+}
+
 } // namespace flowdeck

@@ -450,8 +450,13 @@ bool fitMySqlValue(const Value &value, const MySqlColumn &column, MySqlCell &cel
         return true;
     }
     case MySqlColumnKind::Enum:
-        return fitEnum(textOf(value, arena), column, cell, reason);
     case MySqlColumnKind::Set:
+        // A number is the 1-based ENUM index or the SET bit mask, as MySQL reads a number for
+        // these columns (and as TiCDC's canal-json carries them).
+        if (value.type() == ValueType::Int || value.type() == ValueType::UInt)
+            return fitEnumNumber(value, column, cell, arena, reason);
+        if (column.kind == MySqlColumnKind::Enum)
+            return fitEnum(textOf(value, arena), column, cell, reason);
         return fitSet(textOf(value, arena), column, cell, arena, reason);
     case MySqlColumnKind::Date:
     case MySqlColumnKind::DateTime:

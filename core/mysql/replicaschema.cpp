@@ -1,5 +1,7 @@
 #include "core/mysql/replicaschema.h"
 
+#include "core/mysql/mysqltypeparser.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -75,14 +77,14 @@ const Value *sample(const std::vector<const Record *> &records, int field)
     return nullptr;
 }
 
-std::string columnType(const ColumnInfo &column, const Value *sample, bool key)
+namespace {
+
+/// The replica type for a parsed event type; sizes and members come from the parsed parts only.
+std::string replicaType(const MySqlColumnType &type, const Value *sample, bool key)
 {
-    const std::string t = lower(column.dataType);
-    const std::string full = lower(column.columnType);
-    const bool sized = full.find('(') != std::string::npos;
-    const std::string unsignedSuffix = column.isUnsigned ? " UNSIGNED" : "";
-    if (t.empty())
-        return fromSample(sample, key);
+    const std::string &t = type.name;
+    const bool sized = type.hasSizes();
+    const std::string full = type.text();
     if (t == "char" || t == "varchar") {
         if (sized)
             return full;
@@ -95,12 +97,14 @@ std::string columnType(const ColumnInfo &column, const Value *sample, bool key)
     if (t == "tinyblob" || t == "blob" || t == "mediumblob" || t == "longblob")
         return key ? "VARBINARY(255)" : t;
     if (t == "tinyint" || t == "smallint" || t == "mediumint" || t == "int" || t == "integer" || t == "bigint")
-        return sized ? full : t + unsignedSuffix;
+        return full;
+    if (t == "bool" || t == "boolean")
+        return "TINYINT(1)";
     if (t == "year")
         return "YEAR";
     if (t == "float" || t == "double" || t == "real")
         return sized ? full : t == "float" ? "FLOAT" : "DOUBLE";
-    if (t == "decimal" || t == "numeric") {
+    if (t == "decimal" || t == "numeric" || t == "dec" || t == "fixed") {
         if (sized)
             return full;
         const int scale = std::max(0, fractionDigits(sample));
@@ -112,19 +116,40 @@ std::string columnType(const ColumnInfo &column, const Value *sample, bool key)
         // TIMESTAMP becomes DATETIME: the events carry its UTC text, and a replica TIMESTAMP
         // would bring the server's automatic initialization and time zone conversion.
         const std::string base = t == "time" ? "TIME" : "DATETIME";
-        const std::size_t open = full.find('(');
-        if (open != std::string::npos)
-            return base + full.substr(open, full.find(')', open) - open + 1);
+        if (sized)
+            return base + '(' + std::to_string(type.sizes[0]) + ')';
         const int fsp = sample ? fractionDigits(sample) : 6;
         return fsp > 0 ? base + '(' + std::to_string(std::min(6, fsp)) + ')' : base;
     }
     if (t == "bit")
         return sized ? full : "BIT(64)";
     if (t == "enum" || t == "set")
-        return sized ? full : "BIGINT UNSIGNED"; // TiCDC's index / bit mask without the members
+        return type.members.empty() ? "BIGINT UNSIGNED" : full; // TiCDC's index / bit mask without the members
     if (t == "json")
         return "JSON";
     return fromSample(sample, key);
+}
+
+} // namespace
+
+std::string columnType(const ColumnInfo &column, const Value *sample, bool key, std::string &reason)
+{
+    const std::string &given = column.columnType.empty() ? column.dataType : column.columnType;
+    const std::string text = given.empty() ? fromSample(sample, key) : given;
+    const std::optional<MySqlColumnType> parsed = parseMySqlColumnType(text, reason);
+    if (!parsed) {
+        reason = "column `" + column.name + "`: " + reason;
+        return std::string();
+    }
+    if (given.empty())
+        return parsed->text();
+    // What goes into the statement is always rebuilt from parsed parts, never the event's text.
+    const std::optional<MySqlColumnType> rebuilt = parseMySqlColumnType(replicaType(*parsed, sample, key), reason);
+    if (!rebuilt) {
+        reason = "column `" + column.name + "`: " + reason;
+        return std::string();
+    }
+    return rebuilt->text();
 }
 
 DdlEffect ddlEffect(const std::string &statement)

@@ -18,7 +18,10 @@ namespace replicaschema {
 /// text shows them); else inferred from the sample (BIGINT, DOUBLE, DECIMAL, DATETIME, TEXT...).
 /// Key columns get VARCHAR(255) / VARBINARY(255) instead of TEXT / BLOB. TiCDC's ENUM index and
 /// SET mask (canal-json without type parameters) become BIGINT UNSIGNED.
-std::string columnType(const ColumnInfo &column, const Value *sample, bool key);
+/// The event's type text never reaches SQL: it is parsed (parseMySqlColumnType()) and the result
+/// rebuilt from the parsed parts. Returns "" and sets `reason` ("column `c`: 'varchar(10)) ;...'
+/// is not a MySQL column type: ...") when the event's type is not a MySQL column type.
+std::string columnType(const ColumnInfo &column, const Value *sample, bool key, std::string &reason);
 
 /// The first non-null value of `field` among `records`, or null.
 const Value *sample(const std::vector<const Record *> &records, int field);

@@ -152,24 +152,81 @@ bool Mapper::map(Record &in, Record &out, std::string &error, bool moveValues) c
         }
         return true;
     }
-    // Renamed columns no longer match the source table's description.
-    out.table.reset();
-    out.before.clear();
+    // Change events keep their source table (encoders and replicate's {table} need it),
+    // described by the mapped columns, and their before image, mapped like the row.
+    out.table = in.table ? mappedTable(in.table, in.schema) : TableInfoPtr();
     out.schema = m_output;
-    out.values.resize(m_entries.size());
     const std::vector<int> &index = slotsFor(in.schema);
+    if (in.op == RowOp::Update && !in.before.empty()) {
+        if (!mapRow(in.before, index, out.before, error, false))
+            return false;
+    } else {
+        out.before.clear();
+    }
+    if (!mapRow(in.values, index, out.values, error, moveValues))
+        return false;
+    if (moveValues)
+        out.position = std::move(in.position);
+    else
+        out.position = in.position;
+    return true;
+}
+
+TableInfoPtr Mapper::mappedTable(const TableInfoPtr &source, const SchemaPtr &schema) const
+{
+    if (m_tableCache.source == source && m_tableCache.schema == schema)
+        return m_tableCache.mapped;
+    const std::vector<int> &index = slotsFor(schema);
+    auto mapped = std::make_shared<TableInfo>();
+    mapped->database = source->database;
+    mapped->table = source->table;
+    std::vector<int> keyOf(source->columns.size(), -1);
+    std::size_t keysMapped = 0;
+    for (std::size_t e = 0; e < m_entries.size(); ++e) {
+        const Entry &entry = m_entries[e];
+        ColumnInfo column;
+        const int k = entry.source >= 0 ? index[std::size_t(entry.source)] : -1;
+        // A plain rename keeps the source column's type; a transformed value's type is unknown.
+        if (entry.steps.empty() && k >= 0 && std::size_t(k) < source->columns.size()) {
+            column = source->columns[std::size_t(k)];
+            column.isKey = false;
+            if (keyOf[std::size_t(k)] < 0) {
+                keyOf[std::size_t(k)] = int(e);
+                for (int key : source->keyIndexes)
+                    keysMapped += key == k;
+            }
+        }
+        column.name = entry.destination;
+        mapped->columns.push_back(std::move(column));
+    }
+    // The key survives only when every key column is mapped as it is.
+    if (!source->keyIndexes.empty() && keysMapped == source->keyIndexes.size()) {
+        for (int key : source->keyIndexes) {
+            const int e = keyOf[std::size_t(key)];
+            mapped->keyIndexes.push_back(e);
+            mapped->columns[std::size_t(e)].isKey = true;
+        }
+    }
+    m_tableCache = {source, schema, std::move(mapped)};
+    return m_tableCache.mapped;
+}
+
+bool Mapper::mapRow(std::vector<Value> &in, const std::vector<int> &index, std::vector<Value> &outValues,
+                    std::string &error, bool moveValues) const
+{
+    outValues.resize(m_entries.size());
     auto field = [&](int slot) -> const Value & {
         if (slot < 0)
             return kNull;
         const int k = index[std::size_t(slot)];
-        return k >= 0 && std::size_t(k) < in.values.size() ? in.values[std::size_t(k)] : kNull;
+        return k >= 0 && std::size_t(k) < in.size() ? in[std::size_t(k)] : kNull;
     };
 
     // Transforms and validations first: they are the only steps that fail, and a failed record
     // must reach the dead-letter file intact, so nothing may have been moved out of it yet.
     for (std::size_t e = 0; e < m_entries.size(); ++e) {
         const Entry &entry = m_entries[e];
-        Value &value = out.values[e];
+        Value &value = outValues[e];
         if (entry.steps.empty())
             continue;
         for (std::size_t s = 0; s < entry.steps.size(); ++s) {
@@ -204,14 +261,10 @@ bool Mapper::map(Record &in, Record &out, std::string &error, bool moveValues) c
             continue;
         const Value &from = field(entry.source);
         if (moveValues && m_movable[e] && &from != &kNull)
-            out.values[e] = std::move(const_cast<Value &>(from));
+            outValues[e] = std::move(const_cast<Value &>(from));
         else
-            out.values[e] = from; // copy-assignment reuses the string's capacity
+            outValues[e] = from; // copy-assignment reuses the string's capacity
     }
-    if (moveValues)
-        out.position = std::move(in.position);
-    else
-        out.position = in.position;
     return true;
 }
 

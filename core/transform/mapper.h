@@ -25,6 +25,11 @@ namespace flowdeck {
 /// `constant` needs no input. A source field the record's schema lacks reads as NULL (the
 /// column then gets its default downstream).
 ///
+/// Change events keep their source table: Record::table describes the mapped columns (a plain
+/// rename keeps the source column's type, a transformed column's type is unknown, the key
+/// survives when all its columns are renamed as they are), and an update's before image is
+/// mapped like its row.
+///
 /// Records of different schemas may pass through one Mapper (JSON Lines files add keys
 /// mid-stream): field indexes are resolved once per schema and cached, and the common
 /// one-schema case costs a pointer compare per record. Because of that cache, apply() must not
@@ -79,6 +84,9 @@ private:
     int sourceSlot(const std::string &name);
     bool map(Record &in, Record &out, std::string &error, bool moveValues) const;
     const std::vector<int> &slotsFor(const SchemaPtr &schema) const;
+    bool mapRow(std::vector<Value> &in, const std::vector<int> &index, std::vector<Value> &out, std::string &error,
+                bool moveValues) const;
+    TableInfoPtr mappedTable(const TableInfoPtr &source, const SchemaPtr &schema) const;
 
     bool m_mapsAll = true;
     std::vector<Entry> m_entries;
@@ -86,6 +94,13 @@ private:
     std::vector<std::string> m_sourceNames;
     SchemaPtr m_output;
     mutable FieldIndexCache m_fieldIndexes;
+    struct TableCache
+    {
+        TableInfoPtr source;
+        SchemaPtr schema;
+        TableInfoPtr mapped;
+    };
+    mutable TableCache m_tableCache; // the mapped description of the last source table
 };
 
 } // namespace flowdeck

@@ -127,4 +127,14 @@ std::string readGolden(const std::string &relative)
     return s;
 }
 
+std::string golden(const std::string &relative, const std::string &actual)
+{
+    if (qEnvironmentVariableIntValue("FLOWDECK_WRITE_GOLDENS") == 1) {
+        QFile f(QString::fromStdString(dataPath(relative)));
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(QByteArray::fromStdString(actual + "\n"));
+    }
+    return readGolden(relative);
+}
+
 } // namespace flowdeck::test

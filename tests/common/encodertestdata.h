@@ -23,5 +23,8 @@ std::vector<Value> allTypesRow();
 Record changeEvent(RowOp op);
 /// A golden file under tests/data, without its final newline.
 std::string readGolden(const std::string &relative);
+/// readGolden(relative); with FLOWDECK_WRITE_GOLDENS=1 in the environment it first writes
+/// `actual` there (to regenerate goldens after a deliberate format change; review the diff).
+std::string golden(const std::string &relative, const std::string &actual);
 
 } // namespace flowdeck::test

@@ -14,6 +14,7 @@
 #include <set>
 
 using namespace flowdeck;
+using namespace Qt::StringLiterals;
 using test::ConsumedMessage;
 using test::consumeAll;
 
@@ -88,6 +89,9 @@ private Q_SLOTS:
     void initTestCase();
     void config();
     void embeddedBroker();
+    void keyChangingUpdate_data();
+    void keyChangingUpdate();
+    void tidbWatermarks();
     void indexValueRoundTrip();
     void tooLargeIsRejected();
     void stopAtFirstRejection();
@@ -200,14 +204,14 @@ void TestKafkaSink::indexValueRoundTrip()
     QCOMPARE(sink->partitionCount(usersTopic), 3);
     const auto messages = consumeAll(sink->bootstrap(), usersTopic, 3);
     QCOMPARE(messages.size(), std::size_t(60)); // one message per record
-    const Partitioner partitioner("index-value");
+    Partitioner partitioner("index-value");
     std::map<std::string, std::vector<std::string>> versions;
     std::map<std::string, std::int32_t> partitionOfKey;
     for (const ConsumedMessage &m : messages) {
         const auto [it, inserted] = partitionOfKey.emplace(m.key, m.partition);
         QCOMPARE(it->second, m.partition); // same key, same partition
         const Record probe = makeRecord(users, std::stoll(m.key), "");
-        QCOMPARE(m.partition, partitioner.partition(probe, 3));
+        QCOMPARE(m.partition, partitioner.partition(probe, m.key, 3));
         versions[m.key].push_back(m.value);
     }
     QCOMPARE(versions.size(), std::size_t(20)); // keys are the primary keys 0..19
@@ -342,7 +346,7 @@ void TestKafkaSink::realEncoders_data()
     QTest::addColumn<int>("rowMessages"); // insert, update, delete (+ Debezium's tombstone)
     QTest::addColumn<int>("ddlCopies");
     QTest::newRow("canal-json") << QStringLiteral("canal-json") << 3 << 1;
-    QTest::newRow("debezium-json") << QStringLiteral("debezium-json") << 4 << 3;
+    QTest::newRow("debezium-json: DDL in the schema-change topic") << QStringLiteral("debezium-json") << 4 << 0;
     QTest::newRow("json: no DDL messages") << QStringLiteral("json") << 3 << 0;
 }
 
@@ -355,8 +359,11 @@ void TestKafkaSink::realEncoders()
     nlohmann::json d = {{"type", "kafka"},          {"brokers", m_brokers},
                         {"protocol", protocol.toStdString()}, {"topic", m_prefix + "real_{table}"},
                         {"partition", "index-value"}, {"createTopics", {{"partitions", 3}}}};
+    const std::string serverName = m_prefix + "srv_" + protocol.toStdString().substr(0, 3);
+    if (protocol == QLatin1String("debezium-json"))
+        d["debezium"] = {{"serverName", serverName}};
     const KafkaConfig config = KafkaConfig::fromJson(d);
-    KafkaSink sink(config, RecordEncoder::create(config.protocol));
+    KafkaSink sink(config, RecordEncoder::create(config.protocol, config.encoder));
     sink.open(nullptr);
     const TableInfoPtr t = makeTable("shop", "e_" + protocol.toStdString().substr(0, 3));
     Record update = makeRecord(t, 7, "after");
@@ -379,6 +386,113 @@ void TestKafkaSink::realEncoders()
     QCOMPARE(rows, rowMessages);
     QCOMPARE(ddls, ddlCopies);
     QCOMPARE(rowPartitions.size(), std::size_t(1)); // one key, one partition
+    if (protocol == QLatin1String("debezium-json")) {
+        // Debezium's schema-change topic is <serverName>, one partition, keyed by database.
+        const auto changes = consumeAll(sink.bootstrap(), serverName, 1);
+        QCOMPARE(changes.size(), std::size_t(1));
+        QVERIFY(changes[0].value.find("ADD COLUMN x INT") != std::string::npos);
+        QVERIFY(changes[0].key.find(R"("payload":{"databaseName":"shop"})") != std::string::npos);
+    }
+}
+
+void TestKafkaSink::keyChangingUpdate_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<QStringList>("expected"); // per message: "<type or op>@<key>"
+    QTest::newRow("canal-json: DELETE, INSERT") << u"canal-json"_s << QStringList{u"DELETE@7"_s, u"INSERT@8"_s};
+    QTest::newRow("debezium-json: d, tombstone, c")
+        << u"debezium-json"_s << QStringList{u"d@7"_s, u"tombstone@7"_s, u"c@8"_s};
+}
+
+// TiCDC (SplitUpdateEvent) and Debezium (emitUpdateAsPrimaryKeyChangeRecord) turn an UPDATE
+// of the key into a delete of the old key and an insert of the new one, each on its key's
+// partition; an UPDATE that keeps the key stays one message.
+void TestKafkaSink::keyChangingUpdate()
+{
+    QFETCH(QString, protocol);
+    QFETCH(QStringList, expected);
+    const std::string tag = protocol.toStdString().substr(0, 3);
+    const std::string topic = m_prefix + "pkchange_" + tag;
+    nlohmann::json d = {{"type", "kafka"}, {"brokers", m_brokers}, {"protocol", protocol.toStdString()},
+                        {"topic", topic}, {"partition", "index-value"}, {"createTopics", {{"partitions", 4}}},
+                        {"debezium", {{"serverName", m_prefix + "pk_" + tag}, {"schemas", false}}}};
+    if (protocol != QLatin1String("debezium-json"))
+        d.erase("debezium");
+    const KafkaConfig config = KafkaConfig::fromJson(d);
+    KafkaSink sink(config, RecordEncoder::create(config.protocol, config.encoder));
+    sink.open(nullptr);
+    const TableInfoPtr t = makeTable("shop", "pk_" + tag);
+    Record update = makeRecord(t, 8, "moved");
+    update.before = {Value::integer(7), Value::text("old")};
+    Record same = makeRecord(t, 8, "renamed");
+    same.before = {Value::integer(8), Value::text("moved")};
+    Batch batch{update, same};
+    QVERIFY(sink.write(batch).empty());
+
+    Partitioner partitioner("index-value");
+    const auto partitionOf = [&](std::int64_t id) { return partitioner.partition(makeRecord(t, id, ""), {}, 4); };
+    QStringList got;
+    int sameKeyMessages = 0;
+    for (const ConsumedMessage &m : consumeAll(sink.bootstrap(), topic, 4)) {
+        const bool tombstone = m.value.empty();
+        const nlohmann::json key = nlohmann::json::parse(m.key);
+        const std::string id = key.at("id").is_string() ? key.at("id").get<std::string>() : key.at("id").dump();
+        QCOMPARE(m.partition, partitionOf(std::stoll(id)));
+        if (tombstone) {
+            got << QString::fromStdString("tombstone@" + id);
+            continue;
+        }
+        const nlohmann::json v = nlohmann::json::parse(m.value);
+        const std::string what = v.contains("type") ? v.at("type").get<std::string>() : v.at("op").get<std::string>();
+        if (what == "UPDATE" || what == "u") {
+            ++sameKeyMessages;
+            continue;
+        }
+        got << QString::fromStdString(what + "@" + id);
+    }
+    // Messages of one partition come back in order; the split's halves may sit on two partitions,
+    // so compare per key: the old key's messages, then the new key's.
+    QCOMPARE(got.size(), expected.size());
+    QStringList oldKey, newKey, wantOld, wantNew;
+    for (const QString &g : got) (g.endsWith(u"@7"_s) ? oldKey : newKey) << g;
+    for (const QString &e : expected) (e.endsWith(u"@7"_s) ? wantOld : wantNew) << e;
+    QCOMPARE(oldKey, wantOld);
+    QCOMPARE(newKey, wantNew);
+    QCOMPARE(sameKeyMessages, 1);
+}
+
+// canal-json with tidbExtension: after each batch every partition of the table topics gets a
+// TIDB_WATERMARK with the newest commit TSO, as TiCDC's checkpoint events.
+void TestKafkaSink::tidbWatermarks()
+{
+    const std::string topic = m_prefix + "watermark";
+    const nlohmann::json d = {{"type", "kafka"}, {"brokers", m_brokers}, {"protocol", "canal-json"},
+                              {"topic", topic}, {"partition", "index-value"}, {"tidbExtension", true},
+                              {"createTopics", {{"partitions", 3}}}};
+    const KafkaConfig config = KafkaConfig::fromJson(d);
+    KafkaSink sink(config, RecordEncoder::create(config.protocol, config.encoder));
+    sink.open(nullptr);
+    const TableInfoPtr t = makeTable("shop", "wm");
+    Batch batch;
+    for (int id = 1; id <= 6; ++id)
+        batch.push_back(makeRecord(t, id, "x", RowOp::Insert));
+    QVERIFY(sink.write(batch).empty());
+    std::map<std::int32_t, std::string> last;
+    std::uint64_t maxCommitTs = 0;
+    for (const ConsumedMessage &m : consumeAll(sink.bootstrap(), topic, 3)) {
+        last[m.partition] = m.value;
+        const nlohmann::json v = nlohmann::json::parse(m.value);
+        if (v.at("type") != "TIDB_WATERMARK")
+            maxCommitTs = std::max(maxCommitTs, v.at("_tidb").at("commitTs").get<std::uint64_t>());
+    }
+    QCOMPARE(last.size(), std::size_t(3));
+    QCOMPARE(maxCommitTs, std::uint64_t(1700000000006) << 18);
+    for (const auto &[partition, value] : last) {
+        const nlohmann::json v = nlohmann::json::parse(value);
+        QCOMPARE(v.at("type").get<std::string>(), std::string("TIDB_WATERMARK"));
+        QCOMPARE(v.at("_tidb").at("watermarkTs").get<std::uint64_t>(), maxCommitTs);
+    }
+    QCOMPARE(sink.writtenPerTable().at(0).second, std::uint64_t(6)); // watermarks are not records
 }
 
 QTEST_GUILESS_MAIN(TestKafkaSink)

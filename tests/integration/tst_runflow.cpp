@@ -220,6 +220,7 @@ void TestRunFlow::updateModeCountsUnmatchedKeys()
     const RunOutput r = flowdeck({QStringLiteral("run"), writeFlow(QStringLiteral("update.flow.json"), doc), QStringLiteral("--restart")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("(1 updates matched no row)")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("read 2, written 1,")), qPrintable(r.out)); // the unmatched one wrote nothing
     QCOMPARE(toQt(test::querySql("SELECT rating FROM sf_account WHERE id='001Do000003EDTjIAO'", m_db)), QStringList{QStringLiteral("Hot")});
     // update never inserts
     QCOMPARE(test::querySql("SELECT COUNT(*) FROM sf_account", m_db).front(), std::string("13"));

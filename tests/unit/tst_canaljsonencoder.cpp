@@ -27,6 +27,12 @@ private Q_SLOTS:
     void escaping_data();
     void escaping();
     void factory();
+    void nonDdlHasNoMessage();
+    void pkNames_data();
+    void pkNames();
+    void floats_data();
+    void floats();
+    void tidbExtension();
 };
 
 void TestCanalJsonEncoder::golden_data()
@@ -49,7 +55,7 @@ void TestCanalJsonEncoder::golden()
     std::vector<EncodedMessage> out;
     encoder.encode(changeEvent(RowOp(op)), out);
     QCOMPARE(out.size(), std::size_t(1));
-    QCOMPARE(out[0].value, readGolden(file.toStdString()));
+    QCOMPARE(out[0].value, test::golden(file.toStdString(), out[0].value));
     QCOMPARE(out[0].key, key.toStdString());
     QCOMPARE(out[0].ddl, RowOp(op) == RowOp::Ddl);
     QVERIFY(!out[0].tombstone);
@@ -90,7 +96,29 @@ void TestCanalJsonEncoder::ddlType_data()
     QTest::newRow("create index") << QStringLiteral("CREATE UNIQUE INDEX i ON t (c)") << QStringLiteral("CINDEX");
     QTest::newRow("drop index") << QStringLiteral("DROP INDEX i ON t") << QStringLiteral("DINDEX");
     QTest::newRow("database") << QStringLiteral("DROP DATABASE test") << QStringLiteral("QUERY");
-    QTest::newRow("tables prefix") << QStringLiteral("CREATE TABLESPACE x") << QStringLiteral("QUERY");
+    QTest::newRow("tables prefix") << QStringLiteral("CREATE TABLESPACE x") << QString();
+    QTest::newRow("alter add index") << QStringLiteral("ALTER TABLE t ADD INDEX i (c)") << QStringLiteral("CINDEX");
+    QTest::newRow("alter add unique") << QStringLiteral("alter table `s`.`t` add unique key u (c)") << QStringLiteral("CINDEX");
+    QTest::newRow("alter add constraint pk") << QStringLiteral("ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY (id)") << QStringLiteral("CINDEX");
+    QTest::newRow("alter add foreign key") << QStringLiteral("ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES p (id)") << QStringLiteral("CINDEX");
+    QTest::newRow("alter drop index") << QStringLiteral("ALTER TABLE t DROP INDEX i") << QStringLiteral("DINDEX");
+    QTest::newRow("alter drop primary key") << QStringLiteral("ALTER TABLE t DROP PRIMARY KEY") << QStringLiteral("DINDEX");
+    QTest::newRow("alter rename to") << QStringLiteral("ALTER TABLE a RENAME TO b") << QStringLiteral("RENAME");
+    QTest::newRow("alter rename as") << QStringLiteral("ALTER TABLE a RENAME AS b") << QStringLiteral("RENAME");
+    QTest::newRow("alter rename column") << QStringLiteral("ALTER TABLE a RENAME COLUMN x TO y") << QStringLiteral("ALTER");
+    QTest::newRow("alter rename index") << QStringLiteral("ALTER TABLE a RENAME INDEX x TO y") << QStringLiteral("ALTER");
+    QTest::newRow("alter two changes") << QStringLiteral("ALTER TABLE t ADD INDEX i (a, b), ADD c INT") << QStringLiteral("ALTER");
+    QTest::newRow("alter column then comma in parens") << QStringLiteral("ALTER TABLE t ADD INDEX i (a, b)") << QStringLiteral("CINDEX");
+    QTest::newRow("comment first") << QStringLiteral("/* gh-ost */ DROP TABLE t") << QStringLiteral("ERASE");
+    QTest::newRow("create view") << QStringLiteral("CREATE OR REPLACE ALGORITHM=MERGE VIEW v AS SELECT 1") << QStringLiteral("QUERY");
+    QTest::newRow("create database") << QStringLiteral("CREATE DATABASE d") << QStringLiteral("QUERY");
+    QTest::newRow("grant") << QStringLiteral("GRANT SELECT ON *.* TO 'u'@'%'") << QString();
+    QTest::newRow("create user") << QStringLiteral("CREATE USER 'u'@'%' IDENTIFIED BY 'x'") << QString();
+    QTest::newRow("drop user") << QStringLiteral("DROP USER 'u'@'%'") << QString();
+    QTest::newRow("alter user") << QStringLiteral("ALTER USER 'u'@'%' IDENTIFIED BY 'y'") << QString();
+    QTest::newRow("flush") << QStringLiteral("FLUSH PRIVILEGES") << QString();
+    QTest::newRow("trigger") << QStringLiteral("CREATE DEFINER=`root`@`%` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @x=1") << QString();
+    QTest::newRow("procedure") << QStringLiteral("DROP PROCEDURE IF EXISTS p") << QString();
 }
 
 void TestCanalJsonEncoder::ddlType()
@@ -149,6 +177,103 @@ void TestCanalJsonEncoder::factory()
     std::vector<EncodedMessage> out;
     CanalJsonEncoder encoder;
     QVERIFY_THROWS_EXCEPTION(InputError, encoder.encode(noTable, out));
+}
+
+void TestCanalJsonEncoder::nonDdlHasNoMessage()
+{
+    Record grant = changeEvent(RowOp::Ddl);
+    grant.statement = "GRANT ALL ON test.* TO 'app'@'%'";
+    std::vector<EncodedMessage> out;
+    CanalJsonEncoder([] { return kNowMs; }).encode(grant, out);
+    QVERIFY(out.empty());
+}
+
+void TestCanalJsonEncoder::pkNames_data()
+{
+    QTest::addColumn<QList<int>>("keys");
+    QTest::addColumn<QString>("pkNames");
+    QTest::newRow("no key") << QList<int>{} << QStringLiteral("[]");
+    QTest::newRow("one") << QList<int>{1} << QStringLiteral(R"(["b"])");
+    // Key defined as (c, a): TiCDC lists key columns in column order.
+    QTest::newRow("column order") << QList<int>{2, 0} << QStringLiteral(R"(["a","c"])");
+}
+
+void TestCanalJsonEncoder::pkNames()
+{
+    QFETCH(QList<int>, keys);
+    QFETCH(QString, pkNames);
+    auto t = std::make_shared<TableInfo>();
+    t->database = "d";
+    t->table = "t";
+    t->columns = {col("a", "int", "int(11)"), col("b", "int", "int(11)"), col("c", "int", "int(11)")};
+    for (int k : keys) {
+        t->columns[std::size_t(k)].isKey = true;
+        t->keyIndexes.push_back(k);
+    }
+    Record r;
+    r.table = t;
+    r.values = {Value::integer(1), Value::integer(2), Value::integer(3)};
+    std::vector<EncodedMessage> out;
+    CanalJsonEncoder([] { return kNowMs; }).encode(r, out);
+    const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
+    QCOMPARE(QString::fromStdString(j["pkNames"].dump()), pkNames);
+    QCOMPARE(out[0].key.empty(), keys.isEmpty());
+}
+
+// Go's strconv.FormatFloat(v, 'f', -1, 32|64), as TiCDC writes FLOAT and DOUBLE.
+void TestCanalJsonEncoder::floats_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("float 1.1") << QStringLiteral("float") << double(1.1f) << QStringLiteral("1.1");
+    QTest::newRow("float 123456789") << QStringLiteral("float") << double(123456789.0f) << QStringLiteral("123456790");
+    QTest::newRow("float 1e-10") << QStringLiteral("float") << double(1e-10f) << QStringLiteral("0.0000000001");
+    QTest::newRow("double 0.1") << QStringLiteral("double") << 0.1 << QStringLiteral("0.1");
+    QTest::newRow("double 1e23") << QStringLiteral("double") << 1e23 << QStringLiteral("100000000000000000000000");
+    QTest::newRow("double 1e21") << QStringLiteral("double") << 1e21 << QStringLiteral("1000000000000000000000");
+    QTest::newRow("double -2.5e-7") << QStringLiteral("double") << -2.5e-7 << QStringLiteral("-0.00000025");
+    QTest::newRow("double 5e-324") << QStringLiteral("double") << 5e-324
+        << QStringLiteral("0.") + QString(323, QLatin1Char('0')) + QStringLiteral("5");
+    QTest::newRow("double max") << QStringLiteral("double") << 1.7976931348623157e308
+        << QStringLiteral("17976931348623157") + QString(292, QLatin1Char('0'));
+    QTest::newRow("negative zero") << QStringLiteral("double") << -0.0 << QStringLiteral("-0");
+    QTest::newRow("integral") << QStringLiteral("double") << 42.0 << QStringLiteral("42");
+}
+
+void TestCanalJsonEncoder::floats()
+{
+    QFETCH(QString, type);
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    auto t = std::make_shared<TableInfo>();
+    t->database = "d";
+    t->table = "t";
+    t->columns = {col("v", type.toUtf8().constData(), type.toUtf8().constData())};
+    Record r;
+    r.table = t;
+    r.values = {Value::floating(value)};
+    std::vector<EncodedMessage> out;
+    CanalJsonEncoder([] { return kNowMs; }).encode(r, out);
+    const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
+    QCOMPARE(QString::fromStdString(j["data"][0]["v"].get<std::string>()), text);
+}
+
+void TestCanalJsonEncoder::tidbExtension()
+{
+    CanalJsonEncoder encoder([] { return kNowMs; }, true);
+    std::vector<EncodedMessage> out;
+    encoder.encode(changeEvent(RowOp::Insert), out);
+    encoder.encode(changeEvent(RowOp::Ddl), out);
+    QCOMPARE(out.size(), std::size_t(2));
+    const std::string tidb = R"(,"_tidb":{"commitTs":445644800000000000}})"; // 1700000000000 << 18
+    QCOMPARE(out[0].value, readGolden("canal/insert.json").substr(0, readGolden("canal/insert.json").size() - 1) + tidb);
+    QCOMPARE(out[1].value, readGolden("canal/ddl.json").substr(0, readGolden("canal/ddl.json").size() - 1) + tidb);
+    EncodedMessage watermark;
+    QVERIFY(encoder.encodeWatermark(kCommitMs, watermark));
+    QCOMPARE(watermark.value, readGolden("canal/tidb-watermark.json"));
+    QVERIFY(watermark.key.empty());
+    QVERIFY(!CanalJsonEncoder([] { return kNowMs; }).encodeWatermark(kCommitMs, watermark));
 }
 
 QTEST_GUILESS_MAIN(TestCanalJsonEncoder)

@@ -132,10 +132,10 @@ void TestCsvReader::parse_data()
     // Errors: exact line and column, and the next good record still comes.
     row("unbalanced quote", "a,b\n1,2\nx,\"open\n3,4\n5,6\n", true, comma,
         {L("2: [1] [2]"),
-         L("3:3 ! unbalanced quote: this quoted field is never closed, so the rest of the file was "
+         L("3:3 ! unbalanced quote: the quoted field opened on line 3 is never closed, so the rest of the file was "
            "read as one record")});
     row("unbalanced quote on the record's second line", "a,b\n\"x\ny\",\"z\n1,2\n", true, comma,
-        {L("3:4 ! unbalanced quote: this quoted field is never closed, so the rest of the file was "
+        {L("3:4 ! unbalanced quote: the quoted field opened on line 3 is never closed, so the rest of the file was "
            "read as one record")});
     row("junk after closing quote", "a,b\n\"ab\"c,d\n1,2\n", true, comma,
         {L("2:5 ! unexpected character 'c' after a closing quote"), L("3: [1] [2]")});
@@ -312,8 +312,24 @@ void TestCsvReader::badHeader_data()
     QTest::addColumn<QString>("expectedMessage");
     QTest::newRow("unbalanced quote")
         << QByteArray("a,\"b\n1,2\n")
-        << QStringLiteral("t.csv:1:3: bad header row: unbalanced quote: this quoted field is never "
+        << QStringLiteral("t.csv:1:3: bad header row: unbalanced quote: the quoted field opened on line 1 is never "
                           "closed, so the rest of the file was read as one record");
+    QTest::newRow("unbalanced quote opened on the header's second line")
+        << QByteArray("\"a\nb\",\"c\n1,2\n")
+        << QStringLiteral("t.csv:2:4: bad header row: unbalanced quote: the quoted field opened on line 2 is never "
+                          "closed, so the rest of the file was read as one record");
+    QTest::newRow("same name twice")
+        << QByteArray("id,name,id\n1,a,2\n")
+        << QStringLiteral("t.csv:1: bad header row: column name \"id\" appears twice, in fields 1 and 3 (rename one: "
+                          "the second would silently win)");
+    QTest::newRow("same quoted name twice, after a blank line")
+        << QByteArray("\n\"a b\",x,y,\"a b\"\n")
+        << QStringLiteral("t.csv:2: bad header row: column name \"a b\" appears twice, in fields 1 and 4 (rename one: "
+                          "the second would silently win)");
+    QTest::newRow("an empty name's default named twice")
+        << QByteArray("a,,column2\n")
+        << QStringLiteral("t.csv:1: bad header row: column name \"column2\" appears twice, in fields 2 and 3 (rename one: "
+                          "the second would silently win)");
     QTest::newRow("junk") << QByteArray("\n\"a\"x,b\n")
                           << QStringLiteral("t.csv:2:4: bad header row: unexpected character 'x' after a closing quote");
     QTest::newRow("invalid UTF-8") << QByteArray("id,n\xFF\n")
@@ -423,7 +439,7 @@ void TestCsvReader::dataFiles_data()
                        QStringLiteral("6: [5] [ok] [50]"),
                        QStringLiteral("7:7 ! invalid UTF-8 byte 0xFF"),
                        QStringLiteral("8: [7] [ok] [70]"),
-                       QStringLiteral("9:3 ! unbalanced quote: this quoted field is never closed, so the "
+                       QStringLiteral("9:3 ! unbalanced quote: the quoted field opened on line 9 is never closed, so the "
                                       "rest of the file was read as one record")};
 }
 

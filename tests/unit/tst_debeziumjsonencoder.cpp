@@ -11,8 +11,26 @@
 #include <map>
 
 using namespace flowdeck;
+using namespace Qt::StringLiterals;
 
 using namespace flowdeck::test;
+
+namespace {
+
+constexpr std::int64_t kNowNs = kNowMs * 1000000 + 456789;
+
+std::int64_t clockNs() { return kNowNs; }
+
+/// The goldens without the schema wrapper, DECIMAL as text (easy to read).
+DebeziumOptions plain()
+{
+    DebeziumOptions o;
+    o.schemas = false;
+    o.decimals = DebeziumOptions::Decimals::String;
+    return o;
+}
+
+} // namespace
 
 class TestDebeziumJsonEncoder : public QObject
 {
@@ -25,6 +43,10 @@ private Q_SLOTS:
     void schemaWrapper();
     void temporal_data();
     void temporal();
+    void defaults();
+    void decimals_data();
+    void decimals();
+    void rowPosition();
 };
 
 void TestDebeziumJsonEncoder::golden_data()
@@ -43,13 +65,17 @@ void TestDebeziumJsonEncoder::golden()
     QFETCH(int, op);
     QFETCH(bool, snapshot);
     QFETCH(QString, file);
-    DebeziumJsonEncoder encoder({}, [] { return kNowMs; });
+    DebeziumJsonEncoder encoder(plain(), clockNs);
     Record r = changeEvent(RowOp(op));
-    if (snapshot) r.position.source = "snapshot";
+    if (snapshot) {
+        // As MySqlSource stamps snapshot rows: the table and key it resumes after, not a GTID.
+        r.position.source = "snapshot";
+        r.position.gtid = R"(["shop.customers","1"])";
+    }
     std::vector<EncodedMessage> out;
     encoder.encode(r, out);
     QVERIFY(!out.empty());
-    QCOMPARE(out[0].value, readGolden(file.toStdString()));
+    QCOMPARE(out[0].value, test::golden(file.toStdString(), out[0].value));
     QCOMPARE(out[0].key, std::string(R"({"id":1})"));
     QVERIFY(!out[0].tombstone);
     QVERIFY(nlohmann::json::accept(out[0].value));
@@ -58,42 +84,58 @@ void TestDebeziumJsonEncoder::golden()
 void TestDebeziumJsonEncoder::tombstone()
 {
     std::vector<EncodedMessage> out;
-    DebeziumJsonEncoder({}, [] { return kNowMs; }).encode(changeEvent(RowOp::Delete), out);
+    DebeziumJsonEncoder(plain(), clockNs).encode(changeEvent(RowOp::Delete), out);
     QCOMPARE(out.size(), std::size_t(2));
     QVERIFY(out[1].tombstone);
     QCOMPARE(out[1].key, out[0].key);
     QVERIFY(out[1].value.empty());
 
     out.clear();
-    DebeziumOptions noTombstones;
+    DebeziumOptions noTombstones = plain();
     noTombstones.tombstones = false;
-    DebeziumJsonEncoder(noTombstones, [] { return kNowMs; }).encode(changeEvent(RowOp::Delete), out);
+    DebeziumJsonEncoder(noTombstones, clockNs).encode(changeEvent(RowOp::Delete), out);
     QCOMPARE(out.size(), std::size_t(1));
 }
 
 void TestDebeziumJsonEncoder::ddl()
 {
     std::vector<EncodedMessage> out;
-    DebeziumJsonEncoder({}, [] { return kNowMs; }).encode(changeEvent(RowOp::Ddl), out);
+    DebeziumJsonEncoder(plain(), clockNs).encode(changeEvent(RowOp::Ddl), out);
     QCOMPARE(out.size(), std::size_t(1));
     QVERIFY(out[0].ddl);
+    QCOMPARE(out[0].topic, std::string("flowdeck")); // serverName: never the table's topic
     QCOMPARE(out[0].key, std::string(R"({"databaseName":"test"})"));
-    QCOMPARE(out[0].value, readGolden("debezium/ddl.json"));
+    QCOMPARE(out[0].value, test::golden("debezium/ddl.json", out[0].value));
+
+    DebeziumOptions named = plain();
+    named.serverName = "shop";
+    named.schemaChangesTopic = "shop.schema-changes";
+    Record grant = changeEvent(RowOp::Ddl);
+    out.clear();
+    DebeziumJsonEncoder(named, clockNs).encode(changeEvent(RowOp::Ddl), out);
+    QCOMPARE(out.at(0).topic, std::string("shop.schema-changes"));
+    grant.statement = "CREATE USER 'app'@'%' IDENTIFIED BY 'secret'";
+    out.clear();
+    DebeziumJsonEncoder(named, clockNs).encode(grant, out);
+    QVERIFY(out.empty()); // not a schema change: no event
 }
 
 void TestDebeziumJsonEncoder::schemaWrapper()
 {
-    DebeziumOptions options;
+    DebeziumOptions options = plain();
     options.schemas = true;
-    std::vector<EncodedMessage> wrapped, plain;
-    DebeziumJsonEncoder(options, [] { return kNowMs; }).encode(changeEvent(RowOp::Update), wrapped);
-    DebeziumJsonEncoder({}, [] { return kNowMs; }).encode(changeEvent(RowOp::Update), plain);
+    std::vector<EncodedMessage> wrapped, unwrapped;
+    DebeziumJsonEncoder(options, clockNs).encode(changeEvent(RowOp::Update), wrapped);
+    DebeziumJsonEncoder(plain(), clockNs).encode(changeEvent(RowOp::Update), unwrapped);
     QCOMPARE(wrapped.size(), std::size_t(1));
     const nlohmann::json v = nlohmann::json::parse(wrapped[0].value);
-    QVERIFY(v["payload"] == nlohmann::json::parse(plain[0].value));
+    QVERIFY(v["payload"] == nlohmann::json::parse(unwrapped[0].value));
     const nlohmann::json &schema = v["schema"];
     QCOMPARE(schema["name"].get<std::string>(), std::string("flowdeck.test.all_types.Envelope"));
-    QCOMPARE(schema["fields"].size(), std::size_t(6)); // before, after, source, op, ts_ms, transaction
+    // before, after, source, transaction, op, ts_ms, ts_us, ts_ns: the payload's order too
+    QStringList fields, payloadKeys;
+    for (const auto &f : schema["fields"]) fields << QString::fromStdString(f["field"].get<std::string>());
+    QCOMPARE(fields, QStringList({u"before"_s, u"after"_s, u"source"_s, u"transaction"_s, u"op"_s, u"ts_ms"_s, u"ts_us"_s, u"ts_ns"_s}));
     std::map<std::string, nlohmann::json> after;
     for (const auto &f : schema["fields"][1]["fields"]) after[f["field"].get<std::string>()] = f;
     QCOMPARE(after.size(), allTypesTable()->columns.size());
@@ -143,9 +185,77 @@ void TestDebeziumJsonEncoder::temporal()
     const std::string s = text.toStdString();
     r.values = {dataType == QLatin1String("date") ? Value::date(s) : dataType == QLatin1String("time") ? Value::time(s) : Value::dateTime(s)};
     std::vector<EncodedMessage> out;
-    DebeziumJsonEncoder({}, [] { return kNowMs; }).encode(r, out);
+    DebeziumJsonEncoder(plain(), clockNs).encode(r, out);
     const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
     QCOMPARE(QString::fromStdString(j["after"]["v"].dump()), expected);
+}
+
+// Debezium's own defaults: schema wrapper on (Kafka Connect's default JsonConverter reads it),
+// decimal.handling.mode=precise, tombstones on.
+void TestDebeziumJsonEncoder::defaults()
+{
+    std::vector<EncodedMessage> out;
+    DebeziumJsonEncoder({}, clockNs).encode(changeEvent(RowOp::Insert), out);
+    QCOMPARE(out.size(), std::size_t(1));
+    QCOMPARE(out[0].value, test::golden("debezium/insert-default.json", out[0].value));
+    QCOMPARE(out[0].key, test::golden("debezium/key-default.json", out[0].key));
+}
+
+void TestDebeziumJsonEncoder::decimals_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("columnType");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    using D = DebeziumOptions::Decimals;
+    // precise: base64 of the unscaled value's big-endian two's complement (Kafka Connect Decimal)
+    QTest::newRow("precise 9.90") << int(D::Precise) << u"decimal(10,2)"_s << u"9.90"_s << uR"("A94=")"_s; // 990 = 0x03DE
+    QTest::newRow("precise -1.00") << int(D::Precise) << u"decimal(10,2)"_s << u"-1.00"_s << uR"("nA==")"_s; // -100 = 0x9C (BigInteger.toByteArray: minimal)
+    QTest::newRow("precise 128") << int(D::Precise) << u"decimal(10,0)"_s << u"128"_s << uR"("AIA=")"_s; // 0x0080
+    QTest::newRow("precise -128") << int(D::Precise) << u"decimal(10,0)"_s << u"-128"_s << uR"("gA==")"_s; // 0x80
+    QTest::newRow("precise zero") << int(D::Precise) << u"decimal(5,2)"_s << u"0.00"_s << uR"("AA==")"_s;
+    QTest::newRow("precise pads scale") << int(D::Precise) << u"decimal(5,2)"_s << u"1.5"_s << uR"("AJY=")"_s; // 150 = 0x0096
+    QTest::newRow("string") << int(D::String) << u"decimal(20,4)"_s << u"-12345678901234.5678"_s << uR"("-12345678901234.5678")"_s;
+    QTest::newRow("double") << int(D::Double) << u"decimal(10,2)"_s << u"9.90"_s << u"9.9"_s;
+}
+
+void TestDebeziumJsonEncoder::decimals()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, columnType);
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    auto t = std::make_shared<TableInfo>();
+    t->database = "d";
+    t->table = "t";
+    t->columns = {col("v", "decimal", columnType.toUtf8().constData())};
+    Record r;
+    r.table = t;
+    r.values = {Value::decimal(text.toStdString())};
+    DebeziumOptions o = plain();
+    o.decimals = DebeziumOptions::Decimals(mode);
+    std::vector<EncodedMessage> out;
+    DebeziumJsonEncoder(o, clockNs).encode(r, out);
+    const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
+    QCOMPARE(QString::fromStdString(j["after"]["v"].dump()), expected);
+}
+
+void TestDebeziumJsonEncoder::rowPosition()
+{
+    // source.pos is where the row's transaction starts and source.row the row's index in it
+    // from 0 (BinlogReader::commit() gives the row from 1), not the transaction's end.
+    Record r = changeEvent(RowOp::Insert);
+    r.position.endOffset = 1234; // BinlogReader: the transaction's start
+    r.position.endLine = 3;      // the third row of the transaction
+    r.position.column = 5;       // of five
+    std::vector<EncodedMessage> out;
+    DebeziumJsonEncoder(plain(), clockNs).encode(r, out);
+    const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
+    QCOMPARE(j["source"]["pos"].get<int>(), 1234);
+    QCOMPARE(j["source"]["row"].get<int>(), 2);
+    QCOMPARE(j["source"]["ts_us"].get<std::int64_t>(), kCommitMs * 1000);
+    QCOMPARE(j["ts_ns"].get<std::int64_t>(), kNowNs);
+    QCOMPARE(j["ts_us"].get<std::int64_t>(), kNowNs / 1000);
 }
 
 QTEST_GUILESS_MAIN(TestDebeziumJsonEncoder)

@@ -265,7 +265,7 @@ void TestFileSource::resume_data()
                        QStringLiteral("5:12 ! expected 3 fields (as in the header) but found 4"),
                        QStringLiteral("6: 5|ok|50"), QStringLiteral("7:7 ! invalid UTF-8 byte 0xFF"),
                        QStringLiteral("8: 7|ok|70"),
-                       QStringLiteral("9:3 ! unbalanced quote: this quoted field is never closed, so the "
+                       QStringLiteral("9:3 ! unbalanced quote: the quoted field opened on line 9 is never closed, so the "
                                       "rest of the file was read as one record")};
     QTest::newRow("tsv with BOM and CRLF")
         << QStringLiteral(R"({"type":"file","path":"csv/accounts.tsv"})") << 2

@@ -177,6 +177,17 @@ void TestFlowValidation::problems_data()
     row("table braces", R"({"destination": {"table": "{table"}})",
         {"destination.table: unbalanced braces in '{table' (placeholders are schema, table in braces, like {table})"});
     row("table template", R"({"destination": {"table": "{schema}_{table}"}})", {});
+    row("include with a template", R"({"destination": {"table": "{table}", "include": ["shop.*", "crm.acc?unts"]}})", {});
+    row("include without a template", R"({"destination": {"include": ["shop.*"]}})",
+        {"destination.include: only for a table template such as \"{table}\" (it chooses which source tables the flow writes)"});
+    row("include empty", R"({"destination": {"table": "{table}", "include": []}})",
+        {"destination.include: must not be empty (leave it out to write every source table)"});
+    row("include pattern without a schema", R"({"destination": {"table": "{table}", "include": ["orders", "shop.", 5]}})",
+        {"destination.include[0]: must be a \"schema.table\" pattern (globs * and ?), such as \"shop.*\"",
+         "destination.include[1]: must be a \"schema.table\" pattern (globs * and ?), such as \"shop.*\"",
+         "destination.include[2]: expected a string, got 5"});
+    row("include in a source", R"({"source": {"include": ["shop.*"]}})",
+        {"source.include: unknown key 'include' ('include' is only allowed in a mysql destination)"});
     row("table missing", R"({"destination": {"table": null}})",
         {"destination.table: required (a table name, or a template like \"{table}\")"});
     row("mysql source table and tables",
@@ -193,7 +204,7 @@ void TestFlowValidation::problems_data()
         {"destination.brokers: 'h1:abc' is not a broker address (expected host:port, several separated by commas, or \"embedded\")",
          "destination.protocol: unknown protocol 'avro' (expected one of canal-json, debezium-json, json)",
          "destination.properties.x: expected a string, number or boolean, got an object",
-         "destination.partition: unknown partition strategy 'random' (expected one of default, index-value, table, ts, or columns:a,b)",
+         "destination.partition: unknown partition strategy 'random' (expected one of default, index-value, table, ts, key, or columns:a,b)",
          "destination.createTopics.partitions: must be at least 1, got 0"});
     row("kafka destination by columns",
         R"({"destination": {"type": "kafka", "connection": null, "table": null, "write": null, "brokers": "a:9092,b",

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void mapAll();
     void missingFieldsAreNull();
     void schemasChangeMidStream();
+    void changeEventsKeepTheirTable();
     void failureStopsTheRecord();
     void errorRecordsAreRefused();
     void sourceFieldsListed();
@@ -330,6 +331,45 @@ void TestMapper::movingMatchesCopying()
         QCOMPARE(describe(in), describe(original));
         QCOMPARE(in.position.toString(), std::string("input.csv:7"));
     }
+}
+
+// A mapped change event keeps its source table (canal-json and replicate's {table} need it),
+// described by the mapped columns, and its before image mapped like the row.
+void TestMapper::changeEventsKeepTheirTable()
+{
+    auto table = std::make_shared<TableInfo>();
+    table->database = "shop";
+    table->table = "orders";
+    table->columns = {{"id", "int", "int", true, false, false, ""}, {"name", "varchar", "varchar(20)"}, {"qty", "int", "int"}};
+    table->keyIndexes = {0};
+    Record in;
+    in.schema = std::make_shared<Schema>(std::vector<std::string>{"id", "name", "qty"});
+    in.table = table;
+    in.op = RowOp::Update;
+    in.values = {Value::integer(1), Value::text("ann"), Value::integer(3)};
+    in.before = {Value::integer(1), Value::text("bob"), Value::integer(2)};
+    const Mapper m = compile(R"([{"source":"id","destination":"order_id"},{"source":"name","destination":"who","transform":{"op":"upper"}}])");
+    Record out;
+    std::string error;
+    QVERIFY2(m.apply(in, out, error), error.c_str());
+    QVERIFY(out.table);
+    QCOMPARE(out.table->database, std::string("shop"));
+    QCOMPARE(out.table->table, std::string("orders"));
+    QCOMPARE(out.table->columns.size(), std::size_t(2));
+    QCOMPARE(out.table->columns[0].name, std::string("order_id"));
+    QCOMPARE(out.table->columns[0].dataType, std::string("int")); // a rename keeps the type
+    QVERIFY(out.table->columns[1].dataType.empty());              // a transform's is unknown
+    QCOMPARE(out.table->keyIndexes, std::vector<int>{0});
+    QCOMPARE(describe(out), QStringLiteral("order_id=int:1|who=text:ANN"));
+    QCOMPARE(out.before, (std::vector<Value>{Value::integer(1), Value::text("BOB")}));
+    // The same table again: the same description.
+    Record again;
+    QVERIFY(m.apply(in, again, error));
+    QCOMPARE(again.table.get(), out.table.get());
+    // Without the key column mapped, the table has no key.
+    const Mapper noKey = compile(R"([{"source":"name","destination":"name"}])");
+    QVERIFY(noKey.apply(in, out, error));
+    QVERIFY(out.table->keyIndexes.empty());
 }
 
 QTEST_GUILESS_MAIN(TestMapper)

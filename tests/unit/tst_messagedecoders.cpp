@@ -169,7 +169,9 @@ void TestMessageDecoders::debeziumRoundTrip()
     const Record event = changeEvent(RowOp(op));
     DebeziumOptions options;
     options.schemas = schemas;
-    DebeziumJsonEncoder encoder(options, [] { return kNowMs; });
+    if (!schemas) // without a schema a reader cannot tell Decimal bytes from text
+        options.decimals = DebeziumOptions::Decimals::String;
+    DebeziumJsonEncoder encoder(options, [] { return kNowMs * 1000000; });
     std::vector<EncodedMessage> encoded;
     encoder.encode(event, encoded);
     QCOMPARE(encoded.size(), std::size_t(RowOp(op) == RowOp::Delete ? 2 : 1));
@@ -180,7 +182,7 @@ void TestMessageDecoders::debeziumRoundTrip()
         km.nullValue = m.tombstone;
         decoder.decode(km, out);
     }
-    QCOMPARE(out.size(), encoded.size());
+    QCOMPARE(out.size(), std::size_t(1)); // the tombstone after a delete changes nothing
     for (const Record &r : out) {
         QVERIFY2(!r.isError(), r.error.c_str());
         QCOMPARE(r.table->table, std::string("all_types"));
@@ -190,7 +192,8 @@ void TestMessageDecoders::debeziumRoundTrip()
     QCOMPARE(int(r.op), op);
     QCOMPARE(r.commitTimeMs, kCommitMs);
     QCOMPARE(r.table->keyIndexes, std::vector<int>{0});
-    for (const char *name : {"id", "c_tinyint", "c_bigint", "c_bigint_u", "c_char", "c_varchar", "c_null"}) {
+    // c_bigint_u is not here: Debezium's bigint.unsigned.handling.mode=long wraps 2^64-1 to -1.
+    for (const char *name : {"id", "c_tinyint", "c_bigint", "c_char", "c_varchar", "c_null"}) {
         const Value &expected = event.values[std::size_t(event.schema->indexOf(name))];
         QVERIFY2(field(r, name) == expected, (std::string(name) + ": " + field(r, name).toString()).c_str());
     }
@@ -207,12 +210,6 @@ void TestMessageDecoders::debeziumRoundTrip()
         QCOMPARE(r.table->columns[std::size_t(r.schema->indexOf("c_enum"))].columnType, std::string("enum('a','b','c')"));
     } else {
         QCOMPARE(field(r, "c_date"), Value::integer(19782)); // days: without the schema, numbers stay numbers
-    }
-    if (RowOp(op) == RowOp::Delete) {
-        const Record &t = out[1]; // the tombstone: delete by key, table from the topic's last event
-        QCOMPARE(t.op, RowOp::Delete);
-        QCOMPARE(t.schema->names(), std::vector<std::string>{"id"});
-        QCOMPARE(t.values[0], Value::integer(1));
     }
 }
 
@@ -282,7 +279,7 @@ void TestMessageDecoders::json()
     QCOMPARE(out[0].table->database, std::string("shop"));
     QCOMPARE(out[0].table->table, std::string("items"));
     QCOMPARE(out[0].table->keyIndexes, std::vector<int>{0});
-    QCOMPARE(field(out[0], "price").asDouble(), 1.25);
+    QCOMPARE(field(out[0], "price"), Value::decimal("1.25")); // exact digits, not a double
     QCOMPARE(field(out[0], "tags"), Value::text("[1,2]"));
     QCOMPARE(out[1].op, RowOp::Delete);
     QCOMPARE(out[1].table->table, std::string("items"));

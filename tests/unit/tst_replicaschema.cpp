@@ -11,6 +11,8 @@ class TestReplicaSchema : public QObject
 private Q_SLOTS:
     void columnType_data();
     void columnType();
+    void hostileTypeIsRefused_data();
+    void hostileTypeIsRefused();
     void ddlEffect_data();
     void ddlEffect();
 };
@@ -22,22 +24,24 @@ void TestReplicaSchema::columnType_data()
     QTest::addColumn<bool>("key");
     QTest::addColumn<QString>("expected");
     QTest::newRow("int") << "int" << "" << false << "int";
-    QTest::newRow("unsigned") << "bigint unsigned" << "" << false << "bigint UNSIGNED";
+    QTest::newRow("unsigned") << "bigint unsigned" << "" << false << "bigint unsigned";
     QTest::newRow("canal-compatible sized") << "int(11) unsigned" << "" << false << "int(11) unsigned";
-    QTest::newRow("varchar") << "varchar" << "" << false << "LONGTEXT";
-    QTest::newRow("varchar key") << "varchar" << "" << true << "VARCHAR(255)";
+    QTest::newRow("upper case, rebuilt") << "INT(11)   UNSIGNED  ZEROFILL" << "" << false << "int(11) unsigned zerofill";
+    QTest::newRow("varchar") << "varchar" << "" << false << "longtext";
+    QTest::newRow("varchar key") << "varchar" << "" << true << "varchar(255)";
     QTest::newRow("varchar sized") << "varchar(16)" << "" << false << "varchar(16)";
-    QTest::newRow("decimal scale from value") << "decimal" << "-12.340" << false << "DECIMAL(33,3)";
-    QTest::newRow("datetime fsp from value") << "datetime" << "2024-01-01 10:00:00.123" << false << "DATETIME(3)";
-    QTest::newRow("datetime whole seconds") << "datetime" << "2024-01-01 10:00:00" << false << "DATETIME";
-    QTest::newRow("timestamp no value") << "timestamp" << "" << false << "DATETIME(6)";
-    QTest::newRow("debezium timestamp(6)") << "timestamp(6)" << "" << false << "DATETIME(6)";
-    QTest::newRow("time") << "time" << "-12:00:01.5" << false << "TIME(1)";
-    QTest::newRow("blob key") << "blob" << "" << true << "VARBINARY(255)";
-    QTest::newRow("ticdc enum index") << "enum" << "" << false << "BIGINT UNSIGNED";
+    QTest::newRow("decimal scale from value") << "decimal" << "-12.340" << false << "decimal(33,3)";
+    QTest::newRow("datetime fsp from value") << "datetime" << "2024-01-01 10:00:00.123" << false << "datetime(3)";
+    QTest::newRow("datetime whole seconds") << "datetime" << "2024-01-01 10:00:00" << false << "datetime";
+    QTest::newRow("timestamp no value") << "timestamp" << "" << false << "datetime(6)";
+    QTest::newRow("debezium timestamp(6)") << "timestamp(6)" << "" << false << "datetime(6)";
+    QTest::newRow("time") << "time" << "-12:00:01.5" << false << "time(1)";
+    QTest::newRow("blob key") << "blob" << "" << true << "varbinary(255)";
+    QTest::newRow("ticdc enum index") << "enum" << "" << false << "bigint unsigned";
     QTest::newRow("debezium enum") << "enum('a','b')" << "" << false << "enum('a','b')";
-    QTest::newRow("json") << "json" << "" << false << "JSON";
-    QTest::newRow("no type, no value") << "" << "" << false << "LONGTEXT";
+    QTest::newRow("enum member re-escaped") << "ENUM( 'it''s' , 'b' )" << "" << false << "enum('it''s','b')";
+    QTest::newRow("json") << "json" << "" << false << "json";
+    QTest::newRow("no type, no value") << "" << "" << false << "longtext";
 }
 
 void TestReplicaSchema::columnType()
@@ -50,7 +54,30 @@ void TestReplicaSchema::columnType()
     const Value v = type.startsWith(QLatin1String("decimal")) ? Value::decimal(sample.toStdString())
         : type.startsWith(QLatin1String("time")) && !type.startsWith(QLatin1String("timestamp")) ? Value::time(sample.toStdString())
                                                                                                   : Value::dateTime(sample.toStdString());
-    QCOMPARE(QString::fromStdString(replicaschema::columnType(info, sample.isEmpty() ? nullptr : &v, key)), expected);
+    std::string reason;
+    QCOMPARE(QString::fromStdString(replicaschema::columnType(info, sample.isEmpty() ? nullptr : &v, key, reason)), expected);
+    QVERIFY2(reason.empty(), reason.c_str());
+}
+
+void TestReplicaSchema::hostileTypeIsRefused_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("key");
+    QTest::newRow("the issue's attack") << "varchar(10)) ; DROP DATABASE victim; -- " << false;
+    QTest::newRow("attack on a key column") << "varchar(10)) ; DROP DATABASE victim; -- " << true;
+    QTest::newRow("attack after a temporal size") << "datetime(3), x int) ; DROP TABLE t; --" << false;
+    QTest::newRow("attack in an enum") << "enum('a'); DROP DATABASE victim; --')" << false;
+    QTest::newRow("unknown name") << "serial" << false;
+}
+
+void TestReplicaSchema::hostileTypeIsRefused()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, key);
+    const ColumnInfo info = DecodedTables::columnFromType("c", type.toStdString());
+    std::string reason;
+    QCOMPARE(replicaschema::columnType(info, nullptr, key, reason), std::string());
+    QVERIFY2(reason.starts_with("column `c`: '") && reason.find("is not a MySQL column type") != std::string::npos, reason.c_str());
 }
 
 void TestReplicaSchema::ddlEffect_data()

@@ -321,7 +321,7 @@ qint64 TopicBrowser::exportShown(const QString &path, QString *error) const
     qint64 n = 0;
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         const TopicMessage &m = m_model->message(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
-        const std::string line = m.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+        const std::string line = m.toJsonLine() + '\n';
         if (file.write(line.data(), qint64(line.size())) != qint64(line.size())) {
             if (error)
                 *error = file.errorString();

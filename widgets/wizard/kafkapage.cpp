@@ -120,11 +120,12 @@ KafkaPage::KafkaPage(EndpointRole role, QWidget *parent)
         m_partition = new QComboBox(this);
         m_partition->setObjectName(QStringLiteral("kafkaPartition"));
         // stored in flow files: do not rename
-        m_partition->addItem(tr("Default (by message key)"), QStringLiteral("default"));
-        m_partition->addItem(tr("index-value: by primary or unique key"), QStringLiteral("index-value"));
+        m_partition->addItem(tr("Default (TiCDC's default: by table)"), QStringLiteral("default"));
+        m_partition->addItem(tr("index-value: by primary key"), QStringLiteral("index-value"));
         m_partition->addItem(tr("table: by table"), QStringLiteral("table"));
         m_partition->addItem(tr("ts: by commit time"), QStringLiteral("ts"));
         m_partition->addItem(tr("columns: by the columns below"), QStringLiteral("columns"));
+        m_partition->addItem(tr("key: by message key (Kafka's Java default)"), QStringLiteral("key"));
         m_partitionColumns = new QLineEdit(this);
         m_partitionColumns->setPlaceholderText(tr("a,b"));
         m_createTopics = new QCheckBox(tr("&Create missing topics with"), this);

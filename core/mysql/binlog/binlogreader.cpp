@@ -2,7 +2,11 @@
 
 #include "core/mysql/mysqlcolumntypes.h"
 
+#include "core/mysql/binlog/binlogdefinition.h"
 #include "core/mysql/binlog/binlogrowdecoder.h"
+#include "core/mysql/binlog/ddlparser.h"
+#include "core/mysql/binlog/schemacapture.h"
+#include "core/mysql/binlog/schemahistory.h"
 
 #include <mariadb/mysql.h>
 #include <mariadb/mariadb_rpl.h>
@@ -98,14 +102,30 @@ MySqlConnection &BinlogReader::metadata()
     return *m_metadata;
 }
 
+std::string BinlogReader::checkServer(MySqlConnection &meta, const std::string &endpoint)
+{
+    const auto rows = meta.query("SELECT @@global.log_bin, @@global.binlog_checksum, @@global.binlog_format, @@global.binlog_row_image");
+    if (rows.empty() || rows[0][0].value_or("0") != "1")
+        throw Error("the server " + endpoint + " has no binary log (log_bin is OFF): it cannot be read as a change source");
+    const std::string format = rows[0][2].value_or("");
+    if (format != "ROW")
+        throw Error("the server " + endpoint + " has binlog_format=" + format + ": CDC needs ROW (statements and MIXED "
+                    "logging do not carry the changed rows). Set binlog_format=ROW in the server's configuration (and SET "
+                    "GLOBAL binlog_format='ROW' for new sessions now), then start the flow again");
+    const std::string image = rows[0][3].value_or("");
+    if (image != "FULL")
+        throw Error("the server " + endpoint + " has binlog_row_image=" + image + ": CDC needs FULL (" + image
+                    + " leaves columns out of the row images, which the destination would take for NULLs). Set "
+                    "binlog_row_image=FULL in the server's configuration (and SET GLOBAL binlog_row_image='FULL' now), "
+                    "then start the flow again");
+    return rows[0][1].value_or("NONE");
+}
+
 void BinlogReader::open(const BinlogStart &start)
 {
     close();
     MySqlConnection &meta = metadata();
-    const auto logBin = meta.query("SELECT @@global.log_bin, @@global.binlog_checksum");
-    if (logBin.empty() || logBin[0][0].value_or("0") != "1")
-        throw Error("the server " + m_config.endpoint() + " has no binary log (log_bin is OFF): it cannot be read as a change source");
-    m_checksumBytes = logBin[0][1].value_or("NONE") == "NONE" ? 0 : 4;
+    m_checksumBytes = checkServer(meta, m_config.endpoint()) == "NONE" ? 0 : 4;
     for (const auto &row : meta.query("SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATIONS"))
         if (row[0] && row[1])
             m_charsets[std::stoi(*row[0])] = *row[1];
@@ -220,6 +240,7 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
     const std::uint64_t endPosition = le(header + 13, 4);
     const std::uint8_t *body = header + kHeaderSize;
     std::size_t size = event->event_length - kHeaderSize - m_checksumBytes;
+    m_eventEnd = endPosition;
 
     switch (type) {
     case ROTATE_EVENT: {
@@ -245,11 +266,13 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
         return;
     }
     case TABLE_MAP_EVENT:
-        tableMap(body, size);
+        if (m_scanOnly.empty())
+            tableMap(body, size);
         return;
     case WRITE_ROWS_EVENT_V1: case UPDATE_ROWS_EVENT_V1: case DELETE_ROWS_EVENT_V1:
     case WRITE_ROWS_EVENT: case UPDATE_ROWS_EVENT: case DELETE_ROWS_EVENT:
-        handleRows(type, body, size, timestamp);
+        if (m_scanOnly.empty())
+            handleRows(type, body, size, timestamp);
         return;
     case XID_EVENT:
         commit(endPosition, timestamp, out);
@@ -267,10 +290,15 @@ void BinlogReader::handleEvent(st_mariadb_rpl_event *event, Batch &out)
 
 void BinlogReader::commit(std::uint64_t endPosition, std::uint32_t timestamp, Batch &out)
 {
+    std::uint64_t row = 0;
     for (Record &record : m_pending) {
         record.position.source = m_file;
         record.position.offset = endPosition;
         record.position.gtid = m_gtid;
+        // Which row of its transaction (see BinlogReader::read()): a checkpoint can point inside it.
+        record.position.endLine = ++row;
+        record.position.column = m_pending.size();
+        record.position.endOffset = m_committed.position; // the end of the transaction before
         record.commitTimeMs = std::int64_t(timestamp) * 1000;
         out.push_back(std::move(record));
     }
@@ -301,6 +329,10 @@ void BinlogReader::handleQuery(const std::uint8_t *body, std::size_t size, std::
         return;
     if (startsWithWord(sql, "COMMIT") || startsWithWord(sql, "ROLLBACK")) {
         commit(endPosition, timestamp, out);
+        return;
+    }
+    if (m_history) {
+        handleDdl(sql, database, endPosition, timestamp, out);
         return;
     }
     // A DDL statement: the table it names (if any) as it is now.
@@ -348,10 +380,11 @@ const BinlogReader::TableState &BinlogReader::tableMap(const std::uint8_t *body,
         it->second.map.columns.size() == map.columns.size())
         return it->second;
     TableState state;
-    state.info = describe(map);
+    state.info = m_history ? defined(map) : describe(map);
     std::vector<std::string> names;
-    for (const ColumnInfo &column : state.info->columns)
-        names.push_back(column.name);
+    if (state.info)
+        for (const ColumnInfo &column : state.info->columns)
+            names.push_back(column.name);
     state.schema = std::make_shared<Schema>(std::move(names));
     state.map = std::move(map);
     return m_tables[state.map.tableId] = std::move(state);
@@ -431,6 +464,8 @@ void BinlogReader::handleRows(std::uint8_t type, const std::uint8_t *body, std::
     if (it == m_tables.end())
         throw Error("binlog ROWS event at " + m_file + " for a table id without a TABLE_MAP event");
     const TableState &state = it->second;
+    if (!state.info)
+        return; // a table the schema history does not capture
     m_changes.clear();
     BinlogRowDecoder::decode(state.map, type, body, size, m_changes);
     const int kind = type >= WRITE_ROWS_EVENT ? type - WRITE_ROWS_EVENT : type - WRITE_ROWS_EVENT_V1;

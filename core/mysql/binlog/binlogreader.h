@@ -5,6 +5,7 @@
 #include "core/model/record.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 struct st_mariadb_rpl;
+namespace flowdeck { class SchemaHistory; }
 struct st_mariadb_rpl_event;
 
 namespace flowdeck {
@@ -53,6 +55,9 @@ struct BinlogHandleCloser
 /// "domain-server-seq". Starting a new reader at {file, offset} continues after it; so does a
 /// GTID start from currentPosition().gtid (the state of all domains). A single record's gtid is
 /// only a complete GTID start position when the server uses one replication domain.
+/// Row records also carry, set by commit(), `position.endLine` = their row in the transaction
+/// (from 1), `position.column` = the transaction's row count and `position.endOffset` = where the
+/// transaction starts (the end of the one before); Debezium's source.pos and source.row use them.
 ///
 /// Not thread-safe: one thread at a time.
 class BinlogReader
@@ -69,16 +74,36 @@ public:
     /// this much later than its timeout. Takes effect at the next open(). Default 500 ms.
     void setHeartbeatMs(int ms) { m_heartbeatMs = ms < 10 ? 10 : ms; }
 
+    /// Checks that the server's binary log can be a lossless change source: log_bin on,
+    /// binlog_format ROW and binlog_row_image FULL (MINIMAL and NOBLOB leave columns out of the
+    /// row images, which a replica would take for NULLs). Returns the server's binlog_checksum.
+    /// Possible errors: Error naming the variable, its value and the fix.
+    static std::string checkServer(MySqlConnection &meta, const std::string &endpoint);
+    /// Decodes rows with the definitions in `history` (owned by the caller, which must outlive
+    /// the reader) instead of information_schema: every DDL statement is parsed and applied to it
+    /// in binlog order, and `changed` is called with the position right after each one that
+    /// changed a followed table. Rows of tables the history does not capture are skipped. A
+    /// DDL touching a captured table that cannot be followed is an Error naming it and its
+    /// position, unless the reader is at the server's end of binlog (nothing newer exists), where
+    /// information_schema is read instead.
+    void setSchemaHistory(SchemaHistory *history, std::function<void(const BinlogStart &)> changed);
+    /// Scan mode (for a checkpoint without a schema history): rows are not decoded, and a DDL
+    /// that changes a captured table throws Error(`refusal` + what and where).
+    void setScanOnly(std::string refusal) { m_scanOnly = std::move(refusal); }
+
     /// Connects and starts the binlog dump at `start`.
     /// Possible errors: ConnectionError "cannot connect to ..." (wrong password, unreachable);
-    /// Error when the server has no binary log, when the binlog file is not on the server (purged:
+    /// Error when the server has no binary log or is not set up for CDC (checkServer()), when the binlog file is not on the server (purged:
     /// the message suggests taking a new snapshot) or the dump cannot start.
     void open(const BinlogStart &start);
 
     /// Waits up to `timeoutMs` (plus at most one heartbeat period) for events and appends the
     /// change events of complete transactions to `out`. Stops after a transaction once it has
     /// appended `maxRecords` or more (one transaction is never split, so a large one may exceed
-    /// it). Returns false when the time passed with nothing appended.
+    /// it). Returns false when the time passed with nothing appended. Each record's position is
+    /// the binlog file and the end of its transaction (`source`, `offset`, `gtid`) and, so that
+    /// a checkpoint can point inside the transaction, its row in it (`endLine`, from 1), the
+    /// transaction's rows (`column`) and where the transaction starts (`endOffset`).
     /// Possible errors: ConnectionError (transient) when the connection is lost; Error when the
     /// server stops the dump (e.g. purged binlog) or an event cannot be decoded. After an error
     /// the reader is unusable: close() it and open(currentPosition()) to continue (the partly
@@ -110,6 +135,10 @@ private:
     void handleRows(std::uint8_t type, const std::uint8_t *body, std::size_t size, std::uint32_t timestamp);
     const TableState &tableMap(const std::uint8_t *body, std::size_t size);
     TableInfoPtr describe(BinlogTableMap &map);
+    TableInfoPtr defined(BinlogTableMap &map);
+    void handleDdl(const std::string &sql, const std::string &database, std::uint64_t endPosition,
+                   std::uint32_t timestamp, Batch &out);
+    bool atEndOfBinlog(std::uint64_t endPosition);
     MySqlConnection &metadata();
     [[noreturn]] void throwFetchError();
 
@@ -131,6 +160,10 @@ private:
     std::map<std::uint32_t, std::string> m_domains; // the last GTID of every domain seen
     Batch m_pending;             // its records so far
     std::vector<BinlogRowChange> m_changes;
+    SchemaHistory *m_history = nullptr;
+    std::function<void(const BinlogStart &)> m_historyChanged;
+    std::string m_scanOnly;
+    std::uint64_t m_eventEnd = 0; // end position of the event being handled
 };
 
 } // namespace flowdeck

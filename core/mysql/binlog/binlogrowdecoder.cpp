@@ -1,6 +1,7 @@
 #include "core/mysql/binlog/binlogrowdecoder.h"
 
 #include "core/model/errors.h"
+#include "core/mysql/binlog/binlogjson.h"
 
 #include <cstring>
 
@@ -340,7 +341,16 @@ Value BinlogRowDecoder::decodeValue(const BinlogColumn &column, BinlogCursor &c)
             v.mutableStr().resize(column.meta, '\0');
         return v;
     }
-    case Blob: case TinyBlob: case MediumBlob: case LongBlob: case Json: case Geometry: {
+    case Json: { // MySQL's binary JSON (MariaDB logs JSON columns as LONGTEXT, a Blob)
+        const std::size_t lengthBytes = column.meta >= 1 && column.meta <= 4 ? column.meta : 4;
+        const std::size_t length = std::size_t(c.uint(lengthBytes));
+        const std::uint8_t *p = c.take(length);
+        std::string text, error;
+        if (!mysqlBinaryJsonToText({reinterpret_cast<const char *>(p), length}, text, error))
+            c.fail(error);
+        return Value::text(std::move(text));
+    }
+    case Blob: case TinyBlob: case MediumBlob: case LongBlob: case Geometry: {
         const std::size_t lengthBytes = column.meta >= 1 && column.meta <= 4 ? column.meta : 4;
         const std::size_t length = std::size_t(c.uint(lengthBytes));
         BinlogColumn binary = column;
