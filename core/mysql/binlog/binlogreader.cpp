@@ -360,6 +360,12 @@ void BinlogReader::handleQuery(const std::uint8_t *body, std::size_t size, std::
         TableInfoPtr described = describe(current);
         info = std::make_shared<TableInfo>(*described);
     }
+    commitDdl(sql, std::move(info), endPosition, timestamp, out);
+}
+
+void BinlogReader::commitDdl(const std::string &sql, TableInfoPtr info, std::uint64_t endPosition,
+                             std::uint32_t timestamp, Batch &out)
+{
     Record record;
     record.op = RowOp::Ddl;
     record.statement = sql;
