@@ -316,6 +316,7 @@ void FileSink::renameFinishing()
 
 std::vector<RejectedRecord> FileSink::write(Batch &batch)
 {
+    m_staged.reset(); // a batch written but never committed is dropped
     std::vector<RejectedRecord> rejected;
     std::vector<OpenFile> work;
     std::vector<bool> finishing;

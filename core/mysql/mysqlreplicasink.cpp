@@ -187,6 +187,7 @@ std::size_t MySqlReplicaSink::fitAll(const Batch &batch, std::size_t limit, std:
 
 std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
 {
+    m_sent = false;
     std::vector<RejectedRecord> early;
     std::vector<RejectedRecord> rejected;
     for (auto &[name, t] : m_tables)
@@ -253,7 +254,6 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
 
     m_early = std::move(early);
     m_sentBatch = &batch;
-    m_sent = false;
     m_retryStart = std::chrono::steady_clock::now();
     m_retryDelay = m_retry.firstDelay;
     m_attempt = 0;
