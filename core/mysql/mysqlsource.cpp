@@ -300,6 +300,9 @@ void MySqlSource::startSnapshot()
     m_chunk.clear();
     m_chunkIndex = 0;
     m_chunkWasLast = false;
+    // Tables with no rows are read now: when every table is empty, the snapshot has no row to
+    // carry its end, and initialCheckpoint() is then already the stream's.
+    m_snapshotEmpty = fresh && skipEmptyTablesFrom(0);
 }
 
 void MySqlSource::startCdc(const BinlogStart &start)
@@ -405,13 +408,46 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
         // The last row of its table (endOffset 1): a checkpoint after it lists the table as done,
         // after the last table's it streams from the snapshot's coordinates, so a resumed run
         // never reads the table again (a keyless table has no key to resume after).
-        if (m_chunkWasLast && m_chunkIndex == m_chunk.size())
+        const bool lastOfTable = m_chunkWasLast && m_chunkIndex == m_chunk.size();
+        if (lastOfTable)
             record.position.endOffset = 1;
         out.push_back(std::move(record));
         ++added;
         ++m_done;
+        // The snapshot's last row (endOffset 2) is known as such even when the tables after it
+        // turn out empty: they are read now, so the checkpoint after this row already streams
+        // from the snapshot's coordinates. Without that, a run ending idle after the snapshot
+        // would leave a snapshot checkpoint, and its resume would read rows inserted since into
+        // those tables twice (snapshot, then binlog).
+        if (lastOfTable && skipEmptyTablesAfterCurrent())
+            out.back().position.endOffset = 2;
     }
     return added > 0;
+}
+
+bool MySqlSource::skipEmptyTablesAfterCurrent()
+{
+    return skipEmptyTablesFrom(m_current + 1);
+}
+
+bool MySqlSource::skipEmptyTablesFrom(std::size_t first)
+{
+    if (first >= m_tables.size())
+        m_current = m_tables.empty() ? 0 : m_tables.size() - 1;
+    for (std::size_t j = first; j < m_tables.size(); ++j) {
+        m_current = j;
+        m_chunk.clear();
+        m_chunkIndex = 0;
+        m_chunkWasLast = false;
+        if (!m_tables[m_current].info)
+            continue; // dropped before the snapshot began
+        fetchChunk();
+        if (!m_chunk.empty())
+            return false; // its first chunk is read: readSnapshot() goes on with it
+    }
+    // Past the last table (or on an empty last table): readSnapshot() ends the snapshot.
+    m_chunkWasLast = true;
+    return true;
 }
 
 bool MySqlSource::read(Batch &out, std::size_t maxRecords)
@@ -543,8 +579,16 @@ SourceLag MySqlSource::lag() const
 
 nlohmann::json MySqlSource::initialCheckpoint() const
 {
+    // read "cdc": where the stream starts, so a run that saw no change (or was killed before
+    // its first batch) resumes there instead of at the server's position of the next start.
+    if (m_mode == Mode::Cdc && m_reader && !m_cdcPosition.file.empty())
+        return {{"phase", "cdc"}, {"file", m_cdcPosition.file}, {"position", m_cdcPosition.position}, {"gtid", ""},
+                {"schema", historyAt(Position())}};
     if (!m_inSnapshot || m_mode != Mode::SnapshotCdc || m_snapshotBinlog.file.empty())
         return nullptr;
+    if (m_snapshotEmpty)
+        return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
+                {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(Position())}};
     return {{"phase", "snapshot"},
             {"binlog", {{"file", m_snapshotBinlog.file}, {"pos", m_snapshotBinlog.position}, {"gtid", m_snapshotBinlog.gtid}}},
             {"table", ""},
@@ -557,9 +601,10 @@ nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
 {
     if (position.source == "snapshot") {
         nlohmann::json key = nlohmann::json::parse(position.gtid, nullptr, false);
-        const bool tableDone = position.endOffset == 1;
-        if (tableDone && m_mode == Mode::SnapshotCdc && !m_snapshotBinlog.file.empty() && position.partition >= 0
-            && std::size_t(position.partition) + 1 == m_order.size())
+        const bool tableDone = position.endOffset >= 1;
+        const bool snapshotDone = position.endOffset == 2
+            || (tableDone && position.partition >= 0 && std::size_t(position.partition) + 1 == m_order.size());
+        if (snapshotDone && m_mode == Mode::SnapshotCdc && !m_snapshotBinlog.file.empty())
             return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
                     {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(position)}};
         nlohmann::json done = m_resumeDone;

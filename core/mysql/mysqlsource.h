@@ -75,7 +75,8 @@ public:
     /// Possible errors: ConnectionError, MySqlError, Error from the binlog reader.
     bool read(Batch &out, std::size_t maxRecords) override;
     nlohmann::json checkpointAfter(const Position &position) const override;
-    /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them.
+    /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them; cdc: the
+    /// stream's start.
     nlohmann::json initialCheckpoint() const override;
     void checkpointCommitted(const nlohmann::json &checkpoint) override;
     bool continuous() const override { return m_mode != Mode::Snapshot; }
@@ -125,6 +126,8 @@ private:
     std::string readingWhat() const;
     bool readSnapshot(Batch &out, std::size_t maxRecords);
     void fetchChunk();
+    bool skipEmptyTablesAfterCurrent();
+    bool skipEmptyTablesFrom(std::size_t first);
     void startCdc(const BinlogStart &start);
     bool selected(const std::string &database, const std::string &table) const;
     std::string keyText(const ColumnInfo &column, const std::optional<std::string> &value) const;
@@ -161,6 +164,7 @@ private:
     std::size_t m_chunkIndex = 0;
     bool m_chunkWasLast = false;
     bool m_inSnapshot = false;
+    bool m_snapshotEmpty = false; // a fresh snapshot whose tables have no row at all
     std::int64_t m_snapshotTimeMs = 0;
     SchemaPtr m_schema;
     std::atomic<bool> m_caughtUp{false};
