@@ -290,10 +290,12 @@ void MySqlSource::startSnapshot()
             m_snapshotBinlog.gtid = gtid.empty() ? std::string() : gtid[0][0].value_or("");
         }
     });
-    useDefinitions(described);
     if (fresh) {
+        useDefinitions(described);
         m_history = described;
         setBaseHistory(m_snapshotBinlog);
+    } else {
+        useResumedDefinitions(described);
     }
     m_inSnapshot = true;
     m_current = 0;
@@ -303,6 +305,51 @@ void MySqlSource::startSnapshot()
     // Tables with no rows are read now: when every table is empty, the snapshot has no row to
     // carry its end, and initialCheckpoint() is then already the stream's.
     m_snapshotEmpty = fresh && skipEmptyTablesFrom(0);
+}
+
+void MySqlSource::useResumedDefinitions(const SchemaHistory &now)
+{
+    // The rest of an interrupted snapshot is read with the definitions in force at the first
+    // snapshot's binlog position (m_history, from the checkpoint): the stream replays every DDL
+    // since from there, so a row must not come with columns its table gets only later. A table
+    // changed since in a way these definitions cannot read (a column dropped, renamed or given
+    // another type, another key) is refused; one created since comes from the binlog alone
+    // (its CREATE TABLE and rows), one dropped since is not read.
+    useDefinitions(m_history);
+    const std::string at = m_snapshotBinlog.file + ":" + std::to_string(m_snapshotBinlog.position);
+    for (std::size_t i = 0; i < m_tables.size(); ++i) {
+        const TableInfoPtr &then = m_tables[i].info;
+        if (!then)
+            continue;
+        const SchemaHistory::Table *current = now.find(then->database, then->table);
+        if (!current) {
+            m_tables[i].info = nullptr;
+            continue;
+        }
+        const TableInfo &c = *current->info;
+        std::string problem;
+        for (const ColumnInfo &col : then->columns) {
+            const auto it = std::find_if(c.columns.begin(), c.columns.end(),
+                                         [&](const ColumnInfo &x) { return x.name == col.name; });
+            if (it == c.columns.end())
+                problem = "column `" + col.name + "` is gone";
+            else if (it->columnType != col.columnType || it->charset != col.charset)
+                problem = "column `" + col.name + "` is now " + it->columnType;
+            if (!problem.empty())
+                break;
+        }
+        std::vector<std::string> keyThen, keyNow;
+        for (int k : then->keyIndexes)
+            keyThen.push_back(then->columns[std::size_t(k)].name);
+        for (int k : c.keyIndexes)
+            keyNow.push_back(c.columns[std::size_t(k)].name);
+        if (problem.empty() && keyThen != keyNow)
+            problem = "its primary key changed";
+        if (!problem.empty())
+            throw Error("cannot resume the snapshot of " + m_order[i] + ": the table changed since the snapshot began at binlog " +
+                        at + " (" + problem + "), so its remaining rows cannot be read as they were then. Run the flow "
+                        "with --restart to take a new snapshot");
+    }
 }
 
 void MySqlSource::startCdc(const BinlogStart &start)
@@ -338,12 +385,25 @@ void MySqlSource::fetchChunk()
 {
     SnapshotTable &t = m_tables[m_current];
     const TableInfo &info = *t.info;
+    const auto query = [&](const std::string &sql) {
+        try {
+            return m_snapshot->query(sql);
+        } catch (const MySqlError &e) {
+            // 1054 unknown column, 1146 no such table, 1412 definition changed: a DDL ran on the
+            // table after the snapshot began; its rows as of the snapshot cannot be read.
+            if (e.code() != 1054 && e.code() != 1146 && e.code() != 1412)
+                throw;
+            throw Error("cannot read the snapshot of " + m_order[m_current] + ": " + e.what() +
+                        " (a DDL changed the table after the snapshot began at binlog " + m_snapshotBinlog.file + ":" +
+                        std::to_string(m_snapshotBinlog.position) + "). Run the flow with --restart to take a new snapshot");
+        }
+    };
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < info.columns.size(); ++i)
         sql += (i ? ", " : "") + quoteName(info.columns[i].name);
     sql += " FROM " + quoteName(info.database) + "." + quoteName(info.table);
     if (info.keyIndexes.empty()) {
-        m_chunk = m_snapshot->query(sql); // no primary key: one full scan
+        m_chunk = query(sql); // no primary key: one full scan
         m_chunkWasLast = true;
     } else {
         std::string keys, values;
@@ -356,7 +416,7 @@ void MySqlSource::fetchChunk()
         if (!t.after.empty())
             sql += " WHERE (" + keys + ") > (" + values + ")";
         sql += " ORDER BY " + keys + " LIMIT " + std::to_string(m_chunkSize);
-        m_chunk = m_snapshot->query(sql);
+        m_chunk = query(sql);
         m_chunkWasLast = m_chunk.size() < m_chunkSize;
     }
     m_chunkIndex = 0;

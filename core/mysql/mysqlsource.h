@@ -113,6 +113,7 @@ private:
     // Schema history (mysqlsourcehistory.cpp):
     SchemaHistory describeConsistently(const std::function<void()> &atPosition);
     void useDefinitions(const SchemaHistory &history);
+    void useResumedDefinitions(const SchemaHistory &now);
     void restoreHistory(const nlohmann::json &resume, const BinlogStart &from);
     void verifyNoDdlSince(const BinlogStart &from, const SchemaHistory &current, const BinlogStart &now);
     void setBaseHistory(const BinlogStart &at);
