@@ -48,8 +48,12 @@ namespace flowdeck {
 /// it to now holds no DDL of a captured table; otherwise open() refuses (re-snapshot).
 ///
 /// Checkpoints: `{"phase":"snapshot","binlog":{file,pos,gtid},"table":"db.t","after":[...],
-/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`; the checkpoint after the last
-/// row of the last table is already the cdc one (the snapshot's coordinates). Resuming mid-snapshot takes a
+/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`; the checkpoint after the
+/// snapshot's last row is already the cdc one (the snapshot's coordinates): the tables after it
+/// are read before it is handed out, so empty ones do not hide the end (endOffset 2), and a
+/// snapshot with no row starts with it (initialCheckpoint()). A resumed snapshot reads the rest
+/// with the definitions at the snapshot's coordinates (refusing a table changed otherwise than
+/// by added columns). Resuming mid-snapshot takes a
 /// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
 /// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
 /// idempotent (upsert/replicate) sink makes exact.
