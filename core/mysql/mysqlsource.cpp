@@ -2,6 +2,7 @@
 
 #include "core/model/errors.h"
 #include "core/mysql/mysqlcolumntypes.h"
+#include "core/mysql/mysqlstatementbuilder.h"
 
 #include <QtGlobal>
 
@@ -29,17 +30,6 @@ std::string hexOf(const std::string &bytes)
         out += kDigits[c & 15];
     }
     return out;
-}
-
-std::string quoteName(const std::string &name)
-{
-    std::string out = "`";
-    for (char c : name) {
-        if (c == '`')
-            out += '`';
-        out += c;
-    }
-    return out + "`";
 }
 
 bool isBinary(const ColumnInfo &c)
@@ -400,8 +390,8 @@ void MySqlSource::fetchChunk()
     };
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < info.columns.size(); ++i)
-        sql += (i ? ", " : "") + quoteName(info.columns[i].name);
-    sql += " FROM " + quoteName(info.database) + "." + quoteName(info.table);
+        sql += (i ? ", " : "") + quoteIdentifier(info.columns[i].name);
+    sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table);
     if (info.keyIndexes.empty()) {
         m_chunk = query(sql); // no primary key: one full scan
         m_chunkWasLast = true;
@@ -409,7 +399,7 @@ void MySqlSource::fetchChunk()
         std::string keys, values;
         for (std::size_t i = 0; i < info.keyIndexes.size(); ++i) {
             const ColumnInfo &c = info.columns[std::size_t(info.keyIndexes[i])];
-            keys += (i ? ", " : "") + quoteName(c.name);
+            keys += (i ? ", " : "") + quoteIdentifier(c.name);
             if (!t.after.empty())
                 values += (i ? ", " : "") + keyLiteral(c, t.after[i]);
         }
