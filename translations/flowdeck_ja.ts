@@ -35,6 +35,133 @@
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>cannot connect to %1 as %2: %3</source>
+        <translation>%1 に %2 として接続できません: %3</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>接続が拒否されました（そのポートでサーバーが動いていますか?）</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>接続がタイムアウトしました</translation>
+    </message>
+    <message>
+        <source>no route to host</source>
+        <translation>ホストへの経路がありません</translation>
+    </message>
+    <message>
+        <source>unknown host %1</source>
+        <translation>不明なホスト %1</translation>
+    </message>
+    <message>
+        <source>Access denied for user &apos;%1&apos;@&apos;%2&apos; (using password: YES)</source>
+        <translation>パスワードが違います: ユーザー &apos;%1&apos;@&apos;%2&apos; のアクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>Access denied for user &apos;%1&apos;@&apos;%2&apos; (using password: NO)</source>
+        <translation>パスワードが必要です: ユーザー &apos;%1&apos;@&apos;%2&apos; のアクセスが拒否されました</translation>
+    </message>
+    <message>
+        <source>Unknown database &apos;%1&apos;</source>
+        <translation>データベース &apos;%1&apos; は存在しません</translation>
+    </message>
+    <message>
+        <source>cannot set up the session on %1: %2</source>
+        <translation>%1 でセッションを準備できません: %2</translation>
+    </message>
+    <message>
+        <source>table %1 does not exist (set &quot;createTable&quot;: true to create it)</source>
+        <translation>テーブル %1 は存在しません（作成するには「テーブルを作成」をオンにするか &quot;createTable&quot;: true を設定）</translation>
+    </message>
+    <message>
+        <source>Table &apos;%1&apos; doesn&apos;t exist</source>
+        <translation>テーブル &apos;%1&apos; は存在しません</translation>
+    </message>
+    <message>
+        <source>topic &apos;%1&apos; does not exist on %2</source>
+        <translation>トピック &apos;%1&apos; は %2 に存在しません</translation>
+    </message>
+    <message>
+        <source>expected %1 fields (as in the header) but found %2</source>
+        <translation>不正な CSV 行: フィールドは %1 個（ヘッダーと同じ）のはずが %2 個あります</translation>
+    </message>
+    <message>
+        <source>expected %1 fields (as in the first record) but found %2</source>
+        <translation>不正な CSV 行: フィールドは %1 個（最初のレコードと同じ）のはずが %2 個あります</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos; after a closing quote</source>
+        <translation>不正な CSV 行: 閉じ引用符の後に予期しない文字 &apos;%1&apos; があります</translation>
+    </message>
+    <message>
+        <source>unexpected character after a closing quote</source>
+        <translation>不正な CSV 行: 閉じ引用符の後に予期しない文字があります</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 byte %1</source>
+        <translation>不正な UTF-8 バイト %1</translation>
+    </message>
+    <message>
+        <source>unbalanced quote: the quoted field opened on line %1 is never closed, so the rest of the file was read as one record</source>
+        <translation>引用符の対応が取れていません: %1 行目で始まった引用符付きフィールドが閉じられていないため、ファイルの残りが 1 つのレコードとして読み込まれました</translation>
+    </message>
+    <message>
+        <source>Duplicate entry &apos;%1&apos; for key &apos;%2&apos;</source>
+        <translation>キー &apos;%2&apos; の値 &apos;%1&apos; が重複しています</translation>
+    </message>
+    <message>
+        <source>Column &apos;%1&apos; cannot be null</source>
+        <translation>列 &apos;%1&apos; は NULL にできません</translation>
+    </message>
+    <message>
+        <source>required (a short name for the flow)</source>
+        <translation>必須（フローの短い名前）</translation>
+    </message>
+    <message>
+        <source>required when onError is &apos;skip&apos; (a JSON Lines file, or {&quot;topic&quot;: ...})</source>
+        <translation>onError が &apos;skip&apos; のときは必須（JSON Lines ファイル、または {&quot;topic&quot;: ...}）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1 の %2 行 %3 列目: %4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1 の %2 行目: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <comment>record error stage</comment>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <comment>record error stage</comment>
+        <translation>マッピング</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <comment>record error stage</comment>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <comment>record error stage: the run itself failed</comment>
+        <translation>実行</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>no such table</source>
@@ -93,6 +220,39 @@
     <message>
         <source>no keychain service answers</source>
         <translation>応答するキーチェーンサービスがありません</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::BrokerStatus</name>
+    <message>
+        <source>The embedded Kafka broker of flows with &quot;embedded&quot; brokers: it runs inside this window, keeps messages in memory only, and stops when Flowdeck quits</source>
+        <translation>ブローカーが &quot;embedded&quot; のフローが使う組み込み Kafka ブローカー: このウィンドウの中で動き、メッセージはメモリにだけ保持し、Flowdeck の終了とともに停止します</translation>
+    </message>
+    <message>
+        <source>Embedded broker: running on %1</source>
+        <translation>組み込みブローカー: %1 で実行中</translation>
+    </message>
+    <message>
+        <source>Embedded broker: not running</source>
+        <translation>組み込みブローカー: 停止中</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>embedded broker</comment>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>embedded broker</comment>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Embedded broker: %1</source>
+        <translation>組み込みブローカー: %1</translation>
+    </message>
+    <message>
+        <source>Embedded broker: in use by a running flow; stop the run first</source>
+        <translation>組み込みブローカー: 実行中のフローが使用中です。先に実行を停止してください</translation>
     </message>
 </context>
 <context>
@@ -272,6 +432,10 @@
     <message>
         <source>Record</source>
         <translation>レコード</translation>
+    </message>
+    <message>
+        <source>%1 (dead-lettered)</source>
+        <translation>%1 (デッドレター)</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1400,14 @@ Rows the last run wrote are written again.</source>
         <source>%1: not run at its scheduled time, the sandbox database is not running (Start it in the status bar)</source>
         <translation>%1: サンドボックスデータベースが停止中のため、スケジュールの時刻に実行しませんでした（ステータスバーで開始できます）</translation>
     </message>
+    <message>
+        <source>The embedded broker stops with Flowdeck: its topics and messages are lost.</source>
+        <translation>組み込みブローカーは Flowdeck とともに停止し、そのトピックとメッセージは失われます。</translation>
+    </message>
+    <message>
+        <source>Stopping the sandbox database this window started…</source>
+        <translation>このウィンドウが起動したサンドボックスデータベースを停止しています…</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingCsv</name>
@@ -1511,6 +1683,31 @@ Rows the last run wrote are written again.</source>
     <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+    <message>
+        <source>column %1 is NOT NULL without a default: map a field to it</source>
+        <translation>列 %1 は NOT NULL でデフォルト値がありません: フィールドをマッピングしてください</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <comment>preview: the database stores the column&apos;s DEFAULT</comment>
+        <translation>%1 (デフォルト)</translation>
+    </message>
+    <message>
+        <source>The database stores %1, evaluated when the row is written.</source>
+        <translation>データベースは行を書き込む時点で評価した %1 を保存します。</translation>
+    </message>
+    <message>
+        <source>The database stores the column&apos;s default, %1.</source>
+        <translation>データベースは列のデフォルト値 %1 を保存します。</translation>
+    </message>
+    <message>
+        <source>Not mapped: the database fills this column in</source>
+        <translation>マッピングなし: この列はデータベースが埋めます</translation>
+    </message>
+    <message>
+        <source>%1 (not mapped)</source>
+        <translation>%1 (マッピングなし)</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +2837,30 @@ Reason: %3
         <translation>
             <numerusform>%n 件のメッセージを %1 に書き込みました</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Start the Embedded Broker</source>
+        <translation>組み込みブローカーを開始</translation>
+    </message>
+    <message>
+        <source>Runs a Kafka broker inside Flowdeck (messages in memory only), as flows with &quot;embedded&quot; brokers use</source>
+        <translation>Flowdeck の中で Kafka ブローカーを動かします（メッセージはメモリのみ）。ブローカーが &quot;embedded&quot; のフローが使うものです</translation>
+    </message>
+    <message>
+        <source>The embedded broker is not running.</source>
+        <translation>組み込みブローカーは停止中です。</translation>
+    </message>
+    <message>
+        <source>Start the embedded one, or enter a bootstrap list such as host:9092.</source>
+        <translation>組み込みブローカーを開始するか、host:9092 のようなブートストラップリストを入力してください。</translation>
+    </message>
+    <message>
+        <source>No broker is given.</source>
+        <translation>ブローカーが指定されていません。</translation>
+    </message>
+    <message>
+        <source>No broker answers at %1 (%2).</source>
+        <translation>%1 で応答するブローカーがありません（%2）。</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,133 @@
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>cannot connect to %1 as %2: %3</source>
+        <translation>无法以 %2 身份连接到 %1：%3</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>连接被拒绝（该端口上有服务器在运行吗？）</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>no route to host</source>
+        <translation>没有到主机的路由</translation>
+    </message>
+    <message>
+        <source>unknown host %1</source>
+        <translation>未知主机 %1</translation>
+    </message>
+    <message>
+        <source>Access denied for user &apos;%1&apos;@&apos;%2&apos; (using password: YES)</source>
+        <translation>密码错误：用户 &apos;%1&apos;@&apos;%2&apos; 的访问被拒绝</translation>
+    </message>
+    <message>
+        <source>Access denied for user &apos;%1&apos;@&apos;%2&apos; (using password: NO)</source>
+        <translation>需要密码：用户 &apos;%1&apos;@&apos;%2&apos; 的访问被拒绝</translation>
+    </message>
+    <message>
+        <source>Unknown database &apos;%1&apos;</source>
+        <translation>数据库 &apos;%1&apos; 不存在</translation>
+    </message>
+    <message>
+        <source>cannot set up the session on %1: %2</source>
+        <translation>无法在 %1 上设置会话：%2</translation>
+    </message>
+    <message>
+        <source>table %1 does not exist (set &quot;createTable&quot;: true to create it)</source>
+        <translation>表 %1 不存在（要创建它，请勾选“创建表”或设置 &quot;createTable&quot;: true）</translation>
+    </message>
+    <message>
+        <source>Table &apos;%1&apos; doesn&apos;t exist</source>
+        <translation>表 &apos;%1&apos; 不存在</translation>
+    </message>
+    <message>
+        <source>topic &apos;%1&apos; does not exist on %2</source>
+        <translation>主题 &apos;%1&apos; 在 %2 上不存在</translation>
+    </message>
+    <message>
+        <source>expected %1 fields (as in the header) but found %2</source>
+        <translation>CSV 行格式错误：应有 %1 个字段（与表头相同），实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>expected %1 fields (as in the first record) but found %2</source>
+        <translation>CSV 行格式错误：应有 %1 个字段（与第一条记录相同），实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos; after a closing quote</source>
+        <translation>CSV 行格式错误：右引号后出现意外字符 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected character after a closing quote</source>
+        <translation>CSV 行格式错误：右引号后出现意外字符</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 byte %1</source>
+        <translation>无效的 UTF-8 字节 %1</translation>
+    </message>
+    <message>
+        <source>unbalanced quote: the quoted field opened on line %1 is never closed, so the rest of the file was read as one record</source>
+        <translation>引号不配对：第 %1 行开始的带引号字段从未闭合，因此文件的其余部分被读成了一条记录</translation>
+    </message>
+    <message>
+        <source>Duplicate entry &apos;%1&apos; for key &apos;%2&apos;</source>
+        <translation>键 &apos;%2&apos; 的值 &apos;%1&apos; 重复</translation>
+    </message>
+    <message>
+        <source>Column &apos;%1&apos; cannot be null</source>
+        <translation>列 &apos;%1&apos; 不能为 NULL</translation>
+    </message>
+    <message>
+        <source>required (a short name for the flow)</source>
+        <translation>必填（流的简短名称）</translation>
+    </message>
+    <message>
+        <source>required when onError is &apos;skip&apos; (a JSON Lines file, or {&quot;topic&quot;: ...})</source>
+        <translation>onError 为 &apos;skip&apos; 时必填（JSON Lines 文件，或 {&quot;topic&quot;: ...}）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1 第 %2 行第 %3 列：%4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <comment>record error stage</comment>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <comment>record error stage</comment>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <comment>record error stage</comment>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <comment>record error stage: the run itself failed</comment>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>no such table</source>
@@ -93,6 +220,39 @@
     <message>
         <source>no keychain service answers</source>
         <translation>没有可响应的钥匙串服务</translation>
+    </message>
+</context>
+<context>
+    <name>flowdeck::BrokerStatus</name>
+    <message>
+        <source>The embedded Kafka broker of flows with &quot;embedded&quot; brokers: it runs inside this window, keeps messages in memory only, and stops when Flowdeck quits</source>
+        <translation>brokers 为 &quot;embedded&quot; 的流所用的内置 Kafka Broker：在本窗口内运行，消息只保存在内存中，Flowdeck 退出时停止</translation>
+    </message>
+    <message>
+        <source>Embedded broker: running on %1</source>
+        <translation>内置 Broker：运行于 %1</translation>
+    </message>
+    <message>
+        <source>Embedded broker: not running</source>
+        <translation>内置 Broker：未运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>embedded broker</comment>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>embedded broker</comment>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Embedded broker: %1</source>
+        <translation>内置 Broker：%1</translation>
+    </message>
+    <message>
+        <source>Embedded broker: in use by a running flow; stop the run first</source>
+        <translation>内置 Broker：正在运行的流在使用它，请先停止运行</translation>
     </message>
 </context>
 <context>
@@ -272,6 +432,10 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>%1 (dead-lettered)</source>
+        <translation>%1（已转入死信）</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1400,14 @@ Rows the last run wrote are written again.</source>
         <source>%1: not run at its scheduled time, the sandbox database is not running (Start it in the status bar)</source>
         <translation>%1：沙盒数据库未运行，未在计划时间运行（可在状态栏中启动）</translation>
     </message>
+    <message>
+        <source>The embedded broker stops with Flowdeck: its topics and messages are lost.</source>
+        <translation>内置 Broker 会随 Flowdeck 一起停止：其主题和消息将丢失。</translation>
+    </message>
+    <message>
+        <source>Stopping the sandbox database this window started…</source>
+        <translation>正在停止本窗口启动的沙盒数据库…</translation>
+    </message>
 </context>
 <context>
     <name>flowdeck::MappingCsv</name>
@@ -1511,6 +1683,31 @@ Rows the last run wrote are written again.</source>
     <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+    <message>
+        <source>column %1 is NOT NULL without a default: map a field to it</source>
+        <translation>列 %1 为 NOT NULL 且没有默认值：请为它映射一个字段</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <comment>preview: the database stores the column&apos;s DEFAULT</comment>
+        <translation>%1（默认值）</translation>
+    </message>
+    <message>
+        <source>The database stores %1, evaluated when the row is written.</source>
+        <translation>数据库保存写入该行时求值的 %1。</translation>
+    </message>
+    <message>
+        <source>The database stores the column&apos;s default, %1.</source>
+        <translation>数据库保存该列的默认值 %1。</translation>
+    </message>
+    <message>
+        <source>Not mapped: the database fills this column in</source>
+        <translation>未映射：此列由数据库填充</translation>
+    </message>
+    <message>
+        <source>%1 (not mapped)</source>
+        <translation>%1（未映射）</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +2837,30 @@ Reason: %3
         <translation>
             <numerusform>已将 %n 条消息写入 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Start the Embedded Broker</source>
+        <translation>启动内置 Broker</translation>
+    </message>
+    <message>
+        <source>Runs a Kafka broker inside Flowdeck (messages in memory only), as flows with &quot;embedded&quot; brokers use</source>
+        <translation>在 Flowdeck 内运行一个 Kafka Broker（消息仅在内存中），即 brokers 为 &quot;embedded&quot; 的流所用的 Broker</translation>
+    </message>
+    <message>
+        <source>The embedded broker is not running.</source>
+        <translation>内置 Broker 未运行。</translation>
+    </message>
+    <message>
+        <source>Start the embedded one, or enter a bootstrap list such as host:9092.</source>
+        <translation>请启动内置 Broker，或输入 host:9092 这样的引导服务器列表。</translation>
+    </message>
+    <message>
+        <source>No broker is given.</source>
+        <translation>未指定 Broker。</translation>
+    </message>
+    <message>
+        <source>No broker answers at %1 (%2).</source>
+        <translation>%1 上没有 Broker 响应（%2）。</translation>
     </message>
 </context>
 <context>

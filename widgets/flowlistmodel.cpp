@@ -1,5 +1,7 @@
 #include "flowlistmodel.h"
 
+#include "enginemessages.h"
+
 #include "secretstore.h"
 
 #include "core/engine/runstate.h"
@@ -213,7 +215,7 @@ QString FlowListModel::describeRun(const nlohmann::json &entry)
     const auto count = [&](const char *key) { return QString::number(entry.value(key, std::uint64_t(0))); };
     QString text;
     if (entry.contains("error") && entry["error"].is_object())
-        text = QString::fromStdString(entry["error"].value("message", std::string()));
+        text = engineMessage(entry["error"].value("message", std::string()));
     if (text.isEmpty()) {
         text = tr("read %1, written %2, filtered %3, dead-lettered %4")
                    .arg(count("read"), count("written"), count("filtered"), count("deadLettered"));

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "brokerstatus.h"
+#include "enginemessages.h"
 #include "flowlistmodel.h"
 #include "flowrunner.h"
 #include "runnotes.h"
@@ -90,27 +92,45 @@ MainWindow::MainWindow(const QString &flowsFolder, QWidget *parent)
     resize(1000, 640);
     m_sandbox = new SandboxStatus(Sandbox::defaultDir(), this);
     statusBar()->addPermanentWidget(m_sandbox);
+    m_broker = new BrokerStatus(this);
+    m_broker->setInUse([this] {
+        for (const auto &[path, runner] : m_runners)
+            if (runner && runner->isRunning())
+                return true;
+        return false;
+    });
+    statusBar()->addPermanentWidget(m_broker);
     statusBar()->showMessage(tr("Flows in %1").arg(QDir::toNativeSeparators(m_flowsFolder)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // What the window started stops with it: the embedded broker (it lives in this process) and a
+    // sandbox started with the status bar's Start. A sandbox started elsewhere (./flowdeck.sh, a
+    // terminal, the wizard) is left running unless the user says otherwise.
     m_sandbox->refresh();
-    if (!m_sandbox->isRunning()) {
-        event->accept();
-        return;
-    }
-    const auto answer = QMessageBox::question(this, tr("Quit Flowdeck"),
-                                              tr("The sandbox database is still running. Stop it too?\n\n"
-                                                 "Its data stays; Start in the status bar (or `flowdeck sandbox "
-                                                 "start`) runs it again."),
-                                              QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
-    if (answer == QMessageBox::Cancel) {
-        event->ignore();
-        return;
-    }
-    if (answer == QMessageBox::Yes)
+    m_broker->refresh();
+    if (m_sandbox->isRunning() && !m_sandbox->startedHere()) {
+        QString text = tr("The sandbox database is still running. Stop it too?\n\n"
+                          "Its data stays; Start in the status bar (or `flowdeck sandbox "
+                          "start`) runs it again.");
+        if (m_broker->isRunning())
+            text += QStringLiteral("\n\n") + tr("The embedded broker stops with Flowdeck: its topics and messages are lost.");
+        const auto answer = QMessageBox::question(this, tr("Quit Flowdeck"), text,
+                                                  QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Yes)
+            m_sandbox->stop(true);
+    } else if (m_sandbox->startedHere()) {
+        statusBar()->showMessage(tr("Stopping the sandbox database this window started…"));
         m_sandbox->stop(true);
+    }
+    // A flow run still using it: the broker goes down with the process, after the run.
+    if (m_broker->isRunning())
+        m_broker->stop();
     event->accept();
 }
 
@@ -354,8 +374,8 @@ void MainWindow::onFinished(const QString &path, const RunResult &r)
                                            .arg(from.is_discarded() ? QString::fromStdString(r.resumedFrom) : resumePositionText(from));
     }
     if (!r.error.empty()) {
-        output += QLatin1Char('\n') + tr("Error: %1").arg(QString::fromStdString(r.error));
-        summary = QString::fromStdString(r.error);
+        output += QLatin1Char('\n') + tr("Error: %1").arg(engineMessage(r.error));
+        summary = engineMessage(r.error);
     }
     if (!r.deadLetterPath.empty() && r.counts.deadLettered)
         output += QLatin1Char('\n') + tr("Dead letters: %1").arg(QString::fromStdString(r.deadLetterPath));

@@ -22,6 +22,7 @@ class FlowListModel;
 struct Flow;
 class FlowRunner;
 class FlowWizard;
+class BrokerStatus;
 class SandboxStatus;
 class SchedulerDriver;
 struct RunResult;
@@ -49,6 +50,8 @@ public:
     SchedulerDriver *schedulerDriver() const { return m_scheduler; }
     /// The sandbox database's status and Start / Stop, in the status bar.
     SandboxStatus *sandboxStatus() const { return m_sandbox; }
+    /// The embedded broker's status and Start / Stop, in the status bar.
+    BrokerStatus *brokerStatus() const { return m_broker; }
 
     /// Opens the flow wizard (window-modal, not blocking): a new flow, or the flow in `row`.
     /// The wizard deletes itself when closed; the list reloads when it saved a flow.
@@ -70,7 +73,8 @@ public:
     void setMonitorHandler(std::function<void(const QString &flowPath)> handler);
 
 protected:
-    /// Quitting with the sandbox database running asks whether to stop it too.
+    /// Quitting stops what the window started (the embedded broker, a sandbox started with the
+    /// status bar's Start); a sandbox started elsewhere: asks whether to stop it too.
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -121,6 +125,7 @@ private:
     QAction *m_reactivateAction = nullptr;
     SchedulerDriver *m_scheduler = nullptr;
     SandboxStatus *m_sandbox = nullptr;
+    BrokerStatus *m_broker = nullptr;
     QString m_finishing; // the flow whose run end is being recorded: one dataChanged for its row
     bool m_reloading = false; // reloadSchedules(): one dataChanged for all rows at its end
     std::function<void(const QString &)> m_monitorHandler;

@@ -1,5 +1,7 @@
 #include "runhistorymodel.h"
 
+#include "enginemessages.h"
+
 #include "core/engine/runstate.h"
 
 #include <QBrush>
@@ -83,7 +85,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() >= Read && index.column() <= Duration)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Error && j.contains("error"))
-        return QString::fromStdString(j["error"].value("message", std::string()));
+        return engineMessage(j["error"].value("message", std::string()));
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -108,7 +110,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     case Error:
         if (!j.contains("error") || !j["error"].is_object())
             return QString();
-        return QString::fromStdString(j["error"].value("message", std::string()));
+        return engineMessage(j["error"].value("message", std::string()));
     case ColumnCount: break;
     }
     return {};

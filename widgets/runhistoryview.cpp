@@ -1,5 +1,7 @@
 #include "runhistoryview.h"
 
+#include "enginemessages.h"
+
 #include "runhistorymodel.h"
 
 #include <QHeaderView>
@@ -88,7 +90,7 @@ QString RunHistoryView::detailsText(const nlohmann::json &run)
     if (run.contains("error") && run["error"].is_object())
         lines << tr("Error at %1: %2")
                      .arg(QString::fromStdString(run["error"].value("position", std::string())),
-                          QString::fromStdString(run["error"].value("message", std::string())));
+                          engineMessage(run["error"].value("message", std::string())));
     if (run.contains("deadLetter"))
         lines << tr("Dead letters: %1").arg(text("deadLetter"));
     for (const char *key : {"files", "tables"}) {

@@ -1,5 +1,7 @@
 #include "runnotes.h"
 
+#include "enginemessages.h"
+
 #include "core/engine/runstate.h"
 
 #include <QCoreApplication>
@@ -73,6 +75,8 @@ QString runEndMessage(const QString &flowName, const RunResult &r)
         text += QLatin1String(" ") + QCoreApplication::translate("RunNotes", "(resumed at %1)").arg(from.is_discarded() ? QString::fromStdString(r.resumedFrom)
                                                                                      : resumePositionText(from));
     }
+    if (!r.error.empty())
+        text += QLatin1String(" — ") + engineMessage(r.error);
     return text;
 }
 

@@ -15,7 +15,8 @@ QString resumePositionText(const nlohmann::json &sourceCheckpoint);
 /// at. Reads the state file; an unreadable one counts as a fresh run (the run reports it).
 QString pendingResume(const Flow &flow, const QString &stateDir);
 
-/// The status bar message at the end of a run: "accounts: completed in 1.2 s — read 13, …".
+/// The status bar message at the end of a run: "accounts: completed in 1.2 s — read 13, …",
+/// with the error of a failed run (translated, enginemessages.h).
 QString runEndMessage(const QString &flowName, const RunResult &result);
 
 } // namespace flowdeck

@@ -99,10 +99,11 @@ void SandboxStatus::run(bool start, bool wait)
         }
     };
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, start] {
         watcher->deleteLater();
         m_busy = false;
         refresh();
+        m_startedHere = start && m_running && watcher->result().isEmpty();
         if (const QString error = watcher->result(); !error.isEmpty()) {
             m_label->setText(tr("Sandbox database: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
             m_label->setToolTip(error);

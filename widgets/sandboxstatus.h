@@ -24,6 +24,8 @@ public:
     bool isRunning() const { return m_running; }
     /// A start or stop is under way.
     bool isBusy() const { return m_busy; }
+    /// This window started the running sandbox (its Start button): quitting stops it.
+    bool startedHere() const { return m_startedHere && m_running; }
     QLabel *label() const { return m_label; }
     QPushButton *button() const { return m_button; }
 
@@ -50,6 +52,7 @@ private:
     bool m_running = false;
     int m_port = 0; // of the last start (sandbox.json), else the default
     bool m_busy = false;
+    bool m_startedHere = false;
 };
 
 } // namespace flowdeck

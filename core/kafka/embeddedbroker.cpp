@@ -49,11 +49,54 @@ bool EmbeddedBroker::createTopic(const std::string &name, int partitions, int re
     return true;
 }
 
+namespace {
+
+struct SharedBroker
+{
+    std::mutex mutex;
+    std::unique_ptr<EmbeddedBroker> broker; // destroyed at exit after every flow stopped
+};
+
+SharedBroker &sharedBroker()
+{
+    static SharedBroker shared;
+    return shared;
+}
+
+} // namespace
+
 EmbeddedBroker &EmbeddedBroker::shared()
 {
-    // Created on first use; destroyed at exit after every flow stopped.
-    static EmbeddedBroker broker(1);
-    return broker;
+    SharedBroker &s = sharedBroker();
+    const std::lock_guard lock(s.mutex);
+    if (!s.broker)
+        s.broker = std::make_unique<EmbeddedBroker>(1);
+    return *s.broker;
+}
+
+bool EmbeddedBroker::sharedRunning()
+{
+    SharedBroker &s = sharedBroker();
+    const std::lock_guard lock(s.mutex);
+    return s.broker != nullptr;
+}
+
+std::string EmbeddedBroker::sharedBootstraps()
+{
+    SharedBroker &s = sharedBroker();
+    const std::lock_guard lock(s.mutex);
+    return s.broker ? s.broker->bootstraps() : std::string();
+}
+
+bool EmbeddedBroker::stopShared()
+{
+    std::unique_ptr<EmbeddedBroker> stopped;
+    {
+        SharedBroker &s = sharedBroker();
+        const std::lock_guard lock(s.mutex);
+        stopped = std::move(s.broker);
+    }
+    return stopped != nullptr; // destroyed here, outside the lock
 }
 
 } // namespace flowdeck

@@ -44,8 +44,17 @@ public:
     rd_kafka_mock_cluster_t *mockCluster() const { return m_cluster.get(); }
 
     /// The process-wide broker used by flows with "brokers": "embedded", started on first use
-    /// with one broker and kept until the process exits. Possible errors: as the constructor.
+    /// with one broker and kept until stopShared() or the process exits. Possible errors: as the
+    /// constructor.
     static EmbeddedBroker &shared();
+    /// Whether the shared broker runs now (asking does not start it).
+    static bool sharedRunning();
+    /// The shared broker's bootstrap list, "" when it does not run (asking does not start it).
+    static std::string sharedBootstraps();
+    /// Stops the shared broker: its topics and messages are gone, and the next shared() starts a
+    /// new one on other ports. Only when nothing uses it (no run, no consumer): a reference from
+    /// shared() dangles afterwards. Returns false when it was not running.
+    static bool stopShared();
 
 private:
     struct ClusterDeleter

@@ -4,6 +4,7 @@
 #include "core/mysql/mysqlstatementbuilder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace flowdeck {
@@ -116,7 +117,50 @@ std::string timestampMaxFor(const MySqlConnection &connection)
     return "2038-01-19 03:14:07";
 }
 
-MySqlColumn columnFromRow(const std::vector<std::optional<std::string>> &row, const std::string &timestampMax)
+bool isNumericLiteral(const std::string &text)
+{
+    if (text.empty())
+        return false;
+    std::size_t i = text[0] == '-' || text[0] == '+' ? 1 : 0;
+    bool digits = false;
+    for (; i < text.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(text[i])))
+            digits = true;
+        else if (text[i] != '.' && text[i] != 'e' && text[i] != 'E' && text[i] != '-' && text[i] != '+')
+            return false;
+    }
+    return digits;
+}
+
+/// COLUMN_DEFAULT as SQL. MariaDB (10.2.7+) gives it as SQL already: 'text', 0, NULL,
+/// current_timestamp(). MySQL gives literals unquoted and flags expressions DEFAULT_GENERATED.
+void setDefault(MySqlColumn &c, const std::optional<std::string> &columnDefault, const std::string &extraLower,
+                bool mariaDb)
+{
+    if (!columnDefault)
+        return;
+    const std::string &d = *columnDefault;
+    const std::string l = lower(d);
+    if (l.rfind("current_timestamp", 0) == 0 || l == "now()") {
+        c.defaultSql = "CURRENT_TIMESTAMP";
+        c.defaultIsExpression = true;
+    } else if (mariaDb) {
+        c.defaultSql = d;
+        c.defaultIsExpression = !(d == "NULL" || (!d.empty() && d.front() == '\'') || isNumericLiteral(d));
+    } else if (extraLower.find("default_generated") != std::string::npos) {
+        c.defaultSql = d;
+        c.defaultIsExpression = true;
+    } else if (isNumericLiteral(d) && c.kind != MySqlColumnKind::Char && c.kind != MySqlColumnKind::Text) {
+        c.defaultSql = d;
+    } else {
+        std::string quoted = "'";
+        for (char ch : d)
+            quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+        c.defaultSql = quoted + '\'';
+    }
+}
+
+MySqlColumn columnFromRow(const std::vector<std::optional<std::string>> &row, const std::string &timestampMax, bool mariaDb)
 {
     MySqlColumn c;
     c.name = row[0].value_or("");
@@ -183,6 +227,7 @@ MySqlColumn columnFromRow(const std::vector<std::optional<std::string>> &row, co
         c.charset = MySqlCharset::Utf8mb4;
         c.charsetName = "utf8mb4";
     }
+    setDefault(c, row[9], extraLower, mariaDb);
     return c;
 }
 
@@ -213,7 +258,7 @@ std::optional<MySqlTableSchema> MySqlTableSchema::load(MySqlConnection &connecti
              " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
              " CHARACTER_SET_NAME FROM information_schema.COLUMNS"
              + where + " ORDER BY ORDINAL_POSITION"))
-        schema.m_columns.push_back(columnFromRow(row, timestampMax));
+        schema.m_columns.push_back(columnFromRow(row, timestampMax, connection.isMariaDb()));
 
     // MariaDB's JSON is LONGTEXT with CHECK (json_valid(`col`)): find those checks.
     if (connection.isMariaDb()) {

@@ -45,6 +45,11 @@ struct MySqlColumn
     bool isUnsigned = false;
     bool nullable = true;
     bool hasDefault = false;   // NOT NULL columns: a NULL value is written as DEFAULT
+    /// The DEFAULT as SQL, the same from MariaDB and MySQL: "NULL", a quoted literal ("''",
+    /// "'pending'"), a number ("0"), or an expression ("CURRENT_TIMESTAMP", "uuid()"); empty
+    /// when the column has no default (hasDefault false).
+    std::string defaultSql;
+    bool defaultIsExpression = false; // defaultSql is evaluated at insert time (CURRENT_TIMESTAMP)
     bool autoIncrement = false;
     bool generated = false;    // VIRTUAL/STORED: cannot be written
     bool boolean = false;      // TINYINT(1): also takes "true"/"false"

@@ -285,25 +285,38 @@ void TestFirstMinutesRun::sandboxStatusStartsStopsAndQuitAsks()
     QCOMPARE(suite.button()->text(), QStringLiteral("Stop"));
 
     // The user's sandbox (XDG_DATA_HOME/flowdeck/sandbox), not started: Start starts it, and
-    // quitting asks whether to stop it.
+    // quitting stops it without a question (the window started it).
     QTemporaryDir data;
     QVERIFY(data.isValid());
     qputenv("XDG_DATA_HOME", data.path().toUtf8());
     const QString dir = Sandbox::defaultDir();
     QVERIFY(dir.startsWith(data.path()));
+    {
+        MainWindow window(m_flows);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SandboxStatus *status = window.sandboxStatus();
+        QCOMPARE(status->label()->text(), QStringLiteral("Sandbox database: not running"));
+        QCOMPARE(status->button()->text(), QStringLiteral("Start"));
+        window.grab().save(QDir::tempPath() + QStringLiteral("/flowdeck-sandbox-status.png"));
+        status->button()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(status->isRunning() && !status->isBusy(), 90000);
+        QVERIFY(Sandbox(dir).status().running);
+        QVERIFY2(status->label()->text().startsWith(QStringLiteral("Sandbox database: running on 127.0.0.1:")), qPrintable(status->label()->text()));
+        QVERIFY(status->startedHere());
+        test::answerNextMessageBox(QMessageBox::Cancel); // a question would keep the window: fails below
+        QVERIFY(window.close());
+        QVERIFY(!Sandbox(dir).status().running);
+    }
+
+    // Started elsewhere (./flowdeck.sh, a terminal): quitting asks. Cancel keeps the window; Yes
+    // stops the sandbox and closes it.
+    Sandbox(dir).start({.port = 0});
     MainWindow window(m_flows);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    SandboxStatus *status = window.sandboxStatus();
-    QCOMPARE(status->label()->text(), QStringLiteral("Sandbox database: not running"));
-    QCOMPARE(status->button()->text(), QStringLiteral("Start"));
-    window.grab().save(QDir::tempPath() + QStringLiteral("/flowdeck-sandbox-status.png"));
-    status->button()->click();
-    QTRY_VERIFY_WITH_TIMEOUT(status->isRunning() && !status->isBusy(), 90000);
-    QVERIFY(Sandbox(dir).status().running);
-    QVERIFY2(status->label()->text().startsWith(QStringLiteral("Sandbox database: running on 127.0.0.1:")), qPrintable(status->label()->text()));
-
-    // Cancel keeps the window; Yes stops the sandbox and closes it.
+    QVERIFY(window.sandboxStatus()->isRunning());
+    QVERIFY(!window.sandboxStatus()->startedHere());
     test::answerNextMessageBox(QMessageBox::Cancel);
     QVERIFY(!window.close());
     QVERIFY(Sandbox(dir).status().running);

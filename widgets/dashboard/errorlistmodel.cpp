@@ -1,5 +1,7 @@
 #include "errorlistmodel.h"
 
+#include "widgets/enginemessages.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -67,8 +69,9 @@ QVariant ErrorListModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e->timeMs).time(), QLocale::ShortFormat);
     case Position: return QString::fromStdString(e->position);
     case Stage:
-        return e->stoppedRun ? tr("%1 (stopped the run)").arg(QString::fromStdString(e->stage)) : QString::fromStdString(e->stage);
-    case Reason: return QString::fromStdString(e->reason);
+        // A record error that did not stop the run went to the dead letters (onError "skip").
+        return e->stoppedRun ? tr("%1 (stopped the run)").arg(engineStage(e->stage)) : tr("%1 (dead-lettered)").arg(engineStage(e->stage));
+    case Reason: return engineMessage(e->reason);
     case RecordText: {
         const QString text = QString::fromStdString(e->record);
         return role == Qt::DisplayRole && text.size() > 200 ? text.left(200) + QStringLiteral("…") : text;

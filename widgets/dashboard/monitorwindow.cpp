@@ -1,6 +1,7 @@
 #include "monitorwindow.h"
 
 #include "errorlistmodel.h"
+#include "widgets/enginemessages.h"
 #include "progressdelegate.h"
 #include "ratechart.h"
 #include "rowcountpoller.h"
@@ -366,7 +367,7 @@ void MonitorWindow::replot()
     }
     QString state = m_paused && !(m_runner && m_runner->isRunning()) ? tr("Paused") : phaseText(s.phase);
     if (!s.lastError.empty() && s.phase == RunPhase::Failed)
-        state += QStringLiteral(": ") + QString::fromStdString(s.lastError);
+        state += QStringLiteral(": ") + engineMessage(s.lastError);
     m_state->setText(state);
     m_state->setToolTip(state);
 
@@ -461,8 +462,7 @@ void MonitorWindow::showError()
     if (!doc.isNull())
         record = QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
     m_errorDetail->setPlainText(tr("Position: %1\nStage: %2\nReason: %3\n\n%4")
-                                    .arg(QString::fromStdString(e->position), QString::fromStdString(e->stage),
-                                         QString::fromStdString(e->reason), record));
+                                    .arg(QString::fromStdString(e->position), engineStage(e->stage), engineMessage(e->reason), record));
 }
 
 } // namespace flowdeck

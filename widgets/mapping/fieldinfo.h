@@ -20,6 +20,14 @@ struct DestinationColumn
     QString name;
     QString type;
     bool required = false;
+    /// From the destination table's description (a MySQL table), else unknown (`described` false).
+    bool described = false;
+    bool nullable = true;
+    bool hasDefault = false;
+    QString defaultSql;               // "''", "0", "'pending'", "CURRENT_TIMESTAMP", "NULL"
+    bool defaultIsExpression = false; // evaluated when the row is written
+    bool autoIncrement = false;
+    bool generated = false;           // computed by the database, never written
 };
 
 inline QStringList fieldNames(const QList<SourceField> &fields)

@@ -223,6 +223,8 @@ void MappingEditor::setDestinationColumns(const QList<DestinationColumn> &column
     refreshDestinations();
     m_destinations->resizeColumnToContents(0);
     m_destinations->resizeColumnToContents(1);
+    m_preview->setDestinationColumns(columns);
+    refreshPreview();
 }
 
 void MappingEditor::setSample(const Batch &records, int unreadable)
@@ -401,6 +403,10 @@ void MappingEditor::removeSelected()
         rows << index.row();
     if (rows.isEmpty() && m_view->currentIndex().isValid())
         rows << m_view->currentIndex().row();
+    if (rows.isEmpty())
+        return;
+    // The report was about the mapping as it was (a refused pair, what Auto-map did).
+    showReport({}, false);
     m_model->removeRowsAt(rows);
 }
 

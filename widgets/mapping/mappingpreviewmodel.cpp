@@ -78,6 +78,30 @@ void MappingPreviewModel::update(const json &mapping, const json &filters, const
         }
     }
 
+    m_mappedColumns = int(m_headers.size());
+    // What the database does with each column: the mapped ones by name, then the others.
+    std::vector<const DestinationColumn *> columnOf;
+    for (const QString &name : std::as_const(m_headers)) {
+        const DestinationColumn *found = nullptr;
+        for (const DestinationColumn &d : std::as_const(m_destination))
+            if (d.described && d.name.compare(name, Qt::CaseInsensitive) == 0)
+                found = &d;
+        columnOf.push_back(found);
+    }
+    for (const DestinationColumn &d : std::as_const(m_destination)) {
+        if (!d.described || d.generated
+            || std::any_of(m_headers.begin(), m_headers.end(), [&d](const QString &h) { return h.compare(d.name, Qt::CaseInsensitive) == 0; }))
+            continue;
+        m_headers << d.name;
+        columnOf.push_back(&d);
+    }
+    const auto storeDefault = [](Cell &cell, const DestinationColumn &d) {
+        cell.null = false;
+        cell.isDefault = true;
+        cell.expression = d.defaultIsExpression;
+        cell.text = d.defaultSql;
+    };
+
     Record out;
     std::string error;
     for (const Record &in : sample) {
@@ -91,8 +115,28 @@ void MappingPreviewModel::update(const json &mapping, const json &filters, const
         for (qsizetype c = 0; c < m_headers.size(); ++c) {
             Cell cell;
             const Value *value = nullptr;
+            const DestinationColumn *d = columnOf[std::size_t(c)];
             if (in.isError()) {
                 cell.null = true;
+            } else if (c >= m_mappedColumns) {
+                // Not in the INSERT: the database fills it in.
+                if (d->autoIncrement) {
+                    cell.isDefault = true;
+                    cell.expression = true;
+                    cell.text = QStringLiteral("AUTO_INCREMENT");
+                } else if (d->hasDefault && d->defaultSql != QLatin1String("NULL")) {
+                    storeDefault(cell, *d);
+                } else if (d->nullable) {
+                    cell.null = true;
+                } else {
+                    cell.error = tr("column %1 is NOT NULL without a default: map a field to it").arg(d->name);
+                }
+                row.cells << cell;
+                if (!cell.error.isEmpty() && row.state == RowState::Written) {
+                    row.state = RowState::Rejected;
+                    row.reason = cell.error;
+                }
+                continue;
             } else if (mapsAll) {
                 // By name: JSON Lines records may have other keys than the first one.
                 value = in.schema ? in.field(m_headers.at(c).toStdString()) : nullptr;
@@ -107,6 +151,9 @@ void MappingPreviewModel::update(const json &mapping, const json &filters, const
             if (value) {
                 cell.null = value->isNull();
                 cell.text = QString::fromStdString(value->toString());
+                // The sink writes a NULL into a NOT NULL column with a DEFAULT as DEFAULT.
+                if (cell.null && d && !d->nullable && d->hasDefault && d->defaultSql != QLatin1String("NULL"))
+                    storeDefault(cell, *d);
             }
             if (!cell.error.isEmpty() && row.state == RowState::Written) {
                 row.state = RowState::Rejected;
@@ -130,6 +177,11 @@ QString MappingPreviewModel::cellText(int row, int column, QString *error) const
 bool MappingPreviewModel::cellIsNull(int row, int column) const
 {
     return m_rows.at(row).cells.at(column - 1).null;
+}
+
+bool MappingPreviewModel::cellIsDefault(int row, int column) const
+{
+    return m_rows.at(row).cells.at(column - 1).isDefault;
 }
 
 int MappingPreviewModel::stateCount(RowState state) const
@@ -167,10 +219,17 @@ QVariant MappingPreviewModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (!cell.error.isEmpty())
             return QString(QStringLiteral("⚠ ") + cell.error);
+        if (cell.isDefault)
+            return tr("%1 (default)", "preview: the database stores the column's DEFAULT").arg(cell.text);
         return cell.null ? QStringLiteral("NULL") : cell.text;
     case Qt::ToolTipRole:
+        if (cell.isDefault)
+            return cell.expression ? tr("The database stores %1, evaluated when the row is written.").arg(cell.text)
+                                   : tr("The database stores the column's default, %1.").arg(cell.text);
         return cell.error.isEmpty() ? QVariant() : QVariant(cell.error);
     case Qt::ForegroundRole:
+        if (cell.isDefault && row.state != RowState::Filtered)
+            return QBrush(QColor(0x1a, 0x4f, 0x9c));
         // A filtered row is not written: its cells, errors included, are only context.
         if (cell.null || row.state == RowState::Filtered)
             return QBrush(QColor(0x80, 0x80, 0x80));
@@ -182,7 +241,7 @@ QVariant MappingPreviewModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xfd, 0xe7, 0xe9));
         break;
     case Qt::FontRole:
-        if (cell.null && cell.error.isEmpty()) {
+        if ((cell.null || cell.isDefault) && cell.error.isEmpty()) {
             QFont f;
             f.setItalic(true);
             return f;
@@ -194,12 +253,16 @@ QVariant MappingPreviewModel::data(const QModelIndex &index, int role) const
 
 QVariant MappingPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (role == Qt::ToolTipRole && orientation == Qt::Horizontal && columnIsUnmapped(section))
+        return tr("Not mapped: the database fills this column in");
     if (role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (orientation == Qt::Vertical)
         return section + 1;
     if (section == StateColumn)
         return tr("Row");
+    if (columnIsUnmapped(section))
+        return tr("%1 (not mapped)").arg(m_headers.at(section - 1));
     if (section > 0 && section <= m_headers.size())
         return m_headers.at(section - 1);
     return {};

@@ -104,6 +104,21 @@ void TopicBrowser::buildUi()
     exportButton->setToolTip(tr("Save the shown messages as JSON Lines"));
     connect(exportButton, &QPushButton::clicked, this, &TopicBrowser::exportWithDialog);
 
+    m_startBroker = new QPushButton(tr("Start the Embedded Broker"), this);
+    m_startBroker->setObjectName(QStringLiteral("topicBrowserStartBroker"));
+    m_startBroker->setToolTip(tr("Runs a Kafka broker inside Flowdeck (messages in memory only), as flows with "
+                                 "\"embedded\" brokers use"));
+    m_startBroker->hide();
+    connect(m_startBroker, &QPushButton::clicked, this, &TopicBrowser::startEmbeddedBroker);
+    connect(m_brokers, &QComboBox::currentTextChanged, this, [this] {
+        m_startBroker->hide();
+        m_error.clear();
+        if (embeddedChosen() && !EmbeddedBroker::sharedRunning())
+            showNoBroker(tr("The embedded broker is not running."));
+        else
+            updateStatus();
+    });
+
     auto *row1 = new QHBoxLayout;
     row1->addWidget(new QLabel(tr("Broker:"), this));
     row1->addWidget(m_brokers, 1);
@@ -152,8 +167,43 @@ void TopicBrowser::buildUi()
     layout->addLayout(row1);
     layout->addLayout(row2);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_status);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_startBroker);
+    layout->addLayout(statusRow);
     updateStatus();
+    if (!EmbeddedBroker::sharedRunning())
+        showNoBroker(tr("The embedded broker is not running."));
+}
+
+bool TopicBrowser::embeddedChosen() const
+{
+    const QString text = m_brokers->currentText().trimmed();
+    return text == m_brokers->itemText(0) || text == QLatin1String("embedded");
+}
+
+void TopicBrowser::showNoBroker(const QString &why)
+{
+    m_error = why + QLatin1Char(' ') + tr("Start the embedded one, or enter a bootstrap list such as host:9092.");
+    m_startBroker->show();
+    updateStatus();
+}
+
+void TopicBrowser::startEmbeddedBroker()
+{
+    try {
+        EmbeddedBroker::shared();
+    } catch (const std::exception &e) {
+        m_error = QString::fromUtf8(e.what());
+        updateStatus();
+        return;
+    }
+    m_brokers->setCurrentIndex(0); // clears the message
+    m_brokers->setCurrentText(m_brokers->itemText(0));
+    m_startBroker->hide();
+    m_error.clear();
+    updateStatus();
+    refreshTopics();
 }
 
 void TopicBrowser::setBrokers(const QString &brokers)
@@ -166,19 +216,30 @@ void TopicBrowser::setBrokers(const QString &brokers)
 
 QString TopicBrowser::bootstrap() const
 {
-    const QString text = m_brokers->currentText().trimmed();
-    if (text == m_brokers->itemText(0) || text == QLatin1String("embedded"))
-        return QString::fromStdString(EmbeddedBroker::shared().bootstraps());
-    return text;
+    if (embeddedChosen()) // "" when it does not run: the browser never starts it unasked
+        return QString::fromStdString(EmbeddedBroker::sharedBootstraps());
+    return m_brokers->currentText().trimmed();
 }
 
 void TopicBrowser::refreshTopics()
 {
     const std::string servers = bootstrap().toStdString();
+    if (servers.empty()) {
+        showNoBroker(embeddedChosen() ? tr("The embedded broker is not running.") : tr("No broker is given."));
+        return;
+    }
     auto *watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher] {
-        const QStringList topics = watcher->result();
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, servers] {
+        QStringList topics = watcher->result();
         watcher->deleteLater();
+        if (!topics.isEmpty() && topics.first().startsWith(QChar(0))) { // the listing failed
+            showNoBroker(tr("No broker answers at %1 (%2).").arg(QString::fromStdString(servers), topics.first().mid(1)));
+            return;
+        }
+        if (!m_startBroker->isHidden()) {
+            m_startBroker->hide();
+            m_error.clear();
+        }
         const QString current = m_topic->currentText();
         m_topic->clear();
         m_topic->addItems(topics);
@@ -191,7 +252,7 @@ void TopicBrowser::refreshTopics()
             for (const std::string &t : TopicReader::listTopics(servers))
                 out << QString::fromStdString(t);
         } catch (const std::exception &e) {
-            qWarning("topic browser: %s", e.what());
+            out = QStringList{QChar(0) + QString::fromUtf8(e.what())};
         }
         return out;
     }));
@@ -211,6 +272,10 @@ void TopicBrowser::openTopic(const QString &topic, TopicStart start, qint64 offs
         m_time->setDateTime(QDateTime::fromMSecsSinceEpoch(timeMs));
     TopicReaderOptions options;
     options.bootstrap = bootstrap().toStdString();
+    if (options.bootstrap.empty()) {
+        showNoBroker(embeddedChosen() ? tr("The embedded broker is not running.") : tr("No broker is given."));
+        return;
+    }
     options.topic = topic.toStdString();
     options.start = start;
     options.offset = offset;

@@ -52,6 +52,11 @@ public:
     void selectRow(int row);
     QString detailText() const;
     QString statusText() const;
+    /// Shown when no broker answers (the embedded one is not running, or the bootstrap list
+    /// does not answer): starts the embedded broker and lists its topics.
+    QPushButton *startBrokerButton() const { return m_startBroker; }
+    /// Starts the embedded broker and switches to it (what startBrokerButton() does).
+    void startEmbeddedBroker();
 
 private:
     void buildUi();
@@ -60,6 +65,9 @@ private:
     void showDetail();
     void updateStatus();
     void exportWithDialog();
+    bool embeddedChosen() const;
+    /// No broker to read from: says so in the status line and offers the embedded one.
+    void showNoBroker(const QString &why);
 
     TopicConsumer *m_consumer = nullptr;
     TopicMessageModel *m_model = nullptr;
@@ -71,6 +79,7 @@ private:
     QDateTimeEdit *m_time = nullptr;
     QPushButton *m_readButton = nullptr;
     QPushButton *m_pauseButton = nullptr;
+    QPushButton *m_startBroker = nullptr;
     QLineEdit *m_search = nullptr;
     QTableView *m_view = nullptr;
     QTextBrowser *m_detail = nullptr;

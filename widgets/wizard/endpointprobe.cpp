@@ -1,11 +1,14 @@
 #include "endpointprobe.h"
 
+#include "widgets/enginemessages.h"
+
 #include "core/kafka/embeddedbroker.h"
 #include "core/model/errors.h"
 #include "core/file/filesource.h"
 #include "core/kafka/kafkaconfig.h"
 #include "core/mysql/mysqlconnection.h"
 #include "core/mysql/mysqlsink.h"
+#include "core/mysql/mysqltableschema.h"
 
 #include <QCoreApplication>
 
@@ -52,7 +55,7 @@ ProbeResult mysqlServer(const nlohmann::json &connection, const QString &databas
         r.ok = true;
         r.message = QCoreApplication::translate("EndpointProbe", "Connected to %1 (%2).").arg(qs(c->config().endpoint()), r.serverVersion);
     } catch (const Error &e) {
-        r.message = qs(e.what());
+        r.message = engineMessage(e.what());
     }
     return r;
 }
@@ -64,7 +67,7 @@ ProbeResult mysqlExecute(const nlohmann::json &connection, const QString &sql)
         connectMySql(connection)->execute(sql.toStdString());
         r.ok = true;
     } catch (const Error &e) {
-        r.message = qs(e.what());
+        r.message = engineMessage(e.what());
     }
     return r;
 }
@@ -74,26 +77,25 @@ ProbeResult mysqlTable(const nlohmann::json &connection, const QString &database
     ProbeResult r;
     try {
         auto c = connectMySql(connection);
-        const std::string db = c->quote(database.toStdString());
-        const std::string t = c->quote(table.toStdString());
-        const auto columns = c->query("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT IS NULL, EXTRA "
-                                      "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + db
-                                      + " AND TABLE_NAME = " + t + " ORDER BY ORDINAL_POSITION");
-        if (columns.empty()) {
+        // The table as core describes it (the sink fits values with the same description).
+        const std::optional<MySqlTableSchema> described = MySqlTableSchema::load(*c, database.toStdString(), table.toStdString());
+        if (!described || described->columns().empty()) {
             r.message = QCoreApplication::translate("EndpointProbe", "The table %1.%2 does not exist.").arg(database, table);
             return r;
         }
         std::vector<std::string> names;
-        for (const auto &row : columns) {
+        for (const MySqlColumn &column : described->columns()) {
             EndpointField f;
-            f.name = qs(row.at(0).value_or(std::string()));
-            f.type = qs(row.at(1).value_or(std::string()));
-            const bool notNull = row.at(2).value_or(std::string()) == "NO";
-            // MariaDB reports "NULL" text as the default of nullable columns: only NOT NULL matters here.
-            const bool noDefault = row.at(3).value_or(std::string()) == "1";
-            const std::string extra = row.at(4).value_or(std::string());
-            f.required = notNull && noDefault && extra.find("auto_increment") == std::string::npos
-                         && extra.find("GENERATED") == std::string::npos;
+            f.name = qs(column.name);
+            f.type = qs(column.typeText);
+            f.described = true;
+            f.nullable = column.nullable;
+            f.hasDefault = column.hasDefault;
+            f.defaultSql = qs(column.defaultSql);
+            f.defaultIsExpression = column.defaultIsExpression;
+            f.autoIncrement = column.autoIncrement;
+            f.generated = column.generated;
+            f.required = !column.nullable && !column.hasDefault && !column.autoIncrement && !column.generated;
             r.fields.append(f);
             names.push_back(f.name.toStdString());
         }
@@ -116,7 +118,7 @@ ProbeResult mysqlTable(const nlohmann::json &connection, const QString &database
         r.ok = true;
         r.message = QCoreApplication::translate("EndpointProbe", "%1 column(s).").arg(r.fields.size());
     } catch (const Error &e) {
-        r.message = qs(e.what());
+        r.message = engineMessage(e.what());
     }
     return r;
 }
@@ -164,7 +166,7 @@ ProbeResult kafkaCluster(const QString &brokers, const nlohmann::json &propertie
         r.ok = true;
         r.message = QCoreApplication::translate("EndpointProbe", "Connected: %1 broker(s), %2 topic(s).").arg(brokerCount).arg(r.topics.size());
     } catch (const Error &e) {
-        r.message = qs(e.what());
+        r.message = engineMessage(e.what());
     }
     return r;
 }
@@ -186,8 +188,12 @@ ProbeResult file(const nlohmann::json &endpoint, const QString &baseDir)
                 for (std::size_t i = 0; i < rec.values.size() && i < types.size(); ++i)
                     if (types[i].isEmpty() && !rec.values[i].isNull())
                         types[i] = QString::fromLatin1(valueTypeName(rec.values[i].type()));
-            for (std::size_t i = 0; i < schema->size(); ++i)
-                r.fields.append(EndpointField{qs(schema->names()[i]), types[i].isEmpty() ? QStringLiteral("text") : types[i], false});
+            for (std::size_t i = 0; i < schema->size(); ++i) {
+                EndpointField f;
+                f.name = qs(schema->names()[i]);
+                f.type = types[i].isEmpty() ? QStringLiteral("text") : types[i];
+                r.fields.append(f);
+            }
         }
         QString firstError;
         for (Record &rec : batch) {
@@ -206,7 +212,7 @@ ProbeResult file(const nlohmann::json &endpoint, const QString &baseDir)
                 + QCoreApplication::translate("EndpointProbe", "%n line(s) among the first rows cannot be read; a run stops at them, or dead-letters them when errors are skipped. The first: %1", nullptr, r.unreadable)
                       .arg(firstError);
     } catch (const Error &e) {
-        r.message = qs(e.what());
+        r.message = engineMessage(e.what());
     }
     return r;
 }

@@ -17,6 +17,14 @@ struct EndpointField
     QString name;
     QString type;
     bool required = false;
+    /// Destination columns of a MySQL table: core's description (MySqlTableSchema).
+    bool described = false;
+    bool nullable = true;
+    bool hasDefault = false;
+    QString defaultSql; // as MySqlColumn::defaultSql
+    bool defaultIsExpression = false;
+    bool autoIncrement = false;
+    bool generated = false;
 };
 
 /// One table of a database, with the server's row estimate (-1 when unknown).

@@ -1,5 +1,7 @@
 #include "flowwizard.h"
 
+#include "widgets/enginemessages.h"
+
 #include "detailspage.h"
 #include "endpointtypepage.h"
 #include "filepage.h"
@@ -172,7 +174,7 @@ QStringList FlowWizard::problems() const
         flowFromJson(flowJson(), lookup, QDir(baseDir()).filePath(QStringLiteral("x.flow.json")).toStdString());
     } catch (const FlowError &e) {
         for (const FlowProblem &p : e.problems())
-            out << QString::fromStdString(p.toString());
+            out << engineMessage(p.toString()); // in the window's language
     }
     return out;
 }

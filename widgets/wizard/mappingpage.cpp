@@ -114,7 +114,8 @@ void MappingPage::refreshDestination()
         return;
     QList<DestinationColumn> columns;
     for (const EndpointField &c : w->destinationColumns())
-        columns << DestinationColumn{c.name, c.type, c.required};
+        columns << DestinationColumn{c.name,       c.type,       c.required,      c.described, c.nullable, c.hasDefault,
+                                     c.defaultSql, c.defaultIsExpression, c.autoIncrement, c.generated};
     m_updating = true;
     m_editor->setDestinationColumns(columns);
     m_updating = false;

@@ -138,7 +138,12 @@ MySqlPage::MySqlPage(EndpointRole role, QWidget *parent)
     connect(m_tableTimer, &QTimer::timeout, this, &MySqlPage::lookUpTable);
     connect(m_form, &MySqlConnectionForm::changed, this, [this] {
         touched();
+        // What the table message says was about the old connection; a look-up on its way too.
         m_tableReady = false;
+        m_tableBusy = false;
+        ++m_tableGeneration;
+        m_tableTimer->stop();
+        m_tableMessage->clear();
         Q_EMIT completeChanged();
     });
     connect(m_form, &MySqlConnectionForm::busyChanged, this, &MySqlPage::completeChanged);
@@ -223,16 +228,28 @@ void MySqlPage::onTested(const ProbeResult &result)
     QList<NameCountModel::Item> items;
     for (const TableEstimate &t : result.tables)
         items.append({t.name, t.rows});
+    // A table picked from the previous list (another database, another server) that the new
+    // one does not have is not this connection's pick: the field empties, as the list did.
+    const bool pickedFromOldList = m_tablesModel->rowOf(table()) >= 0;
     m_tablesModel->setItems(items);
     m_tablesView->resizeColumnToContents(NameCountModel::Count);
-    if (result.ok)
+    if (!result.ok) {
+        m_tableReady = false;
+        m_tableBusy = false;
+        ++m_tableGeneration;
+        m_tableMessage->clear();
+    } else if (pickedFromOldList && m_tablesModel->rowOf(table()) < 0 && !isTemplateOrPattern()) {
+        m_table->clear(); // looks up nothing, clears the message
+    } else {
         scheduleTableLookup();
+    }
     Q_EMIT completeChanged();
 }
 
 void MySqlPage::scheduleTableLookup()
 {
     m_tableReady = false;
+    m_tableBusy = false; // the answer of a look-up on its way is ignored
     ++m_tableGeneration;
     m_tableMessage->clear();
     const int row = m_tablesModel->rowOf(table());
