@@ -336,8 +336,14 @@ void MySqlSource::fetchChunk()
     SnapshotTable &t = m_tables[m_current];
     const TableInfo &info = *t.info;
     std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < info.columns.size(); ++i)
-        sql += (i ? ", " : "") + quoteName(info.columns[i].name);
+    for (std::size_t i = 0; i < info.columns.size(); ++i) {
+        // The server prints a FLOAT with 6 significant digits (-16777216 as -16777200): read
+        // its exact value as a DOUBLE, as the binlog holds it (MySQL 5.7 has no CAST AS DOUBLE).
+        const std::string name = quoteName(info.columns[i].name);
+        const bool isFloat = info.columns[i].dataType == "float";
+        sql += (i ? ", " : "")
+            + (!isFloat ? name : m_snapshot->isMariaDb() ? "CAST(" + name + " AS DOUBLE)" : "(" + name + " + 0e0)");
+    }
     sql += " FROM " + quoteName(info.database) + "." + quoteName(info.table);
     if (info.keyIndexes.empty()) {
         m_chunk = m_snapshot->query(sql); // no primary key: one full scan

@@ -204,7 +204,7 @@ void TestFidelityDecoders::schemalessMarksTheTable()
     json.decode(message(R"({"id":1,"b":"AP8="})", R"({"id":1})", "d.t"), out);
     QCOMPARE(out.size(), std::size_t(3));
     QCOMPARE(out[0].table->wireValues, WireValues::DebeziumSchemaless);
-    QCOMPARE(out[1].table->wireValues, WireValues::Typed);
+    QCOMPARE(out[1].table->wireValues, WireValues::DebeziumTyped);
     QCOMPARE(out[1].values[1], Value::date("2024-02-29"));
     QCOMPARE(out[2].table->wireValues, WireValues::JsonUntyped);
 }
