@@ -78,4 +78,15 @@ void textifyFixedBinaryTypes(const TableInfo &info, std::vector<Value> &values)
     }
 }
 
+std::string quoteMember(std::string_view member)
+{
+    std::string out = "'";
+    for (char c : member) {
+        if (c == '\'')
+            out += '\'';
+        out += c;
+    }
+    return out + '\'';
+}
+
 } // namespace flowdeck

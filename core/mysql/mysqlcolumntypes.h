@@ -3,6 +3,7 @@
 #include "core/model/tableinfo.h"
 #include "core/model/value.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,9 @@ bool isBinaryDataType(std::string_view dataType);
 /// '2001:db8::1', '123e4567-e89b-12d3-a456-426655440000' (MariaDB stores time-based UUIDs with
 /// their segments swapped; they come back in the usual order).
 void textifyFixedBinaryTypes(const TableInfo &info, std::vector<Value> &values);
+
+/// An ENUM or SET member as COLUMN_TYPE writes it: in single quotes, a quote doubled ('it''s').
+std::string quoteMember(std::string_view member);
 
 /// True when the table has an INET6 or UUID column (textifyFixedBinaryTypes() has work to do).
 bool hasFixedBinaryTextTypes(const TableInfo &info);

@@ -239,7 +239,8 @@ static void setTlsFiles(MYSQL *mysql, const MySqlConnectionConfig &config)
         {&config.tlsCert, {MYSQL_OPT_SSL_CERT, "cert"}},
         {&config.tlsKey, {MYSQL_OPT_SSL_KEY, "key"}}};
     for (const auto &[path, option] : files) {
-        if (path->empty())
+        // libmariadb checks the server's chain against any CA it is given: only "verify" checks.
+        if (path->empty() || (option.first == MYSQL_OPT_SSL_CA && config.tls != MySqlTlsMode::Verify))
             continue;
         if (::access(path->c_str(), R_OK) != 0)
             throw ConfigError("connection.tls." + std::string(option.second) + ": cannot read " + *path + ": "

@@ -2,6 +2,8 @@
 
 #include "core/model/errors.h"
 #include "core/mysql/mysqlsource.h"
+#include "core/mysql/mysqlstatementbuilder.h"
+#include "core/mysql/tabledescription.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,17 +11,6 @@
 namespace flowdeck {
 
 namespace {
-
-std::string quoteName(const std::string &name)
-{
-    std::string out = "`";
-    for (char c : name) {
-        if (c == '`')
-            out += '`';
-        out += c;
-    }
-    return out + "`";
-}
 
 bool isWatermarkType(const std::string &type)
 {
@@ -95,36 +86,14 @@ std::string MySqlIncrementalSource::sqlTimeText(const std::string &iso)
 void MySqlIncrementalSource::describe()
 {
     const std::string name = m_database + "." + m_table;
-    const auto rows = m_conn->query(
-        "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, CHARACTER_SET_NAME, COLUMN_KEY "
-        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + m_conn->quote(m_database) +
-        " AND TABLE_NAME = " + m_conn->quote(m_table) + " ORDER BY ORDINAL_POSITION");
-    if (rows.empty())
+    std::optional<tabledescription::Described> described =
+        tabledescription::describeTable(*m_conn, m_database, m_table, tabledescription::Views::Include);
+    if (!described)
         throw ConfigError("source.table: table " + name + " not found on " + m_config.endpoint());
-    auto info = std::make_shared<TableInfo>();
-    info->database = m_database;
-    info->table = m_table;
+    auto info = std::make_shared<TableInfo>(std::move(described->info));
     std::vector<std::string> names;
-    for (const auto &row : rows) {
-        ColumnInfo column;
-        column.name = row[0].value_or("");
-        column.dataType = row[1].value_or("");
-        column.columnType = row[2].value_or("");
-        column.nullable = row[3].value_or("YES") == "YES";
-        column.charset = row[4].value_or("");
-        column.isKey = row[5].value_or("") == "PRI";
-        column.isUnsigned = column.columnType.find("unsigned") != std::string::npos;
+    for (const ColumnInfo &column : info->columns)
         names.push_back(column.name);
-        info->columns.push_back(std::move(column));
-    }
-    const auto keys = m_conn->query(
-        "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE CONSTRAINT_NAME = 'PRIMARY' "
-        "AND TABLE_SCHEMA = " + m_conn->quote(m_database) + " AND TABLE_NAME = " + m_conn->quote(m_table) +
-        " ORDER BY ORDINAL_POSITION");
-    for (const auto &key : keys)
-        for (std::size_t i = 0; i < info->columns.size(); ++i)
-            if (info->columns[i].name == key[0].value_or(""))
-                info->keyIndexes.push_back(int(i));
 
     std::string all;
     for (const auto &n : names)
@@ -206,12 +175,12 @@ std::string MySqlIncrementalSource::selectSql() const
     const TableInfo &info = *m_info;
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < info.columns.size(); ++i)
-        sql += (i ? ", " : "") + quoteName(info.columns[i].name);
-    sql += " FROM " + quoteName(info.database) + "." + quoteName(info.table) + " WHERE ";
-    const std::string f = quoteName(m_field);
+        sql += (i ? ", " : "") + quoteIdentifier(info.columns[i].name);
+    sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table) + " WHERE ";
+    const std::string f = quoteIdentifier(m_field);
     std::string keys, order = f;
     for (std::size_t i = 0; i < m_tieIndexes.size(); ++i) {
-        const std::string k = quoteName(info.columns[std::size_t(m_tieIndexes[i])].name);
+        const std::string k = quoteIdentifier(info.columns[std::size_t(m_tieIndexes[i])].name);
         keys += (i ? ", " : "") + k;
         order += ", " + k;
     }

@@ -2,6 +2,7 @@
 
 #include "core/model/errors.h"
 #include "core/mysql/mysqlcolumntypes.h"
+#include "core/mysql/mysqlstatementbuilder.h"
 
 #include <QtGlobal>
 
@@ -29,17 +30,6 @@ std::string hexOf(const std::string &bytes)
         out += kDigits[c & 15];
     }
     return out;
-}
-
-std::string quoteName(const std::string &name)
-{
-    std::string out = "`";
-    for (char c : name) {
-        if (c == '`')
-            out += '`';
-        out += c;
-    }
-    return out + "`";
 }
 
 bool isBinary(const ColumnInfo &c)
@@ -339,12 +329,12 @@ void MySqlSource::fetchChunk()
     for (std::size_t i = 0; i < info.columns.size(); ++i) {
         // The server prints a FLOAT with 6 significant digits (-16777216 as -16777200): read
         // its exact value as a DOUBLE, as the binlog holds it (MySQL 5.7 has no CAST AS DOUBLE).
-        const std::string name = quoteName(info.columns[i].name);
+        const std::string name = quoteIdentifier(info.columns[i].name);
         const bool isFloat = info.columns[i].dataType == "float";
         sql += (i ? ", " : "")
             + (!isFloat ? name : m_snapshot->isMariaDb() ? "CAST(" + name + " AS DOUBLE)" : "(" + name + " + 0e0)");
     }
-    sql += " FROM " + quoteName(info.database) + "." + quoteName(info.table);
+    sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table);
     if (info.keyIndexes.empty()) {
         m_chunk = m_snapshot->query(sql); // no primary key: one full scan
         m_chunkWasLast = true;
@@ -352,7 +342,7 @@ void MySqlSource::fetchChunk()
         std::string keys, values;
         for (std::size_t i = 0; i < info.keyIndexes.size(); ++i) {
             const ColumnInfo &c = info.columns[std::size_t(info.keyIndexes[i])];
-            keys += (i ? ", " : "") + quoteName(c.name);
+            keys += (i ? ", " : "") + quoteIdentifier(c.name);
             if (!t.after.empty())
                 values += (i ? ", " : "") + keyLiteral(c, t.after[i]);
         }

@@ -1,5 +1,7 @@
 #include "core/mysql/mysqltypeparser.h"
 
+#include "core/mysql/mysqlcolumntypes.h"
+
 #include "core/file/blockinput.h"
 
 #include <array>
@@ -277,17 +279,6 @@ bool parseAttributes(Scanner &s, const TypeSpec &spec, MySqlColumnType &type, st
     return true;
 }
 
-std::string quoted(const std::string &member)
-{
-    std::string out = "'";
-    for (char c : member) {
-        if (c == '\'')
-            out += '\'';
-        out += c;
-    }
-    return out + '\'';
-}
-
 } // namespace
 
 std::string MySqlColumnType::text() const
@@ -296,7 +287,7 @@ std::string MySqlColumnType::text() const
     if (!members.empty()) {
         out += '(';
         for (std::size_t i = 0; i < members.size(); ++i)
-            out += (i ? "," : "") + quoted(members[i]);
+            out += (i ? "," : "") + quoteMember(members[i]);
         out += ')';
     } else if (!sizes.empty()) {
         out += '(';

@@ -130,7 +130,7 @@ void TestFlowValidation::problems_data()
         {"source.csv.quote: must differ from the delimiter"});
     row("destination file pattern",
         R"({"destination": {"type": "file", "path": "out/*.csv", "connection": null, "table": null, "write": null}})",
-        {"destination.path: a destination is one file, not a pattern like 'out/*.csv'"});
+        {"destination.path: a destination is one file or a folder ending in '/', not a pattern like 'out/*.csv'"});
     row("write mode typo", R"({"destination": {"write": {"mode": "upsrt"}}})",
         {"destination.write.mode: unknown mode 'upsrt' (expected one of insert, update, upsert, replicate)"});
     row("write mode missing", R"({"destination": {"write": {"mode": null}}})",

@@ -2,6 +2,7 @@
 // (WL#8132): doc ::= type value; objects/arrays have element-count, size, entries, then data.
 #include "core/mysql/binlog/binlogjson.h"
 
+#include "core/file/blockinput.h"
 #include "core/mysql/binlog/binlogrowdecoder.h"
 #include "core/mysql/binlog/binlogtablemap.h"
 #include "core/model/errors.h"
@@ -216,6 +217,9 @@ private:
 
     void quoted(std::string_view s)
     {
+        // JSON text is UTF-8: a malformed string is malformed input, not text to pass on.
+        if (const std::size_t valid = validUtf8Prefix(s); valid != s.size())
+            throw Failure{"a string that is not valid UTF-8 (its byte " + std::to_string(valid + 1) + ")"};
         m_out += '"';
         for (char ch : s) {
             const auto c = static_cast<unsigned char>(ch);

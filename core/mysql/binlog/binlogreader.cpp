@@ -1,12 +1,12 @@
 #include "core/mysql/binlog/binlogreader.h"
 
-#include "core/mysql/mysqlcolumntypes.h"
-
 #include "core/mysql/binlog/binlogdefinition.h"
 #include "core/mysql/binlog/binlogrowdecoder.h"
 #include "core/mysql/binlog/ddlparser.h"
 #include "core/mysql/binlog/schemacapture.h"
 #include "core/mysql/binlog/schemahistory.h"
+#include "core/mysql/mysqlcolumntypes.h"
+#include "core/mysql/tabledescription.h"
 
 #include <mariadb/mysql.h>
 #include <mariadb/mariadb_rpl.h>
@@ -360,6 +360,12 @@ void BinlogReader::handleQuery(const std::uint8_t *body, std::size_t size, std::
         TableInfoPtr described = describe(current);
         info = std::make_shared<TableInfo>(*described);
     }
+    commitDdl(sql, std::move(info), endPosition, timestamp, out);
+}
+
+void BinlogReader::commitDdl(const std::string &sql, TableInfoPtr info, std::uint64_t endPosition,
+                             std::uint32_t timestamp, Batch &out)
+{
     Record record;
     record.op = RowOp::Ddl;
     record.statement = sql;
@@ -393,10 +399,10 @@ const BinlogReader::TableState &BinlogReader::tableMap(const std::uint8_t *body,
 TableInfoPtr BinlogReader::describe(BinlogTableMap &map)
 {
     MySqlConnection &meta = metadata();
-    const auto rows = meta.query(
-        "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, CHARACTER_SET_NAME, COLUMN_KEY "
-        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " + meta.quote(map.database) +
-        " AND TABLE_NAME = " + meta.quote(map.table) + " ORDER BY ORDINAL_POSITION");
+    const std::optional<tabledescription::Described> described =
+        tabledescription::describeTable(meta, map.database, map.table);
+    const std::vector<ColumnInfo> none;
+    const std::vector<ColumnInfo> &rows = described ? described->info.columns : none;
     auto info = std::make_shared<TableInfo>();
     info->database = map.database;
     info->table = map.table;
@@ -404,22 +410,12 @@ TableInfoPtr BinlogReader::describe(BinlogTableMap &map)
     // information_schema describes the table as it is now: use it only when it still matches.
     bool matches = !fromMap || rows.size() == map.columns.size();
     for (std::size_t i = 0; matches && fromMap && map.hasNames && i < rows.size(); ++i)
-        matches = rows[i][0].value_or("") == map.columns[i].name;
+        matches = rows[i].name == map.columns[i].name;
     const std::size_t count = fromMap ? map.columns.size() : rows.size();
     for (std::size_t i = 0; i < count; ++i) {
         ColumnInfo column;
-        if (matches) {
-            const auto &row = rows[i];
-            column.name = row[0].value_or("");
-            column.dataType = row[1].value_or("");
-            column.columnType = row[2].value_or("");
-            column.nullable = row[3].value_or("YES") == "YES";
-            column.charset = row[4].value_or("");
-            column.isKey = row[5].value_or("") == "PRI";
-            column.isUnsigned = column.columnType.find("unsigned") != std::string::npos;
-            if (isBinaryDataType(column.dataType))
-                column.charset = "binary";
-        }
+        if (matches)
+            column = rows[i];
         if (fromMap) {
             BinlogColumn &c = map.columns[i];
             if (!map.hasSignedness)
@@ -448,10 +444,8 @@ TableInfoPtr BinlogReader::describe(BinlogTableMap &map)
             column.isKey = false;
         for (int k : map.keyIndexes)
             info->columns[std::size_t(k)].isKey = true;
-    } else {
-        for (std::size_t i = 0; i < info->columns.size(); ++i)
-            if (info->columns[i].isKey)
-                info->keyIndexes.push_back(int(i));
+    } else if (matches && described) {
+        info->keyIndexes = described->info.keyIndexes; // in the key's order
     }
     return info;
 }

@@ -136,6 +136,10 @@ private:
     const TableState &tableMap(const std::uint8_t *body, std::size_t size);
     TableInfoPtr describe(BinlogTableMap &map);
     TableInfoPtr defined(BinlogTableMap &map);
+    /// Emits the DDL `sql` as a record of the table `info` (as it is after the DDL), a
+    /// transaction of its own.
+    void commitDdl(const std::string &sql, TableInfoPtr info, std::uint64_t endPosition, std::uint32_t timestamp,
+                   Batch &out);
     void handleDdl(const std::string &sql, const std::string &database, std::uint64_t endPosition,
                    std::uint32_t timestamp, Batch &out);
     bool atEndOfBinlog(std::uint64_t endPosition);

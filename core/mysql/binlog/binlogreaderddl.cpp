@@ -84,16 +84,7 @@ void BinlogReader::handleDdl(const std::string &sql, const std::string &database
     info->table = named ? named->second : std::string();
     if (const SchemaHistory::Table *t = named ? m_history->find(named->first, named->second) : nullptr)
         info = std::make_shared<TableInfo>(*t->info);
-    Record record;
-    record.op = RowOp::Ddl;
-    record.statement = sql;
-    std::vector<std::string> names;
-    for (const ColumnInfo &column : info->columns)
-        names.push_back(column.name);
-    record.schema = std::make_shared<Schema>(std::move(names));
-    record.table = std::move(info);
-    m_pending.push_back(std::move(record));
-    commit(endPosition, timestamp, out);
+    commitDdl(sql, std::move(info), endPosition, timestamp, out);
     if (applied.changed && m_historyChanged)
         m_historyChanged({m_file, endPosition, m_committed.gtid});
 }

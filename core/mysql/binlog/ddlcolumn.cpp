@@ -3,6 +3,7 @@
 
 #include "core/mysql/binlog/sqltokens.h"
 #include "core/mysql/mysqlcolumntypes.h"
+#include "core/mysql/mysqlstatementbuilder.h"
 
 #include <algorithm>
 #include <cctype>
@@ -33,17 +34,6 @@ std::vector<SqlToken> typeArguments(SqlTokens &t)
     }
     t.acceptSymbol(')');
     return args;
-}
-
-std::string quoteLabel(const std::string &label)
-{
-    std::string out = "'";
-    for (char c : label) {
-        if (c == '\'')
-            out += '\'';
-        out += c;
-    }
-    return out + "'";
 }
 
 struct IntegerType
@@ -173,7 +163,7 @@ bool readType(SqlTokens &t, DdlColumn &column)
         c.dataType = type;
         c.columnType = type + "(";
         for (std::size_t i = 0; i < args.size(); ++i)
-            c.columnType += (i ? "," : "") + quoteLabel(args[i].text);
+            c.columnType += (i ? "," : "") + quoteMember(args[i].text);
         c.columnType += ")";
         column.isCharacter = true;
         return true;
@@ -209,13 +199,9 @@ void makeBinary(ColumnInfo &c)
 
 std::string quoteString(const std::string &text)
 {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\\' || c == '\'')
-            out += c == '\\' ? '\\' : '\'';
-        out += c;
-    }
-    return out + "'";
+    std::string out;
+    appendStringLiteral(out, text, false); // Flowdeck's sessions never have NO_BACKSLASH_ESCAPES
+    return out;
 }
 
 // The default after DEFAULT as SQL text, "" for an expression (consumed either way).

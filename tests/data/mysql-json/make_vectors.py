@@ -32,7 +32,7 @@ def body(v,large=False):
     t=v[0]
     if t not in ('obj','arr'): return scalar(v)
     items=v[1]; n=len(items); w=4 if large else 2
-    keys=[k.encode() for k,_ in items] if t=='obj' else []
+    keys=[k.encode('utf-8','surrogateescape') for k,_ in items] if t=='obj' else []
     vals=[x for _,x in items] if t=='obj' else items
     header=2*w+(n*(w+2) if t=='obj' else 0)+n*(1+w)
     off=header
@@ -83,6 +83,8 @@ bad=[
  ('truncated-object', doc(('obj',[('a',('str','hello'))]))[:-3]),
  ('unknown-type', bytes([0x0d,1,2])),
  ('offset-out-of-range', bytes([0x02])+le(1,2)+le(7,2)+bytes([0x0c])+le(200,2)),
+ ('string-not-utf8', bytes([0x0c,5])+b'he\x8b\x1f\x00'),  # found by fuzz_binlogjson
+ ('key-not-utf8', doc(('obj',[('\udcff',('i16',1))]))),
 ]
 with open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'vectors.txt'), 'w') as f:
     f.write('# MySQL binary JSON vectors built from sql-common/json_binary.h (no MySQL server on Debian):\n')
