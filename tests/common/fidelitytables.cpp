@@ -142,6 +142,7 @@ std::vector<FidelityTable> fidelityTables()
                   col("gc", "GEOMETRYCOLLECTION", {"ST_GeomFromText('GEOMETRYCOLLECTION(POINT(1 1),LINESTRING(0 0,2 2))')"}, "HEX(%)")},
                  {"id"}});
     // Awkward names: a reserved word as the table, columns with spaces, backticks, unicode.
+    t.push_back({"fm t é", {col("id", id, {}), col("v", "VARCHAR(4)", {"'a'", "'😀'"})}, {"id"}});
     t.push_back({"select",
                  {col("id", id, {}), col("order", "INT", {"1", "-1"}), col("a b", "VARCHAR(10)", {"'x'", "''"}),
                   col("x`y", "BIGINT UNSIGNED", {"18446744073709551615", "0"}), col("é 列", "VARCHAR(4)", {"'é列😀'", "'z'"}),
