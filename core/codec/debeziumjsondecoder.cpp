@@ -7,6 +7,7 @@
 #include <vector>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace flowdeck {
 
@@ -288,7 +289,16 @@ bool DebeziumJsonDecoder::typedValue(const Json &value, const FieldType &type, V
         const Json &wkb = value["wkb"];
         const Json srid = value.value("srid", Json());
         std::string bytes;
-        if (!wkb.is_string() || !base64Decode(wkb.get<std::string>(), bytes) || bytes.size() < 5) {
+        const auto x = value.find("x"), y = value.find("y");
+        if (wkb.is_null() && x != value.end() && y != value.end() && x->is_number() && y->is_number()) {
+            // An older Point without its WKB: the point's WKB from x and y (little-endian).
+            bytes = std::string("\x01\x01\0\0\0", 5);
+            for (const double d : {x->get<double>(), y->get<double>()}) {
+                unsigned char b[8];
+                std::memcpy(b, &d, 8); // the host is little-endian (x86-64, arm64)
+                bytes.append(reinterpret_cast<const char *>(b), 8);
+            }
+        } else if (!wkb.is_string() || !base64Decode(wkb.get<std::string>(), bytes) || bytes.size() < 5) {
             reason = "expected a geometry's WKB in base64, got " + wkb.dump();
             return false;
         }

@@ -277,7 +277,13 @@ void TestFidelityDecoders::debeziumGeometry()
                             R"({"id":1})"),
                     out);
     debezium.decode(message(R"({"before":null,"after":{"id":1,"g":{"wkb":"!!","srid":1}},"source":{"db":"d","table":"t"},"op":"c"})", R"({"id":1})"), out);
-    QCOMPARE(out.size(), std::size_t(3));
+    // An older Debezium's Point: x and y, no WKB.
+    debezium.decode(message(R"({"before":null,"after":{"id":1,"g":{"x":1.0,"y":2,"wkb":null,"srid":null}},"source":{"db":"d","table":"v"},"op":"c"})",
+                            R"({"id":1})"),
+                    out);
+    QCOMPARE(out.size(), std::size_t(4));
+    QVERIFY2(!out[3].isError(), out[3].error.c_str());
+    QCOMPARE(out[3].values[1], Value::bytes(std::string(4, '\0') + point));
     QVERIFY2(!out[0].isError(), out[0].error.c_str());
     QCOMPARE(out[0].values[1], Value::bytes(std::string("\xE6\x10\0\0", 4) + point));
     QCOMPARE(out[0].values[2], Value::bytes(std::string(4, '\0') + point));
