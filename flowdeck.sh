@@ -25,6 +25,7 @@ PACKAGES=(
     mariadb-server mariadb-client kcat python3-confluent-kafka
     clang libclang-rt-14-dev openssl
     xvfb xauth python3 python3-jsonschema
+    gnome-keyring libsecret-tools dbus
 )
 
 say() { printf 'flowdeck: %s\n' "$*" >&2; }

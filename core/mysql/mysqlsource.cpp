@@ -280,16 +280,66 @@ void MySqlSource::startSnapshot()
             m_snapshotBinlog.gtid = gtid.empty() ? std::string() : gtid[0][0].value_or("");
         }
     });
-    useDefinitions(described);
     if (fresh) {
+        useDefinitions(described);
         m_history = described;
         setBaseHistory(m_snapshotBinlog);
+    } else {
+        useResumedDefinitions(described);
     }
     m_inSnapshot = true;
     m_current = 0;
     m_chunk.clear();
     m_chunkIndex = 0;
     m_chunkWasLast = false;
+    // Tables with no rows are read now: when every table is empty, the snapshot has no row to
+    // carry its end, and initialCheckpoint() is then already the stream's.
+    m_snapshotEmpty = fresh && skipEmptyTablesFrom(0);
+}
+
+void MySqlSource::useResumedDefinitions(const SchemaHistory &now)
+{
+    // The rest of an interrupted snapshot is read with the definitions in force at the first
+    // snapshot's binlog position (m_history, from the checkpoint): the stream replays every DDL
+    // since from there, so a row must not come with columns its table gets only later. A table
+    // changed since in a way these definitions cannot read (a column dropped, renamed or given
+    // another type, another key) is refused; one created since comes from the binlog alone
+    // (its CREATE TABLE and rows), one dropped since is not read.
+    useDefinitions(m_history);
+    const std::string at = m_snapshotBinlog.file + ":" + std::to_string(m_snapshotBinlog.position);
+    for (std::size_t i = 0; i < m_tables.size(); ++i) {
+        const TableInfoPtr &then = m_tables[i].info;
+        if (!then)
+            continue;
+        const SchemaHistory::Table *current = now.find(then->database, then->table);
+        if (!current) {
+            m_tables[i].info = nullptr;
+            continue;
+        }
+        const TableInfo &c = *current->info;
+        std::string problem;
+        for (const ColumnInfo &col : then->columns) {
+            const auto it = std::find_if(c.columns.begin(), c.columns.end(),
+                                         [&](const ColumnInfo &x) { return x.name == col.name; });
+            if (it == c.columns.end())
+                problem = "column `" + col.name + "` is gone";
+            else if (it->columnType != col.columnType || it->charset != col.charset)
+                problem = "column `" + col.name + "` is now " + it->columnType;
+            if (!problem.empty())
+                break;
+        }
+        std::vector<std::string> keyThen, keyNow;
+        for (int k : then->keyIndexes)
+            keyThen.push_back(then->columns[std::size_t(k)].name);
+        for (int k : c.keyIndexes)
+            keyNow.push_back(c.columns[std::size_t(k)].name);
+        if (problem.empty() && keyThen != keyNow)
+            problem = "its primary key changed";
+        if (!problem.empty())
+            throw Error("cannot resume the snapshot of " + m_order[i] + ": the table changed since the snapshot began at binlog " +
+                        at + " (" + problem + "), so its remaining rows cannot be read as they were then. Run the flow "
+                        "with --restart to take a new snapshot");
+    }
 }
 
 void MySqlSource::startCdc(const BinlogStart &start)
@@ -325,6 +375,19 @@ void MySqlSource::fetchChunk()
 {
     SnapshotTable &t = m_tables[m_current];
     const TableInfo &info = *t.info;
+    const auto query = [&](const std::string &sql) {
+        try {
+            return m_snapshot->query(sql);
+        } catch (const MySqlError &e) {
+            // 1054 unknown column, 1146 no such table, 1412 definition changed: a DDL ran on the
+            // table after the snapshot began; its rows as of the snapshot cannot be read.
+            if (e.code() != 1054 && e.code() != 1146 && e.code() != 1412)
+                throw;
+            throw Error("cannot read the snapshot of " + m_order[m_current] + ": " + e.what() +
+                        " (a DDL changed the table after the snapshot began at binlog " + m_snapshotBinlog.file + ":" +
+                        std::to_string(m_snapshotBinlog.position) + "). Run the flow with --restart to take a new snapshot");
+        }
+    };
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < info.columns.size(); ++i) {
         // The server prints a FLOAT with 6 significant digits (-16777216 as -16777200): read
@@ -336,7 +399,7 @@ void MySqlSource::fetchChunk()
     }
     sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table);
     if (info.keyIndexes.empty()) {
-        m_chunk = m_snapshot->query(sql); // no primary key: one full scan
+        m_chunk = query(sql); // no primary key: one full scan
         m_chunkWasLast = true;
     } else {
         std::string keys, values;
@@ -349,7 +412,7 @@ void MySqlSource::fetchChunk()
         if (!t.after.empty())
             sql += " WHERE (" + keys + ") > (" + values + ")";
         sql += " ORDER BY " + keys + " LIMIT " + std::to_string(m_chunkSize);
-        m_chunk = m_snapshot->query(sql);
+        m_chunk = query(sql);
         m_chunkWasLast = m_chunk.size() < m_chunkSize;
     }
     m_chunkIndex = 0;
@@ -401,13 +464,46 @@ bool MySqlSource::readSnapshot(Batch &out, std::size_t maxRecords)
         // The last row of its table (endOffset 1): a checkpoint after it lists the table as done,
         // after the last table's it streams from the snapshot's coordinates, so a resumed run
         // never reads the table again (a keyless table has no key to resume after).
-        if (m_chunkWasLast && m_chunkIndex == m_chunk.size())
+        const bool lastOfTable = m_chunkWasLast && m_chunkIndex == m_chunk.size();
+        if (lastOfTable)
             record.position.endOffset = 1;
         out.push_back(std::move(record));
         ++added;
         ++m_done;
+        // The snapshot's last row (endOffset 2) is known as such even when the tables after it
+        // turn out empty: they are read now, so the checkpoint after this row already streams
+        // from the snapshot's coordinates. Without that, a run ending idle after the snapshot
+        // would leave a snapshot checkpoint, and its resume would read rows inserted since into
+        // those tables twice (snapshot, then binlog).
+        if (lastOfTable && skipEmptyTablesAfterCurrent())
+            out.back().position.endOffset = 2;
     }
     return added > 0;
+}
+
+bool MySqlSource::skipEmptyTablesAfterCurrent()
+{
+    return skipEmptyTablesFrom(m_current + 1);
+}
+
+bool MySqlSource::skipEmptyTablesFrom(std::size_t first)
+{
+    if (first >= m_tables.size())
+        m_current = m_tables.empty() ? 0 : m_tables.size() - 1;
+    for (std::size_t j = first; j < m_tables.size(); ++j) {
+        m_current = j;
+        m_chunk.clear();
+        m_chunkIndex = 0;
+        m_chunkWasLast = false;
+        if (!m_tables[m_current].info)
+            continue; // dropped before the snapshot began
+        fetchChunk();
+        if (!m_chunk.empty())
+            return false; // its first chunk is read: readSnapshot() goes on with it
+    }
+    // Past the last table (or on an empty last table): readSnapshot() ends the snapshot.
+    m_chunkWasLast = true;
+    return true;
 }
 
 bool MySqlSource::read(Batch &out, std::size_t maxRecords)
@@ -539,8 +635,16 @@ SourceLag MySqlSource::lag() const
 
 nlohmann::json MySqlSource::initialCheckpoint() const
 {
+    // read "cdc": where the stream starts, so a run that saw no change (or was killed before
+    // its first batch) resumes there instead of at the server's position of the next start.
+    if (m_mode == Mode::Cdc && m_reader && !m_cdcPosition.file.empty())
+        return {{"phase", "cdc"}, {"file", m_cdcPosition.file}, {"position", m_cdcPosition.position}, {"gtid", ""},
+                {"schema", historyAt(Position())}};
     if (!m_inSnapshot || m_mode != Mode::SnapshotCdc || m_snapshotBinlog.file.empty())
         return nullptr;
+    if (m_snapshotEmpty)
+        return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
+                {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(Position())}};
     return {{"phase", "snapshot"},
             {"binlog", {{"file", m_snapshotBinlog.file}, {"pos", m_snapshotBinlog.position}, {"gtid", m_snapshotBinlog.gtid}}},
             {"table", ""},
@@ -553,9 +657,10 @@ nlohmann::json MySqlSource::checkpointAfter(const Position &position) const
 {
     if (position.source == "snapshot") {
         nlohmann::json key = nlohmann::json::parse(position.gtid, nullptr, false);
-        const bool tableDone = position.endOffset == 1;
-        if (tableDone && m_mode == Mode::SnapshotCdc && !m_snapshotBinlog.file.empty() && position.partition >= 0
-            && std::size_t(position.partition) + 1 == m_order.size())
+        const bool tableDone = position.endOffset >= 1;
+        const bool snapshotDone = position.endOffset == 2
+            || (tableDone && position.partition >= 0 && std::size_t(position.partition) + 1 == m_order.size());
+        if (snapshotDone && m_mode == Mode::SnapshotCdc && !m_snapshotBinlog.file.empty())
             return {{"phase", "cdc"}, {"file", m_snapshotBinlog.file}, {"position", m_snapshotBinlog.position},
                     {"gtid", m_snapshotBinlog.gtid}, {"schema", historyAt(position)}};
         nlohmann::json done = m_resumeDone;

@@ -48,8 +48,12 @@ namespace flowdeck {
 /// it to now holds no DDL of a captured table; otherwise open() refuses (re-snapshot).
 ///
 /// Checkpoints: `{"phase":"snapshot","binlog":{file,pos,gtid},"table":"db.t","after":[...],
-/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`; the checkpoint after the last
-/// row of the last table is already the cdc one (the snapshot's coordinates). Resuming mid-snapshot takes a
+/// "done":[...],"schema":{...}}` and `{"phase":"cdc","file","position","gtid","schema":{...}}`; the checkpoint after the
+/// snapshot's last row is already the cdc one (the snapshot's coordinates): the tables after it
+/// are read before it is handed out, so empty ones do not hide the end (endOffset 2), and a
+/// snapshot with no row starts with it (initialCheckpoint()). A resumed snapshot reads the rest
+/// with the definitions at the snapshot's coordinates (refusing a table changed otherwise than
+/// by added columns). Resuming mid-snapshot takes a
 /// NEW consistent snapshot of the unfinished tables (from "after" for the current one) and then
 /// streams from the ORIGINAL binlog coordinates: changes made meanwhile are replayed, which an
 /// idempotent (upsert/replicate) sink makes exact.
@@ -75,7 +79,8 @@ public:
     /// Possible errors: ConnectionError, MySqlError, Error from the binlog reader.
     bool read(Batch &out, std::size_t maxRecords) override;
     nlohmann::json checkpointAfter(const Position &position) const override;
-    /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them.
+    /// snapshot+cdc: the snapshot's binlog coordinates, so a restart streams from them; cdc: the
+    /// stream's start.
     nlohmann::json initialCheckpoint() const override;
     void checkpointCommitted(const nlohmann::json &checkpoint) override;
     bool continuous() const override { return m_mode != Mode::Snapshot; }
@@ -112,6 +117,7 @@ private:
     // Schema history (mysqlsourcehistory.cpp):
     SchemaHistory describeConsistently(const std::function<void()> &atPosition);
     void useDefinitions(const SchemaHistory &history);
+    void useResumedDefinitions(const SchemaHistory &now);
     void restoreHistory(const nlohmann::json &resume, const BinlogStart &from);
     void verifyNoDdlSince(const BinlogStart &from, const SchemaHistory &current, const BinlogStart &now);
     void setBaseHistory(const BinlogStart &at);
@@ -125,6 +131,8 @@ private:
     std::string readingWhat() const;
     bool readSnapshot(Batch &out, std::size_t maxRecords);
     void fetchChunk();
+    bool skipEmptyTablesAfterCurrent();
+    bool skipEmptyTablesFrom(std::size_t first);
     void startCdc(const BinlogStart &start);
     bool selected(const std::string &database, const std::string &table) const;
     std::string keyText(const ColumnInfo &column, const std::optional<std::string> &value) const;
@@ -161,6 +169,7 @@ private:
     std::size_t m_chunkIndex = 0;
     bool m_chunkWasLast = false;
     bool m_inSnapshot = false;
+    bool m_snapshotEmpty = false; // a fresh snapshot whose tables have no row at all
     std::int64_t m_snapshotTimeMs = 0;
     SchemaPtr m_schema;
     std::atomic<bool> m_caughtUp{false};
