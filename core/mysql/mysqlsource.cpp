@@ -114,6 +114,14 @@ bool MySqlSource::selected(const std::string &database, const std::string &table
                        [&](const std::string &p) { return globMatch(p, name); });
 }
 
+std::string MySqlSource::selectExpression(const ColumnInfo &column, bool mariaDb)
+{
+    const std::string name = quoteIdentifier(column.name);
+    if (column.dataType != "float")
+        return name;
+    return mariaDb ? "CAST(" + name + " AS DOUBLE)" : "(" + name + " + 0e0)";
+}
+
 Value MySqlSource::convert(const ColumnInfo &column, const std::optional<std::string> &text)
 {
     if (!text)
@@ -389,14 +397,8 @@ void MySqlSource::fetchChunk()
         }
     };
     std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < info.columns.size(); ++i) {
-        // The server prints a FLOAT with 6 significant digits (-16777216 as -16777200): read
-        // its exact value as a DOUBLE, as the binlog holds it (MySQL 5.7 has no CAST AS DOUBLE).
-        const std::string name = quoteIdentifier(info.columns[i].name);
-        const bool isFloat = info.columns[i].dataType == "float";
-        sql += (i ? ", " : "")
-            + (!isFloat ? name : m_snapshot->isMariaDb() ? "CAST(" + name + " AS DOUBLE)" : "(" + name + " + 0e0)");
-    }
+    for (std::size_t i = 0; i < info.columns.size(); ++i)
+        sql += (i ? ", " : "") + selectExpression(info.columns[i], m_snapshot->isMariaDb());
     sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table);
     if (info.keyIndexes.empty()) {
         m_chunk = query(sql); // no primary key: one full scan
