@@ -1,18 +1,18 @@
 #include "core/engine/engine.h"
 #include "core/model/jsontext.h"
 
+#include "core/engine/batchcommitter.h"
 #include "core/engine/boundedqueue.h"
 #include "core/engine/deadletterwriter.h"
 #include "core/engine/enginemetrics.h"
+#include "core/engine/readerloop.h"
 #include "core/flow/endpoints.h"
 #include "core/transform/filterset.h"
 #include "core/transform/mapper.h"
 #include "core/schedule/scheduledstate.h"
 
 #include <chrono>
-#include <optional>
 #include <random>
-#include <unordered_map>
 #include <thread>
 
 namespace flowdeck {
@@ -22,31 +22,6 @@ namespace {
 constexpr std::size_t kKafkaBatchRows = 20000;
 
 using Clock = std::chrono::steady_clock;
-
-/// A record that goes to the dead-letter file (or stops the run), with the input it came from.
-struct Letter
-{
-    std::uint32_t input = 0;
-    Record record;
-    std::string stage;
-    std::string reason;
-};
-
-/// What the reader thread hands to the writer: the mapped records of one source batch and the
-/// fate of every input record, so that counts and the checkpoint can be cut at any record.
-struct WorkItem
-{
-    Batch records;
-    std::vector<std::uint32_t> recordInput; // input ordinal of each record
-    std::vector<Position> inputs;           // every input record consumed, in order
-    std::vector<std::uint32_t> inputTable;  // metrics slot (source table) of each input
-    std::vector<std::uint32_t> filtered;    // input ordinals
-    std::vector<Letter> letters;            // read/mapping failures (skip mode)
-    std::optional<Letter> stop;             // stop mode: the input (inputs.back()) that ends the run
-    std::string fatal;                      // the source failed: ends the run
-    bool end = false;
-    bool stopped = false;                   // end because requestStop() was called
-};
 
 std::string newRunId()
 {
@@ -64,6 +39,48 @@ std::string newRunId()
 std::uint64_t jsonSeq(const nlohmann::json &cp)
 {
     return cp.is_object() && cp.contains("seq") && cp["seq"].is_number_unsigned() ? cp["seq"].get<std::uint64_t>() : 0;
+}
+
+/// The source's part of a checkpoint ({"seq", "source"}), or null.
+nlohmann::json sourcePart(const nlohmann::json &checkpoint)
+{
+    return checkpoint.is_object() ? checkpoint.value("source", nlohmann::json()) : nlohmann::json();
+}
+
+bool kafkaDestination(const Flow &flow)
+{
+    return flow.destination.value("type", std::string()) == "kafka";
+}
+
+/// Records per batch: the destination's `write.batchRows`, else a default per destination.
+std::size_t batchRowsFor(const Flow &flow)
+{
+    const auto &w = flow.destination.contains("write") ? flow.destination["write"] : nlohmann::json();
+    if (w.is_object() && w.contains("batchRows")) {
+        const auto &b = w["batchRows"];
+        if (b.is_number_integer())
+            return std::size_t(std::max<std::int64_t>(1, b.get<std::int64_t>()));
+        if (b.is_string())
+            return std::size_t(std::max(1, std::atoi(b.get<std::string>().c_str())));
+    }
+    // A Kafka batch waits for its acknowledgements before the checkpoint moves on: bigger
+    // batches keep the producer busy (measured in bench_binlog_to_kafka).
+    return kafkaDestination(flow) ? kKafkaBatchRows : 1000;
+}
+
+/// Fails when the mapping reads a field a fixed-schema source does not have.
+void checkMappedFields(const Mapper &mapper, const SchemaPtr &inputSchema)
+{
+    std::string missing;
+    for (const std::string &f : mapper.sourceFields())
+        if (inputSchema->indexOf(f) < 0)
+            missing += (missing.empty() ? "'" : ", '") + f + "'";
+    if (missing.empty())
+        return;
+    std::string fields;
+    for (const auto &n : inputSchema->names())
+        fields += (fields.empty() ? "" : ", ") + n;
+    throw ConfigError("mapping: source field(s) " + missing + " not found in the source (its fields: " + fields + ")");
 }
 
 } // namespace
@@ -123,459 +140,319 @@ Engine::Engine(Flow flow, EngineOptions options)
 
 Engine::~Engine() = default;
 
+/// One run of Engine::run(): set up (state, endpoints, resume point), transfer (the reader loop
+/// on its own thread, the batch committer on this one), finish (the outcome into the state).
+struct Engine::Impl
+{
+    explicit Impl(Engine &engine);
+
+    void setUp();
+    RunStatus transfer();
+    RunResult finish(RunStatus status);
+
+private:
+    std::uint64_t restoreState(const RunState &previous, bool resume);
+    void resumeFromSink(std::uint64_t &deadLetterKeep);
+    void openSource();
+    RunStatus commitAll(BoundedQueue<WorkItem> &queue);
+    void saveState();
+    void recordRunError();
+    void completeSink(RunStatus &status);
+    void saveOutcome(RunStatus status);
+    void closeSink();
+
+    Engine &m_engine;
+    const Flow &m_flow;
+    RunMetrics &m_metrics;
+    const Clock::time_point m_started;
+    const bool m_stopMode;
+    const bool m_incremental;
+    StateStore m_store;
+
+public:
+    RunResult result;
+
+private:
+    RunState m_state;
+    FilterSet m_filters;
+    Mapper m_mapper;
+    std::unique_ptr<Source> m_source;
+    std::unique_ptr<Sink> m_sink;
+    std::unique_ptr<DeadLetters> m_deadLetters;
+    std::uint64_t m_committedDeadLetterBytes = 0;
+    nlohmann::json m_lastSourceCheckpoint;
+    bool m_errorRecorded = false; // the error that ended the run is in the monitor's list
+};
+
+Engine::Impl::Impl(Engine &engine)
+    : m_engine(engine)
+    , m_flow(engine.m_flow)
+    , m_metrics(engine.m_metrics)
+    , m_started(Clock::now())
+    , m_stopMode(engine.m_flow.stopOnError())
+    , m_incremental(isIncremental(engine.m_flow))
+    , m_store(engine.m_options.stateDir, engine.m_flow.name)
+{
+}
+
 RunResult Engine::run()
 {
-    RunResult result;
-    result.startedAt = utcNowIso();
+    const std::string startedAt = utcNowIso();
     m_metrics.reset();
     m_metrics.setPhase(RunPhase::Starting);
-    bool errorRecorded = false;
-    const auto started = Clock::now();
-    const bool stopMode = m_flow.stopOnError();
-    const std::size_t batchRows = [&] {
-        const auto &w = m_flow.destination.contains("write") ? m_flow.destination["write"] : nlohmann::json();
-        if (w.is_object() && w.contains("batchRows")) {
-            const auto &b = w["batchRows"];
-            if (b.is_number_integer())
-                return std::size_t(std::max<std::int64_t>(1, b.get<std::int64_t>()));
-            if (b.is_string())
-                return std::size_t(std::max(1, std::atoi(b.get<std::string>().c_str())));
-        }
-        // A Kafka batch waits for its acknowledgements before the checkpoint moves on: bigger
-        // batches keep the producer busy (measured in bench_binlog_to_kafka).
-        return std::size_t(m_flow.destination.value("type", std::string()) == "kafka" ? kKafkaBatchRows : 1000);
-    }();
-
-    StateStore store(m_options.stateDir, m_flow.name);
-    RunState state;
-    std::unique_ptr<Source> source;
-    std::unique_ptr<Sink> sink;
-    std::unique_ptr<DeadLetters> deadLetters;
-    std::uint64_t committedDeadLetterBytes = 0;
-    nlohmann::json lastSourceCheckpoint;
-    const bool incremental = isIncremental(m_flow);
-    result.trigger = m_options.trigger;
-
-    auto finish = [&](RunStatus status) {
-        result.status = status;
-        result.endedAt = utcNowIso();
-        result.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
-        result.counts = m_metrics.snapshot();
-        if (sink)
-            result.writtenPerTable = sink->writtenPerTable();
-        if (sink)
-            m_metrics.setDestinations(destinationMetrics(*sink));
-        if (!result.error.empty() && !errorRecorded) {
-            MetricsError e;
-            e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-            e.position = result.errorPosition;
-            e.stage = "run";
-            e.reason = result.error;
-            e.stoppedRun = true;
-            m_metrics.addError(std::move(e));
-        }
-        if (m_flow.source.value("type", std::string()) == "file")
-            result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
-        if (source)
-            result.bytesRead = source->bytesRead();
-        if (status == RunStatus::Completed && sink) {
-            // Before the state says "completed": a crash in between resumes and completes again.
-            try {
-                sink->complete();
-            } catch (const std::exception &e) {
-                result.error = std::string("finishing the destination: ") + e.what();
-                result.status = status = RunStatus::Failed;
-            }
-        }
-        if (!state.runId.empty()) {
-            recordOutcome(state, result, source.get(), lastSourceCheckpoint, incremental, m_flow.trigger);
-            // A continuous source is never finished: a run that ended caught up (--until-idle) is
-            // resumed by the next one, like a stopped run, instead of starting over.
-            state.status = status == RunStatus::Completed && source && source->continuous() ? RunStatus::Stopped : status;
-            state.deadLetterBytes = committedDeadLetterBytes;
-            state.updatedAt = result.endedAt;
-            try {
-                store.save(state);
-                nlohmann::ordered_json entry = result.toJson(m_flow.name);
-                entry.erase("tables");
-                entry.erase("files");
-                store.appendHistory(entry);
-            } catch (const Error &e) {
-                if (result.error.empty())
-                    result.error = e.what();
-                result.status = RunStatus::Failed;
-            }
-        }
-        if (sink) {
-            try {
-                sink->close();
-            } catch (const std::exception &e) {
-                if (result.error.empty())
-                    result.error = std::string("closing the destination: ") + e.what();
-            }
-        }
-        m_metrics.setPhase(result.status == RunStatus::Completed ? RunPhase::Completed
-                           : result.status == RunStatus::Stopped ? RunPhase::Stopped
-                                                                 : RunPhase::Failed);
-        return result;
-    };
-
-    // --- Set up: state, endpoints, resume point -----------------------------------------------
-    FilterSet filters;
-    Mapper mapper;
+    Impl run(*this);
+    run.result.startedAt = startedAt;
+    run.result.trigger = m_options.trigger;
     try {
-        filters = FilterSet::compile(m_flow.filters);
-        mapper = Mapper::compile(m_flow.mapping);
-
-        const RunState previous = store.load();
-        const bool resume = !m_options.restart && !previous.runId.empty()
-            && previous.status != RunStatus::Completed;
-        state.runId = resume ? previous.runId : newRunId();
-        state.startedAt = result.startedAt;
-        state.status = RunStatus::Running;
-        state.checkpoint = resume ? previous.checkpoint : nlohmann::json();
-        state.watermark = m_options.restart ? nlohmann::json() : previous.watermark;
-        state.consecutiveFailures = previous.consecutiveFailures;
-        state.deactivated = previous.deactivated;
-        state.deactivatedAt = previous.deactivatedAt;
-        state.lastError = previous.lastError;
-        // Incremental: a new run starts at the watermark the last completed run left, and a
-        // crash before its first batch resumes there too.
-        if (!resume && !state.watermark.is_null())
-            state.checkpoint = {{"seq", 0}, {"source", state.watermark}};
-        std::uint64_t deadLetterKeep = resume ? previous.deadLetterBytes : UINT64_MAX;
-        result.runId = state.runId;
-
-        sink = m_sinkFactory(m_flow);
-        sink->setStopAtFirstRejection(stopMode);
-        sink->setCheckpointKey(m_flow.name);
-        sink->setRun(state.runId, resume);
-        if (resume && sink->storesCheckpoints()) {
-            // The sink's copy was committed with the rows: it is exact, the file may lag behind.
-            const nlohmann::json stored = sink->storedCheckpoint();
-            if (stored.is_object() && stored.value("runId", std::string()) == state.runId
-                && jsonSeq(stored) >= jsonSeq(state.checkpoint)) {
-                state.checkpoint = {{"seq", jsonSeq(stored)}, {"source", stored.value("source", nlohmann::json())}};
-                deadLetterKeep = stored.value("deadLetterBytes", std::uint64_t(0));
-            }
-        }
-        result.resumed = resume && state.checkpoint.is_object() && !state.checkpoint.value("source", nlohmann::json()).is_null();
-        lastSourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
-        if (incremental)
-            result.watermarkBefore = lastSourceCheckpoint;
-
-        deadLetters = createDeadLetters(m_flow);
-        if (deadLetters) {
-            deadLetters->open(deadLetterKeep);
-            result.deadLetterPath = deadLetters->describe();
-        }
-        committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
-        state.deadLetterBytes = committedDeadLetterBytes;
-
-        source = m_sourceFactory(m_flow);
-        const nlohmann::json sourceCheckpoint = state.checkpoint.is_object() ? state.checkpoint.value("source", nlohmann::json()) : nlohmann::json();
-        source->setLastWatermark(state.watermark);
-        source->open(sourceCheckpoint);
-        if (sourceCheckpoint.is_null()) {
-            const nlohmann::json initial = source->initialCheckpoint();
-            if (!initial.is_null()) {
-                state.checkpoint = {{"seq", jsonSeq(state.checkpoint)}, {"source", initial}};
-                lastSourceCheckpoint = initial;
-            }
-        }
-        for (const auto &[table, rows] : source->snapshotTables())
-            m_metrics.setSnapshotRows(table, rows);
-        if (result.resumed && sourceCheckpoint.is_object())
-            result.resumedFrom = jsonText(sourceCheckpoint);
-
-        const SchemaPtr inputSchema = source->schema();
-        if (source->fixedSchema() && inputSchema) {
-            std::string missing;
-            for (const std::string &f : mapper.sourceFields())
-                if (inputSchema->indexOf(f) < 0)
-                    missing += (missing.empty() ? "'" : ", '") + f + "'";
-            if (!missing.empty()) {
-                std::string fields;
-                for (const auto &n : inputSchema->names())
-                    fields += (fields.empty() ? "" : ", ") + n;
-                throw ConfigError("mapping: source field(s) " + missing + " not found in the source (its fields: " + fields + ")");
-            }
-        }
-        sink->open(mapper.outputSchema(inputSchema));
-        store.save(state);
+        run.setUp();
     } catch (const std::exception &e) {
-        result.error = e.what();
-        return finish(RunStatus::Failed);
+        run.result.error = e.what();
+        return run.finish(RunStatus::Failed);
     }
+    return run.finish(run.transfer());
+}
 
-    // --- Reader thread: source → filters → mapping ----------------------------------------------
+// ---- set up: state, endpoints, resume point --------------------------------------------------
+
+void Engine::Impl::setUp()
+{
+    m_filters = FilterSet::compile(m_flow.filters);
+    m_mapper = Mapper::compile(m_flow.mapping);
+
+    const RunState previous = m_store.load();
+    const bool resume = !m_engine.m_options.restart && !previous.runId.empty() && previous.status != RunStatus::Completed;
+    std::uint64_t deadLetterKeep = restoreState(previous, resume);
+
+    m_sink = m_engine.m_sinkFactory(m_flow);
+    m_sink->setStopAtFirstRejection(m_stopMode);
+    m_sink->setCheckpointKey(m_flow.name);
+    m_sink->setRun(m_state.runId, resume);
+    if (resume && m_sink->storesCheckpoints())
+        resumeFromSink(deadLetterKeep);
+    result.resumed = resume && !sourcePart(m_state.checkpoint).is_null();
+    m_lastSourceCheckpoint = sourcePart(m_state.checkpoint);
+    if (m_incremental)
+        result.watermarkBefore = m_lastSourceCheckpoint;
+
+    m_deadLetters = createDeadLetters(m_flow);
+    if (m_deadLetters) {
+        m_deadLetters->open(deadLetterKeep);
+        result.deadLetterPath = m_deadLetters->describe();
+    }
+    m_committedDeadLetterBytes = m_deadLetters ? m_deadLetters->size() : 0;
+    m_state.deadLetterBytes = m_committedDeadLetterBytes;
+
+    openSource();
+    const SchemaPtr inputSchema = m_source->schema();
+    if (m_source->fixedSchema() && inputSchema)
+        checkMappedFields(m_mapper, inputSchema);
+    m_sink->open(m_mapper.outputSchema(inputSchema));
+    m_store.save(m_state);
+}
+
+/// The run's state from the last run's: a new run, or the same one resumed at its checkpoint.
+/// Returns the dead letters' size to keep (what the checkpoint covers; all for a new run).
+std::uint64_t Engine::Impl::restoreState(const RunState &previous, bool resume)
+{
+    m_state.runId = resume ? previous.runId : newRunId();
+    m_state.startedAt = result.startedAt;
+    m_state.status = RunStatus::Running;
+    m_state.checkpoint = resume ? previous.checkpoint : nlohmann::json();
+    m_state.watermark = m_engine.m_options.restart ? nlohmann::json() : previous.watermark;
+    m_state.consecutiveFailures = previous.consecutiveFailures;
+    m_state.deactivated = previous.deactivated;
+    m_state.deactivatedAt = previous.deactivatedAt;
+    m_state.lastError = previous.lastError;
+    // Incremental: a new run starts at the watermark the last completed run left, and a
+    // crash before its first batch resumes there too.
+    if (!resume && !m_state.watermark.is_null())
+        m_state.checkpoint = {{"seq", 0}, {"source", m_state.watermark}};
+    result.runId = m_state.runId;
+    return resume ? previous.deadLetterBytes : UINT64_MAX;
+}
+
+/// A sink that stores checkpoints committed its copy with the rows: it is exact, the state file
+/// may lag behind.
+void Engine::Impl::resumeFromSink(std::uint64_t &deadLetterKeep)
+{
+    const nlohmann::json stored = m_sink->storedCheckpoint();
+    if (stored.is_object() && stored.value("runId", std::string()) == m_state.runId
+        && jsonSeq(stored) >= jsonSeq(m_state.checkpoint)) {
+        m_state.checkpoint = {{"seq", jsonSeq(stored)}, {"source", stored.value("source", nlohmann::json())}};
+        deadLetterKeep = stored.value("deadLetterBytes", std::uint64_t(0));
+    }
+}
+
+void Engine::Impl::openSource()
+{
+    m_source = m_engine.m_sourceFactory(m_flow);
+    const nlohmann::json sourceCheckpoint = sourcePart(m_state.checkpoint);
+    m_source->setLastWatermark(m_state.watermark);
+    m_source->open(sourceCheckpoint);
+    if (sourceCheckpoint.is_null()) {
+        const nlohmann::json initial = m_source->initialCheckpoint();
+        if (!initial.is_null()) {
+            m_state.checkpoint = {{"seq", jsonSeq(m_state.checkpoint)}, {"source", initial}};
+            m_lastSourceCheckpoint = initial;
+        }
+    }
+    for (const auto &[table, rows] : m_source->snapshotTables())
+        m_metrics.setSnapshotRows(table, rows);
+    if (result.resumed && sourceCheckpoint.is_object())
+        result.resumedFrom = jsonText(sourceCheckpoint);
+}
+
+// ---- transfer: the reader loop feeds the batch committer -------------------------------------
+
+RunStatus Engine::Impl::transfer()
+{
+    const EngineOptions &options = m_engine.m_options;
     // Kafka batches are 4x bigger: queue 4x fewer of them, so memory stays the same.
-    const bool kafkaSink = m_flow.destination.value("type", std::string()) == "kafka";
-    BoundedQueue<WorkItem> queue(kafkaSink ? std::max<std::size_t>(2, m_options.queueBatches / 4) : m_options.queueBatches);
-    std::optional<std::uint32_t> defaultTable; // registered when a record names no table
-    // Set once the writer stopped taking batches (a bad record in stop mode, a failure): a
-    // continuous source, whose read() keeps returning nothing, must not keep the reader alive.
+    BoundedQueue<WorkItem> queue(kafkaDestination(m_flow) ? std::max<std::size_t>(2, options.queueBatches / 4) : options.queueBatches);
     std::atomic<bool> writerDone{false};
-    std::thread reader([&] {
-        Batch in;
-        in.reserve(batchRows);
-        // Metrics slot per source table, kept alive here so a pointer is never reused meanwhile.
-        std::unordered_map<const TableInfo *, std::pair<TableInfoPtr, std::uint32_t>> tableIds;
-        auto tableOf = [&](const Record &r) -> std::uint32_t {
-            if (!r.table) {
-                if (!defaultTable)
-                    defaultTable = m_metrics.tableId(sourceLabel(m_flow));
-                return *defaultTable;
-            }
-            auto it = tableIds.find(r.table.get());
-            if (it == tableIds.end())
-                it = tableIds.emplace(r.table.get(), std::make_pair(r.table, m_metrics.tableId(r.table->database + "." + r.table->table))).first;
-            return it->second.second;
-        };
-        std::optional<Clock::time_point> idleSince;
-        for (;;) {
-            WorkItem item;
-            if (writerDone.load())
-                return;
-            if (m_stopRequested.load()) {
-                item.end = true;
-                item.stopped = true;
-                queue.push(std::move(item));
-                return;
-            }
-            in.clear();
-            bool more = false;
-            try {
-                more = source->read(in, batchRows);
-            } catch (const std::exception &e) {
-                item.fatal = e.what();
-                queue.push(std::move(item));
-                return;
-            }
-            m_metrics.setProgress(source->progressDone(), source->progressTotal());
-            m_metrics.addSourceRead(in.size());
-            m_metrics.setSourceState(source->continuous(), source->caughtUp(), source->lag());
-            m_metrics.setPhase(source->inSnapshot() ? RunPhase::Snapshot
-                               : source->continuous() ? RunPhase::Streaming
-                                                      : RunPhase::Running);
-            if (in.empty() && !more) {
-                item.end = true;
-                queue.push(std::move(item));
-                return;
-            }
-            if (in.empty()) {
-                // A continuous source with nothing new: end after a second caught up if asked to.
-                if (m_options.untilIdle && source->caughtUp()) {
-                    if (!idleSince)
-                        idleSince = Clock::now();
-                    else if (Clock::now() - *idleSince >= std::chrono::seconds(1)) {
-                        item.end = true;
-                        queue.push(std::move(item));
-                        return;
-                    }
-                } else {
-                    idleSince.reset();
-                }
-                continue;
-            }
-            idleSince.reset();
-            item.inputs.reserve(in.size());
-            item.inputTable.reserve(in.size());
-            item.records.reserve(in.size());
-            item.recordInput.reserve(in.size());
-            std::string error;
-            for (std::size_t i = 0; i < in.size(); ++i) {
-                Record &r = in[i];
-                const auto ordinal = std::uint32_t(item.inputs.size());
-                item.inputs.push_back(r.position);
-                item.inputTable.push_back(tableOf(r));
-                std::optional<Letter> bad;
-                if (r.isError()) {
-                    std::string reason = r.error;
-                    bad = Letter{ordinal, std::move(r), "read", std::move(reason)};
-                } else if (!filters.accepts(r)) {
-                    item.filtered.push_back(ordinal);
-                    continue;
-                } else {
-                    Record out;
-                    if (mapper.applyMoving(r, out, error)) {
-                        item.records.push_back(std::move(out));
-                        item.recordInput.push_back(ordinal);
-                        continue;
-                    }
-                    bad = Letter{ordinal, std::move(r), "mapping", error};
-                }
-                if (stopMode) {
-                    item.stop = std::move(bad);
-                    break;
-                }
-                item.letters.push_back(std::move(*bad));
-            }
-            const bool stopping = item.stop.has_value();
-            if (!queue.push(std::move(item)) || stopping)
-                return;
-            if (!more) {
-                WorkItem endItem;
-                endItem.end = true;
-                queue.push(std::move(endItem));
-                return;
-            }
-        }
-    });
-
-    // --- Writer: this thread --------------------------------------------------------------------
-    RunStatus status = RunStatus::Completed;
-    std::uint64_t seq = jsonSeq(state.checkpoint);
-    auto lastSave = Clock::now();
-    BatchTableCounter tableCounter(m_metrics);
+    ReaderLoop reader(*m_source, m_filters, m_mapper, m_metrics, queue,
+                      {batchRowsFor(m_flow), m_stopMode, options.untilIdle, sourceLabel(m_flow)},
+                      m_engine.m_stopRequested, writerDone);
+    std::thread readerThread([&reader] { reader.run(); });
+    RunStatus status = RunStatus::Failed;
     try {
-        while (auto item = queue.pop()) {
-            if (item->end) {
-                if (item->stopped)
-                    status = RunStatus::Stopped;
-                break;
-            }
-            if (!item->fatal.empty()) {
-                result.error = item->fatal;
-                status = RunStatus::Failed;
-                break;
-            }
-            if (m_stopRequested.load()) {
-                status = RunStatus::Stopped;
-                break;
-            }
-
-            RunCounts delta;
-            nlohmann::json pendingSource;
-            std::uint64_t pendingSeq = 0;
-            std::optional<std::pair<std::string, std::string>> stopError; // position, reason
-            const std::uint64_t letterMark = deadLetters ? deadLetters->size() : 0;
-            bool hookCalled = false;
-            std::size_t metricsCut = 0;                 // as the last hook attempt cut the batch
-            std::vector<RejectedRecord> metricsRejected;
-            std::optional<std::uint32_t> failedInput;
-            std::vector<MetricsError> pendingErrors;
-
-            auto hook = [&](const std::vector<RejectedRecord> &rejected) -> nlohmann::json {
-                hookCalled = true;
-                delta = RunCounts{};
-                stopError.reset();
-                failedInput.reset();
-                pendingErrors.clear();
-                if (deadLetters)
-                    deadLetters->truncateTo(letterMark); // a retried attempt writes its letters again
-                std::size_t cut = item->inputs.size(); // inputs fully handled by this batch
-                if (item->stop) {
-                    cut = item->inputs.size() - 1;
-                    stopError = {item->stop->record.position.toString(), item->stop->reason};
-                    failedInput = item->stop->input;
-                    pendingErrors.push_back(metricsError(item->stop->record, item->stop->stage, item->stop->reason, true));
-                }
-                if (stopMode && !rejected.empty()) {
-                    const RejectedRecord &first = rejected.front();
-                    const std::uint32_t input = item->recordInput[first.index];
-                    if (input < cut) {
-                        cut = input;
-                        stopError = {item->records[first.index].position.toString(), first.reason};
-                        failedInput = input;
-                        pendingErrors.clear();
-                        pendingErrors.push_back(metricsError(item->records[first.index], "write", first.reason, true));
-                    }
-                }
-                // Dead letters in input order: read/mapping failures and sink rejections.
-                std::size_t li = 0, ri = 0;
-                while (deadLetters) {
-                    const bool haveLetter = li < item->letters.size() && item->letters[li].input < cut;
-                    const bool haveReject = !stopMode && ri < rejected.size();
-                    if (!haveLetter && !haveReject)
-                        break;
-                    const std::uint32_t rejectInput = haveReject ? item->recordInput[rejected[ri].index] : UINT32_MAX;
-                    if (haveLetter && item->letters[li].input <= rejectInput) {
-                        const Letter &l = item->letters[li++];
-                        deadLetters->write(l.record, l.stage, l.reason);
-                        pendingErrors.push_back(metricsError(l.record, l.stage, l.reason, false));
-                    } else {
-                        deadLetters->write(item->records[rejected[ri].index], "write", rejected[ri].reason);
-                        pendingErrors.push_back(metricsError(item->records[rejected[ri].index], "write", rejected[ri].reason, false));
-                        ++ri;
-                    }
-                    ++delta.deadLettered;
-                }
-                std::uint64_t recordsBeforeCut = 0;
-                for (std::uint32_t in : item->recordInput)
-                    recordsBeforeCut += in < cut;
-                for (std::uint32_t in : item->filtered)
-                    delta.filtered += in < cut;
-                delta.written = recordsBeforeCut - (stopMode ? 0 : rejected.size());
-                delta.failed = stopError ? 1 : 0;
-                delta.read = cut + delta.failed;
-                if (deadLetters)
-                    deadLetters->sync();
-                metricsCut = cut;
-                metricsRejected = stopMode ? std::vector<RejectedRecord>() : rejected;
-                pendingSource = cut > 0 ? source->checkpointAfter(item->inputs[cut - 1]) : lastSourceCheckpoint;
-                pendingSeq = seq + 1;
-                return {{"runId", state.runId},
-                        {"seq", pendingSeq},
-                        {"source", pendingSource},
-                        {"deadLetterBytes", deadLetters ? deadLetters->size() : 0}};
-            };
-
-            if (item->records.empty()) {
-                hook({});
-            } else {
-                const std::uint64_t unmatchedBefore = sink->unmatchedUpdates();
-                sink->setCommitHook(hook);
-                std::vector<RejectedRecord> rejected = sink->write(item->records);
-                if (!hookCalled)
-                    hook(rejected);
-                // An update that matched no row wrote nothing: counted apart, not as written.
-                delta.unmatched = std::min<std::uint64_t>(sink->unmatchedUpdates() - unmatchedBefore, delta.written);
-                delta.written -= delta.unmatched;
-            }
-
-            seq = pendingSeq;
-            lastSourceCheckpoint = pendingSource;
-            committedDeadLetterBytes = deadLetters ? deadLetters->size() : 0;
-            m_metrics.add(delta);
-            {
-                std::vector<std::uint32_t> letterInputs;
-                for (const Letter &l : item->letters)
-                    letterInputs.push_back(l.input);
-                tableCounter.add(item->inputTable, item->filtered, letterInputs, item->recordInput, metricsCut, metricsRejected,
-                                 failedInput);
-            }
-            for (MetricsError &e : pendingErrors)
-                m_metrics.addError(std::move(e));
-            errorRecorded = errorRecorded || failedInput.has_value();
-            m_metrics.markWritten();
-            // Once per committed batch (a swap under a lock nobody holds for long), so the
-            // counts are exact when the flow goes idle.
-            m_metrics.setDestinations(destinationMetrics(*sink));
-            state.checkpoint = {{"seq", seq}, {"source", lastSourceCheckpoint}};
-            if (!pendingSource.is_null())
-                source->checkpointCommitted(pendingSource);
-            if (stopError) {
-                result.errorPosition = stopError->first;
-                result.error = stopError->first + ": " + stopError->second;
-                status = RunStatus::Failed;
-                break;
-            }
-            if (Clock::now() - lastSave > std::chrono::seconds(1)) {
-                state.deadLetterBytes = committedDeadLetterBytes;
-                state.updatedAt = utcNowIso();
-                store.save(state);
-                lastSave = Clock::now();
-            }
-        }
+        status = commitAll(queue);
     } catch (const std::exception &e) {
         result.error = e.what();
         status = RunStatus::Failed;
     }
     writerDone.store(true);
     queue.close();
-    reader.join();
-    return finish(status);
+    readerThread.join();
+    return status;
+}
+
+/// This thread: commits the reader's batches in order until the end, a stop, a failure or a bad
+/// record in stop mode; the state file follows at most a second behind.
+RunStatus Engine::Impl::commitAll(BoundedQueue<WorkItem> &queue)
+{
+    BatchCommitter committer(*m_sink, *m_source, m_deadLetters.get(), m_metrics, m_stopMode, m_state.runId,
+                             jsonSeq(m_state.checkpoint), m_lastSourceCheckpoint);
+    auto lastSave = Clock::now();
+    while (auto item = queue.pop()) {
+        if (item->end)
+            return item->stopped ? RunStatus::Stopped : RunStatus::Completed;
+        if (!item->fatal.empty()) {
+            result.error = item->fatal;
+            return RunStatus::Failed;
+        }
+        if (m_engine.m_stopRequested.load())
+            return RunStatus::Stopped;
+
+        const Settlement settled = committer.commit(*item);
+        m_lastSourceCheckpoint = committer.sourceCheckpoint();
+        m_committedDeadLetterBytes = committer.committedLetterBytes();
+        m_state.checkpoint = {{"seq", committer.seq()}, {"source", m_lastSourceCheckpoint}};
+        if (settled.failedInput) {
+            m_errorRecorded = true;
+            result.errorPosition = settled.errorPosition;
+            result.error = settled.errorPosition + ": " + settled.errorReason;
+            return RunStatus::Failed;
+        }
+        if (Clock::now() - lastSave > std::chrono::seconds(1)) {
+            saveState();
+            lastSave = Clock::now();
+        }
+    }
+    return RunStatus::Completed;
+}
+
+void Engine::Impl::saveState()
+{
+    m_state.deadLetterBytes = m_committedDeadLetterBytes;
+    m_state.updatedAt = utcNowIso();
+    m_store.save(m_state);
+}
+
+// ---- finish: the outcome into the result, the state and the history -------------------------
+
+RunResult Engine::Impl::finish(RunStatus status)
+{
+    result.status = status;
+    result.endedAt = utcNowIso();
+    result.elapsedSeconds = std::chrono::duration<double>(Clock::now() - m_started).count();
+    result.counts = m_metrics.snapshot();
+    if (m_sink) {
+        result.writtenPerTable = m_sink->writtenPerTable();
+        m_metrics.setDestinations(destinationMetrics(*m_sink));
+    }
+    recordRunError();
+    if (m_flow.source.value("type", std::string()) == "file")
+        result.readPerSource = {{m_flow.source.value("path", std::string()), result.counts.read}};
+    if (m_source)
+        result.bytesRead = m_source->bytesRead();
+    if (status == RunStatus::Completed && m_sink)
+        completeSink(status);
+    if (!m_state.runId.empty())
+        saveOutcome(status);
+    closeSink();
+    m_metrics.setPhase(result.status == RunStatus::Completed ? RunPhase::Completed
+                       : result.status == RunStatus::Stopped ? RunPhase::Stopped
+                                                             : RunPhase::Failed);
+    return result;
+}
+
+/// The error that ended the run, for the monitor's list, unless a bad record already put it there.
+void Engine::Impl::recordRunError()
+{
+    if (result.error.empty() || m_errorRecorded)
+        return;
+    MetricsError e;
+    e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    e.position = result.errorPosition;
+    e.stage = "run";
+    e.reason = result.error;
+    e.stoppedRun = true;
+    m_metrics.addError(std::move(e));
+}
+
+/// Before the state says "completed": a crash in between resumes and completes again.
+void Engine::Impl::completeSink(RunStatus &status)
+{
+    try {
+        m_sink->complete();
+    } catch (const std::exception &e) {
+        result.error = std::string("finishing the destination: ") + e.what();
+        result.status = status = RunStatus::Failed;
+    }
+}
+
+void Engine::Impl::saveOutcome(RunStatus status)
+{
+    recordOutcome(m_state, result, m_source.get(), m_lastSourceCheckpoint, m_incremental, m_flow.trigger);
+    // A continuous source is never finished: a run that ended caught up (--until-idle) is
+    // resumed by the next one, like a stopped run, instead of starting over.
+    m_state.status = status == RunStatus::Completed && m_source && m_source->continuous() ? RunStatus::Stopped : status;
+    m_state.deadLetterBytes = m_committedDeadLetterBytes;
+    m_state.updatedAt = result.endedAt;
+    try {
+        m_store.save(m_state);
+        nlohmann::ordered_json entry = result.toJson(m_flow.name);
+        entry.erase("tables");
+        entry.erase("files");
+        m_store.appendHistory(entry);
+    } catch (const Error &e) {
+        if (result.error.empty())
+            result.error = e.what();
+        result.status = RunStatus::Failed;
+    }
+}
+
+void Engine::Impl::closeSink()
+{
+    if (!m_sink)
+        return;
+    try {
+        m_sink->close();
+    } catch (const std::exception &e) {
+        if (result.error.empty())
+            result.error = std::string("closing the destination: ") + e.what();
+    }
 }
 
 } // namespace flowdeck

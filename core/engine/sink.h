@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,12 +28,23 @@ public:
     /// Possible errors: ConnectionError, ConfigError (missing table, unknown column).
     virtual void open(const SchemaPtr &schema) = 0;
 
-    /// Writes the batch durably (committed when it returns). Records that cannot be written
-    /// (a value that does not fit its column, a key conflict in insert mode) are not written and
-    /// are returned with their reason, in batch order; every other record is written. The commit
-    /// hook (setCommitHook) runs before the commit with the same rejections.
+    /// Sends the batch. Records that cannot be written (a value that does not fit its column, a
+    /// key conflict in insert mode) are not written and are returned with their reason, in batch
+    /// order; every other record is written. Sinks that can hold a batch back (a transaction, a
+    /// staged file) make it durable only in commit(); the others (Kafka) when write() returns.
     /// Possible errors: ConnectionError (after the sink's own retries), Error.
     virtual std::vector<RejectedRecord> write(Batch &batch) = 0;
+
+    /// Makes the batch the last write() sent durable, with `checkpoint`: the engine's checkpoint
+    /// covering the batch as write()'s rejections cut it (null: none). Sinks that
+    /// storesCheckpoints() commit it in the same transaction as the rows. The engine calls it once
+    /// after each write(), or rollback() instead.
+    /// Possible errors: ConnectionError (after the sink's own retries), Error.
+    virtual void commit(const nlohmann::json &checkpoint) { (void)checkpoint; }
+
+    /// Drops the batch the last write() sent instead of committing it (the engine could not
+    /// write its dead letters). Never throws.
+    virtual void rollback() {}
 
     virtual void close() {}
 
@@ -43,14 +53,6 @@ public:
     /// written nor returned (the run resumes from there once the input is fixed).
     void setStopAtFirstRejection(bool stop) { m_stopAtFirstRejection = stop; }
     bool stopAtFirstRejection() const { return m_stopAtFirstRejection; }
-
-    /// Called by write() exactly once per attempt, after the rows are sent and before they are
-    /// made durable, with the records of the batch that will not be written. The engine writes
-    /// their dead letters there and returns the checkpoint that covers the batch; sinks that
-    /// storesCheckpoints() commit it in the same transaction as the rows. If the hook throws, the
-    /// sink rolls the batch back and rethrows. A retried attempt calls it again.
-    using CommitHook = std::function<nlohmann::json(const std::vector<RejectedRecord> &rejected)>;
-    void setCommitHook(CommitHook hook) { m_commitHook = std::move(hook); }
 
     /// Sinks that commit the flow's checkpoint in the same transaction as the rows return true;
     /// a resumed run then neither loses nor repeats a record, even in insert mode.
@@ -83,16 +85,9 @@ public:
 
 protected:
     bool m_stopAtFirstRejection = false;
-    /// Runs the commit hook (if any) and returns the checkpoint to commit with the batch.
-    nlohmann::json runCommitHook(const std::vector<RejectedRecord> &rejected)
-    {
-        return m_commitHook ? m_commitHook(rejected) : nlohmann::json();
-    }
-
     std::string m_checkpointKey;
     std::string m_runId;
     bool m_resumed = false;
-    CommitHook m_commitHook;
 };
 
 } // namespace flowdeck

@@ -316,6 +316,7 @@ void FileSink::renameFinishing()
 
 std::vector<RejectedRecord> FileSink::write(Batch &batch)
 {
+    m_staged.reset(); // a batch written but never committed is dropped
     std::vector<RejectedRecord> rejected;
     std::vector<OpenFile> work;
     std::vector<bool> finishing;
@@ -357,15 +358,24 @@ std::vector<RejectedRecord> FileSink::write(Batch &batch)
     if (!work.empty() && !finishing.back() && m_rollSeconds && rollDue(work.back(), now))
         finishing.back() = true;
 
-    const nlohmann::json checkpoint = runCommitHook(rejected);
+    m_staged = Staged{std::move(work), std::move(finishing), rows};
+    return rejected;
+}
+
+void FileSink::commit(const nlohmann::json &checkpoint)
+{
+    if (!m_staged)
+        return;
+    Staged staged = std::move(*m_staged);
+    m_staged.reset();
     try {
         std::optional<OpenFile> open;
-        for (std::size_t k = 0; k < work.size(); ++k) {
-            flushToDisk(work[k]);
-            if (finishing[k])
-                m_finishing.emplace_back(work[k].temp, work[k].final);
+        for (std::size_t k = 0; k < staged.work.size(); ++k) {
+            flushToDisk(staged.work[k]);
+            if (staged.finishing[k])
+                m_finishing.emplace_back(staged.work[k].temp, staged.work[k].final);
             else
-                open = std::move(work[k]);
+                open = std::move(staged.work[k]);
         }
         m_open = std::move(open);
         saveState(checkpoint);
@@ -374,8 +384,12 @@ std::vector<RejectedRecord> FileSink::write(Batch &batch)
         m_broken = true;
         throw;
     }
-    m_rowsWritten += rows;
-    return rejected;
+    m_rowsWritten += staged.rows;
+}
+
+void FileSink::rollback()
+{
+    m_staged.reset();
 }
 
 void FileSink::complete()

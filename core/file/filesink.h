@@ -42,6 +42,8 @@ public:
 
     void open(const SchemaPtr &schema) override;
     std::vector<RejectedRecord> write(Batch &batch) override;
+    void commit(const nlohmann::json &checkpoint) override;
+    void rollback() override;
     void complete() override;
     void close() override;
 
@@ -86,6 +88,15 @@ private:
     SchemaPtr m_schema;
 
     std::optional<OpenFile> m_open;
+    /// What write() encoded and commit() puts on disk: the open file and the new ones, whether
+    /// each is finished (rolled) after this batch, the rows.
+    struct Staged
+    {
+        std::vector<OpenFile> work;
+        std::vector<bool> finishing;
+        std::uint64_t rows = 0;
+    };
+    std::optional<Staged> m_staged;
     std::vector<std::pair<std::string, std::string>> m_finishing; // temp, final
     std::uint64_t m_nextSeq = 1;
     nlohmann::json m_checkpoint;

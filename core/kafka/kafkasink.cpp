@@ -435,7 +435,6 @@ std::vector<RejectedRecord> KafkaSink::write(Batch &batch)
         rejected.resize(1);
     for (const auto &[topic, n] : delivered)
         m_written[topic] += n;
-    runCommitHook(rejected);
     return rejected;
 }
 

@@ -31,9 +31,10 @@ namespace flowdeck {
 ///   (murmur2, as Kafka Connect's producer); other DDL messages go to every partition.
 /// - Encoders with watermarks (canal-json with tidbExtension): after each batch, a watermark of
 ///   the newest commit time so far to every partition of every table topic written so far.
-/// - write() returns once every delivery report of the batch arrived (durable: acks=all), then
-///   runs the commit hook. Kafka has no transaction here: a hook that throws cannot take back
-///   delivered messages, a retried batch may repeat them (at least once).
+/// - write() returns once every delivery report of the batch arrived (durable: acks=all);
+///   commit() has nothing left to do. Kafka has no transaction here: a batch the engine cannot
+///   settle (rollback()) cannot take back delivered messages, a retried batch may repeat them
+///   (at least once).
 ///
 /// Used from one thread (the engine's writer thread), which also runs librdkafka's callbacks
 /// through rd_kafka_poll.

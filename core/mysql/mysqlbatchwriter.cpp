@@ -290,14 +290,10 @@ void MySqlBatchWriter::send()
     }
 }
 
-void MySqlBatchWriter::write(const BeforeCommit &beforeCommit)
+void MySqlBatchWriter::commit(const std::string &finishSql)
 {
-    resetAttempt();
     try {
-        sendRuns();
-        std::string finish = beforeCommit ? beforeCommit() : std::string();
-        finish += "COMMIT";
-        m_connection.executeMulti(finish, m_affected);
+        m_connection.executeMulti(finishSql + "COMMIT", m_affected);
     } catch (const ConnectionError &) {
         throw; // the session is gone, and the transaction with it
     } catch (const MySqlTransactionRolledBack &) {

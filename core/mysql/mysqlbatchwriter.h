@@ -54,7 +54,7 @@ public:
     /// Forgets the prepared statements, which belong to a session: after a reconnect.
     void dropStatements();
 
-    /// Stop at the first record that cannot be written: fit() stops fitting after it, write()
+    /// Stop at the first record that cannot be written: fit() stops fitting after it, send()
     /// writes nothing after the first record the server refuses (Sink::setStopAtFirstRejection).
     void setStopAtFirstRejection(bool stop) { m_stopAtFirst = stop; }
 
@@ -73,22 +73,19 @@ public:
     /// Field `field` is the version column: deletes send it along with the key.
     void setVersionField(int field) { m_versionField = field; }
 
-    /// Called by write() once the rows are sent, before COMMIT, when serverRejected() is final for
-    /// the attempt. Returns SQL to run in the same transaction, sent with the COMMIT ("INSERT
-    /// ...;", the flow's checkpoint), or "". What it throws rolls the attempt back.
-    using BeforeCommit = std::function<std::string()>;
-
-    /// Writes the fitted rows in one transaction and commits it. Call again to replay.
+    /// Sends the fitted rows within the open transaction (opened if needed) without committing:
+    /// commit() or rollbackQuietly() ends it. Several tables' writers may share one transaction.
+    /// Call again to replay after a rollback.
     /// Possible errors: ConnectionError (transient) when the connection is lost,
     /// MySqlTransactionRolledBack, Error for a statement refused for a reason no record explains
-    /// (the transaction is rolled back), whatever `beforeCommit` throws.
-    void write(const BeforeCommit &beforeCommit);
-    /// Sends the fitted rows within the open transaction (opened if needed) without committing,
-    /// so that several tables' writers share one transaction; the caller commits or rolls back.
-    /// Possible errors: as write().
+    /// (the transaction is rolled back).
     void send();
+    /// Commits the open transaction, running `finishSql` ("INSERT ...;", the flow's checkpoint,
+    /// or "") in it, in the same packet as the COMMIT.
+    /// Possible errors: as send().
+    void commit(const std::string &finishSql);
 
-    /// Of the last write(): records the server refused, update rows whose key matched nothing,
+    /// Of the last send(): records the server refused, update rows whose key matched nothing,
     /// rows written.
     const std::vector<RejectedRecord> &serverRejected() const { return m_serverRejected; }
     std::uint64_t unmatched() const { return m_unmatched; }

@@ -190,6 +190,7 @@ std::size_t MySqlReplicaSink::fitAll(const Batch &batch, std::size_t limit, std:
 
 std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
 {
+    m_sent = false;
     std::vector<RejectedRecord> early;
     std::vector<RejectedRecord> rejected;
     for (auto &[name, t] : m_tables)
@@ -254,21 +255,87 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
     if (stopAtFirstRejection() && early.size() > 1)
         early.resize(1);
 
-    nlohmann::json committing;
-    const auto start = std::chrono::steady_clock::now();
-    auto delay = m_retry.firstDelay;
-    for (int attempt = 1;; ++attempt) {
+    m_early = std::move(early);
+    m_sentBatch = &batch;
+    m_retryStart = std::chrono::steady_clock::now();
+    m_retryDelay = m_retry.firstDelay;
+    m_attempt = 0;
+    retrying([&] {
+        ensureConnected();
+        sendOnce(batch, m_early, rejected);
+    });
+    m_sentRejected = rejected;
+    m_sent = true;
+    return rejected;
+}
+
+void MySqlReplicaSink::commit(const nlohmann::json &checkpoint)
+{
+    if (!m_sent)
+        return;
+    m_sent = false;
+    std::string finish;
+    if (storesCheckpoints() && !checkpoint.is_null()) {
+        finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
+            + ',' + m_connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+    }
+    bool replay = false;
+    bool landed = false;
+    retrying([&] {
+        if (replay) {
+            ensureConnected();
+            if (!finish.empty() && storedCheckpoint() == checkpoint) {
+                landed = true; // before the connection was lost
+                return;
+            }
+            std::vector<RejectedRecord> again;
+            sendOnce(*m_sentBatch, m_early, again);
+            const bool same = std::equal(again.begin(), again.end(), m_sentRejected.begin(), m_sentRejected.end(),
+                                         [](const RejectedRecord &x, const RejectedRecord &y) {
+                                             return x.index == y.index && x.reason == y.reason;
+                                         });
+            if (!same) {
+                m_connection.execute("ROLLBACK");
+                throw Error("cannot write to " + m_connection.config().endpoint() + ": the batch was sent again after a failed "
+                            "commit and the server refused other records than the first time; the run resumes from its last checkpoint");
+            }
+        }
+        replay = true;
+        commitOnce(finish);
+    });
+    if (!landed)
+        for (auto &[w, t] : m_active)
+            t->written += w->writer->written();
+}
+
+void MySqlReplicaSink::rollback()
+{
+    if (!m_sent)
+        return;
+    m_sent = false;
+    rollbackQuietly();
+}
+
+void MySqlReplicaSink::rollbackQuietly()
+{
+    if (!m_connection.isConnected())
+        return;
+    try {
+        m_connection.execute("ROLLBACK");
+    } catch (const Error &) {
+        m_connection.disconnect(); // unusable: the next attempt reconnects
+    }
+}
+
+void MySqlReplicaSink::retrying(const std::function<void()> &attempt)
+{
+    for (;;) {
+        ++m_attempt;
         bool lostConnection = false;
         std::string failure;
         try {
-            ensureConnected();
-            if (!committing.is_null() && storedCheckpoint() == committing)
-                return rejected; // landed before the connection was lost
-            committing = nullptr;
-            writeOnce(batch, early, rejected, committing);
-            for (auto &[w, t] : m_active)
-                t->written += w->writer->written();
-            return rejected;
+            attempt();
+            return;
         } catch (const ConnectionError &e) {
             if (!e.transient())
                 throw;
@@ -277,28 +344,21 @@ std::vector<RejectedRecord> MySqlReplicaSink::write(Batch &batch)
         } catch (const MySqlTransactionRolledBack &e) {
             failure = e.what();
         }
-        if (m_connection.isConnected()) {
-            try {
-                m_connection.execute("ROLLBACK");
-            } catch (const Error &) {
-                m_connection.disconnect(); // unusable: the next attempt reconnects
-            }
-        }
-        const auto elapsed = std::chrono::steady_clock::now() - start;
-        if (elapsed + delay > m_retry.maxTotal) {
-            const std::string message = "cannot write to " + m_connection.config().endpoint() + " after " + std::to_string(attempt)
+        rollbackQuietly();
+        const auto elapsed = std::chrono::steady_clock::now() - m_retryStart;
+        if (elapsed + m_retryDelay > m_retry.maxTotal) {
+            const std::string message = "cannot write to " + m_connection.config().endpoint() + " after " + std::to_string(m_attempt)
                 + " attempts: " + failure;
             if (lostConnection)
                 throw ConnectionError(message, true);
             throw Error(message);
         }
-        std::this_thread::sleep_for(delay);
-        delay *= 2;
+        std::this_thread::sleep_for(m_retryDelay);
+        m_retryDelay *= 2;
     }
 }
 
-void MySqlReplicaSink::writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early,
-                                 std::vector<RejectedRecord> &rejected, nlohmann::json &committing)
+void MySqlReplicaSink::sendOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected)
 {
     const bool stop = stopAtFirstRejection();
     // Stop mode: nothing at or after the first rejected record is written, whichever table it
@@ -337,17 +397,13 @@ void MySqlReplicaSink::writeOnce(const Batch &batch, const std::vector<RejectedR
         }
         break;
     }
+}
+
+void MySqlReplicaSink::commitOnce(const std::string &finishSql)
+{
     try {
-        const nlohmann::json checkpoint = runCommitHook(rejected);
-        std::string finish;
-        if (storesCheckpoints() && !checkpoint.is_null()) {
-            committing = checkpoint;
-            finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
-                + ',' + m_connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
-        }
-        finish += "COMMIT";
         std::vector<std::uint64_t> affected;
-        m_connection.executeMulti(finish, affected);
+        m_connection.executeMulti(finishSql + "COMMIT", affected);
     } catch (const ConnectionError &) {
         throw;
     } catch (const MySqlError &e) {

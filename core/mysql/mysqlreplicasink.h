@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -82,9 +83,15 @@ public:
     /// Connects and creates the checkpoint table. Tables are read when their first event comes.
     /// Possible errors: ConnectionError, ConfigError.
     void open(const SchemaPtr &schema) override;
+    /// Sends the batch in one transaction over all its tables, left open for commit().
     /// Possible errors: ConnectionError after the retries, Error (a table cannot be created or
-    /// altered, a statement refused as a whole), what the commit hook throws.
+    /// altered, a statement refused as a whole).
     std::vector<RejectedRecord> write(Batch &batch) override;
+    /// Commits the sent batch with the flow's checkpoint; a commit lost with the connection is
+    /// checked against the stored checkpoint, else the batch is sent again (as MySqlSink::commit).
+    /// Possible errors: ConnectionError after the retries, Error.
+    void commit(const nlohmann::json &checkpoint) override;
+    void rollback() override;
     void close() override;
 
     bool storesCheckpoints() const override { return !m_checkpointKey.empty(); }
@@ -133,7 +140,12 @@ private:
     std::string changedColumnType(const Table &t, const std::string &statement) const;
     void ensureConnected();
     std::size_t fitAll(const Batch &batch, std::size_t limit, std::vector<RejectedRecord> &rejected);
-    void writeOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected, nlohmann::json &committing);
+    void sendOnce(const Batch &batch, const std::vector<RejectedRecord> &early, std::vector<RejectedRecord> &rejected);
+    void commitOnce(const std::string &finishSql);
+    void rollbackQuietly();
+    /// Runs `attempt` until it succeeds, again after a lost connection or a deadlock within the
+    /// retry policy's time budget, which started with the batch's write().
+    void retrying(const std::function<void()> &attempt);
     std::string checkpointTableName() const;
     const char *modeName() const;
 
@@ -153,6 +165,14 @@ private:
     std::map<std::string, Table> m_tables;
     std::map<std::string, std::map<std::string, std::string>> m_columnDefaults; // table, column: DEFAULT of its ADD COLUMN
     std::vector<std::pair<Writer *, Table *>> m_active; // writers with rows in this batch
+    // The batch between write() and commit()
+    bool m_sent = false;
+    const Batch *m_sentBatch = nullptr;
+    std::vector<RejectedRecord> m_early;
+    std::vector<RejectedRecord> m_sentRejected;
+    std::chrono::steady_clock::time_point m_retryStart;
+    std::chrono::milliseconds m_retryDelay{0};
+    int m_attempt = 0;
 };
 
 } // namespace flowdeck

@@ -239,29 +239,6 @@ void MySqlSink::ensureConnected()
     m_writer.dropStatements(); // they belonged to the old session
 }
 
-std::vector<RejectedRecord> MySqlSink::write(Batch &batch)
-{
-    if (!m_schema)
-        throw Error("internal error: MySqlSink::write() before open()");
-    std::vector<RejectedRecord> fitRejected;
-    std::vector<RejectedRecord> rejected;
-    if (batch.empty())
-        return rejected;
-    if (m_pendingCreate) {
-        ensureConnected();
-        createTableFrom(batch);
-    }
-    m_writer.setStopAtFirstRejection(stopAtFirstRejection());
-    if (m_writer.fit(batch, m_schema, m_mode, fitRejected) == 0 && !storesCheckpoints()) {
-        runCommitHook(fitRejected); // nothing to send, but the engine still learns the outcome
-        return fitRejected;
-    }
-    writeWithRetries(fitRejected, rejected);
-    m_unmatchedUpdates += m_writer.unmatched();
-    m_rowsWritten += m_writer.written();
-    return rejected;
-}
-
 /// The rejections of the fitting and of the server, in batch order; in stop mode only the first.
 static void mergeRejections(const std::vector<RejectedRecord> &fitRejected, const std::vector<RejectedRecord> &serverRejected,
                             bool firstOnly, std::vector<RejectedRecord> &out)
@@ -273,32 +250,97 @@ static void mergeRejections(const std::vector<RejectedRecord> &fitRejected, cons
         out.resize(1);
 }
 
-void MySqlSink::writeWithRetries(const std::vector<RejectedRecord> &fitRejected, std::vector<RejectedRecord> &rejected)
+std::vector<RejectedRecord> MySqlSink::write(Batch &batch)
 {
-    nlohmann::json committing; // the checkpoint sent with the last attempt's COMMIT
-    const auto beforeCommit = [&] {
-        mergeRejections(fitRejected, m_writer.serverRejected(), stopAtFirstRejection(), rejected);
-        const nlohmann::json checkpoint = runCommitHook(rejected);
-        if (!storesCheckpoints() || checkpoint.is_null())
-            return std::string();
-        committing = checkpoint;
+    if (!m_schema)
+        throw Error("internal error: MySqlSink::write() before open()");
+    m_sent = false;
+    std::vector<RejectedRecord> fitRejected;
+    std::vector<RejectedRecord> rejected;
+    if (batch.empty())
+        return rejected;
+    if (m_pendingCreate) {
+        ensureConnected();
+        createTableFrom(batch);
+    }
+    m_writer.setStopAtFirstRejection(stopAtFirstRejection());
+    if (m_writer.fit(batch, m_schema, m_mode, fitRejected) == 0 && !storesCheckpoints())
+        return fitRejected; // nothing to send, nothing to commit
+    m_fitRejected = std::move(fitRejected);
+    m_retryStart = std::chrono::steady_clock::now();
+    m_retryDelay = m_retry.firstDelay;
+    m_attempt = 0;
+    retrying([&] {
+        ensureConnected();
+        sendOnce(rejected);
+    });
+    m_sentRejected = rejected;
+    m_sent = true;
+    return rejected;
+}
+
+void MySqlSink::sendOnce(std::vector<RejectedRecord> &rejected)
+{
+    m_writer.send();
+    mergeRejections(m_fitRejected, m_writer.serverRejected(), stopAtFirstRejection(), rejected);
+}
+
+void MySqlSink::commit(const nlohmann::json &checkpoint)
+{
+    if (!m_sent)
+        return;
+    m_sent = false;
+    std::string finish;
+    if (storesCheckpoints() && !checkpoint.is_null()) {
         // Committed with the rows: a resumed run starts exactly after them.
-        return "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES ("
-            + m_connection.quote(m_checkpointKey) + ',' + m_connection.quote(jsonText(checkpoint))
-            + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
-    };
-    const auto start = std::chrono::steady_clock::now();
-    auto delay = m_retry.firstDelay;
-    for (int attempt = 1;; ++attempt) {
+        finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
+            + ',' + m_connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+    }
+    bool replay = false;
+    retrying([&] {
+        if (replay) {
+            ensureConnected();
+            // Lost during COMMIT, the batch may have landed: its checkpoint says whether it did.
+            if (!finish.empty() && storedCheckpoint() == checkpoint)
+                return;
+            std::vector<RejectedRecord> again;
+            sendOnce(again);
+            if (!sameRejections(again, m_sentRejected)) {
+                m_writer.rollbackQuietly();
+                throw Error("cannot write to " + tableName() + ": the batch was sent again after a failed commit and the "
+                            "server refused other records than the first time; the run resumes from its last checkpoint");
+            }
+        }
+        replay = true;
+        m_writer.commit(finish);
+    });
+    m_unmatchedUpdates += m_writer.unmatched();
+    m_rowsWritten += m_writer.written();
+}
+
+void MySqlSink::rollback()
+{
+    if (!m_sent)
+        return;
+    m_sent = false;
+    m_writer.rollbackQuietly();
+}
+
+bool MySqlSink::sameRejections(const std::vector<RejectedRecord> &a, const std::vector<RejectedRecord> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const RejectedRecord &x, const RejectedRecord &y) {
+        return x.index == y.index && x.reason == y.reason;
+    });
+}
+
+void MySqlSink::retrying(const std::function<void()> &attempt)
+{
+    for (;;) {
+        ++m_attempt;
         bool lostConnection = false;
         std::string failure;
         try {
-            ensureConnected();
-            // Lost during COMMIT, the batch may have landed: its checkpoint says whether it did.
-            if (!committing.is_null() && storedCheckpoint() == committing)
-                return;
-            committing = nullptr;
-            m_writer.write(beforeCommit);
+            attempt();
             return;
         } catch (const ConnectionError &e) {
             if (!e.transient())
@@ -309,19 +351,19 @@ void MySqlSink::writeWithRetries(const std::vector<RejectedRecord> &fitRejected,
             failure = e.what();
         }
         m_writer.rollbackQuietly();
-        const auto elapsed = std::chrono::steady_clock::now() - start;
-        if (elapsed + delay > m_retry.maxTotal) {
+        const auto elapsed = std::chrono::steady_clock::now() - m_retryStart;
+        if (elapsed + m_retryDelay > m_retry.maxTotal) {
             char took[32];
             std::snprintf(took, sizeof took, "%.1f",
                           std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() / 1000.0);
             const std::string message = "cannot write to " + tableName() + " on " + m_connection.config().endpoint()
-                + " after " + std::to_string(attempt) + " attempts over " + took + " s: " + failure;
+                + " after " + std::to_string(m_attempt) + " attempts over " + took + " s: " + failure;
             if (lostConnection)
                 throw ConnectionError(message, true);
             throw Error(message);
         }
-        std::this_thread::sleep_for(delay);
-        delay *= 2;
+        std::this_thread::sleep_for(m_retryDelay);
+        m_retryDelay *= 2;
     }
 }
 

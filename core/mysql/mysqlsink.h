@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,8 +31,8 @@ struct MySqlRetryPolicy
 ///
 /// Every value is checked against its column before anything is sent (fitMySqlValue()): a
 /// value that does not fit rejects its record with the reason, nothing is truncated; the session
-/// is strict too (MySqlConnection). Each write() is one transaction, committed before it
-/// returns, written by MySqlBatchWriter: statements of at most batchRows rows and
+/// is strict too (MySqlConnection). Each write() is one transaction, sent by MySqlBatchWriter and
+/// committed by commit() with the flow's checkpoint: statements of at most batchRows rows and
 /// max_allowed_packet bytes, MariaDB bulk statements or, on MySQL and TiDB, multi-row text. A
 /// statement the server refuses (a duplicate key in insert mode) is undone by the server alone;
 /// its rows are then bisected within the transaction to find the bad record(s), which are
@@ -43,8 +44,10 @@ struct MySqlRetryPolicy
 /// whole batch (the server rolled it back), with waits per MySqlRetryPolicy; after that a
 /// ConnectionError (transient). A connection lost during COMMIT leaves it unknown whether the
 /// batch landed: with checkpoints stored (the engine sets a checkpoint key) the sink reads the
-/// flow's checkpoint back and does not replay a batch that landed; without, it is replayed, so
-/// in insert mode its rows may come back as duplicate-key rejections.
+/// flow's checkpoint back and does not replay a batch that landed; without, it is replayed, and
+/// if the server then refuses other records than the first time (in insert mode, rows that
+/// landed come back as duplicate keys) commit() fails: the engine already settled the batch's
+/// rejections, so the run fails and resumes from its last checkpoint.
 ///
 /// Round trips per batch: the batch's statement(s), then the flow's checkpoint and COMMIT in one
 /// packet (autocommit=0, no START TRANSACTION). On a 2-core machine where the server, the
@@ -70,22 +73,26 @@ public:
     /// update/upsert, a non-transactional engine such as MyISAM).
     void open(const SchemaPtr &schema) override;
 
-    /// Writes the batch in one transaction; returns the rejected records with their reasons, in
-    /// batch order. The commit hook runs before the rows become durable, with the same
-    /// rejections, once per attempt: a batch that makes a single statement runs it as its own
-    /// transaction with the hook called just before it is sent; if the server then refuses a
-    /// record, nothing was written and a second attempt (an explicit transaction that finds the
-    /// record) calls the hook again. In stop-at-first-rejection mode nothing after the first
-    /// rejected record is written or returned.
+    /// Sends the batch in one transaction, left open for commit(); returns the rejected records
+    /// with their reasons, in batch order. In stop-at-first-rejection mode nothing after the
+    /// first rejected record is written or returned. A lost connection or a deadlock is retried
+    /// (setRetryPolicy) by sending the batch again.
     /// Possible errors: ConnectionError after the retries, Error for a statement the server
-    /// refuses as a whole for a reason no single record explains (e.g. no INSERT privilege),
-    /// whatever the commit hook throws (the batch is rolled back).
+    /// refuses as a whole for a reason no single record explains (e.g. no INSERT privilege).
     std::vector<RejectedRecord> write(Batch &batch) override;
+    /// Commits the sent batch with the flow's checkpoint (storesCheckpoints()). A commit lost
+    /// with the connection is checked against the stored checkpoint (it may have landed), else
+    /// the batch is sent again and committed; should the server then refuse other records than
+    /// the first time, the batch is rolled back and Error thrown (the run resumes from its last
+    /// checkpoint). The retries of write() and commit() share one time budget.
+    /// Possible errors: ConnectionError after the retries, Error.
+    void commit(const nlohmann::json &checkpoint) override;
+    void rollback() override;
 
     /// {"db.table", rows written since open()}.
     std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const override;
 
-    /// True once a checkpoint key is set: the flow's checkpoint (what the commit hook returns)
+    /// True once a checkpoint key is set: the flow's checkpoint (what commit() is given)
     /// is committed with every batch into `flowdeck_checkpoints` (flow, checkpoint, updated_at)
     /// of the destination database, created by open().
     bool storesCheckpoints() const override { return !m_checkpointKey.empty(); }
@@ -121,7 +128,11 @@ private:
     void setUpTable();
     void createTableFrom(const Batch &batch);
     void ensureConnected();
-    void writeWithRetries(const std::vector<RejectedRecord> &fitRejected, std::vector<RejectedRecord> &rejected);
+    void sendOnce(std::vector<RejectedRecord> &rejected);
+    /// Runs `attempt` until it succeeds, again after a lost connection or a deadlock (rolled
+    /// back) within the retry policy's time budget, which started with the batch's write().
+    void retrying(const std::function<void()> &attempt);
+    static bool sameRejections(const std::vector<RejectedRecord> &a, const std::vector<RejectedRecord> &b);
     void createCheckpointTable();
     std::string checkpointTableName() const;
     std::string tableName() const;
@@ -143,6 +154,13 @@ private:
     MySqlBatchWriter m_writer;
     std::uint64_t m_unmatchedUpdates = 0;
     std::uint64_t m_rowsWritten = 0;
+    // The batch between write() and commit()
+    bool m_sent = false;
+    std::vector<RejectedRecord> m_fitRejected;
+    std::vector<RejectedRecord> m_sentRejected;
+    std::chrono::steady_clock::time_point m_retryStart;
+    std::chrono::milliseconds m_retryDelay{0};
+    int m_attempt = 0;
 };
 
 } // namespace flowdeck

@@ -37,6 +37,15 @@ SchemaPtr schemaOf(std::vector<std::string> names);
 /// A record of `schema` with `values`.
 Record row(const SchemaPtr &schema, std::vector<Value> values, RowOp op = RowOp::Insert);
 
+/// Writes a batch and commits it with `checkpoint`, as the engine does (Sink::write, then
+/// Sink::commit); returns the rejections.
+inline std::vector<RejectedRecord> writeCommitted(Sink &sink, Batch &batch, const nlohmann::json &checkpoint = nullptr)
+{
+    std::vector<RejectedRecord> rejected = sink.write(batch);
+    sink.commit(checkpoint);
+    return rejected;
+}
+
 /// Rejections as "index: reason" lines, for failure messages and comparisons.
 QString reasons(const std::vector<RejectedRecord> &rejected);
 

@@ -125,7 +125,7 @@ void TestMySqlReplicaSink::templateCreatesAndApplies()
     feed.canalMessage(canal("orders", "INSERT", {row(3, "c")}));
     Batch batch = feed.take();
     QCOMPARE(batch.size(), std::size_t(6));
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QVERIFY2(rejected.empty(), qPrintable(test::reasons(rejected)));
     QCOMPARE(query("SELECT id, name, price, seen FROM " + prefix + "shop_orders ORDER BY id"),
              (std::vector<std::string>{"1\ta2\t2.00\t2024-01-02 03:04:05", "3\tc\t1.50\t2024-01-02 03:04:05"}));
@@ -142,7 +142,7 @@ void TestMySqlReplicaSink::templateCreatesAndApplies()
         f.canalMessage(canal("orders", "DELETE", {row(2, "b")}));
         return f.take();
     }();
-    QVERIFY(sink.write(again).empty());
+    QVERIFY(test::writeCommitted(sink, again).empty());
     QCOMPARE(query("SELECT id, name FROM " + prefix + "shop_orders ORDER BY id"), (std::vector<std::string>{"1\ta2", "3\tc"}));
     const auto perTable = sink.writtenPerTable();
     QCOMPARE(perTable.size(), std::size_t(2));
@@ -159,7 +159,7 @@ void TestMySqlReplicaSink::addColumns()
         Feed feed;
         feed.canalMessage(R"J({"database":"shop","table":"people","pkNames":["id"],"isDdl":false,"type":"INSERT","es":1,"mysqlType":{"id":"int","name":"varchar","city":"varchar"},"data":[{"id":"1","name":"n","city":"Kyoto"}],"old":null})J");
         Batch b = feed.take();
-        const auto rejected = sink.write(b);
+        const auto rejected = test::writeCommitted(sink, b);
         QCOMPARE(rejected.size(), std::size_t(1));
         QVERIFY2(rejected[0].reason.find("`city`") != std::string::npos, rejected[0].reason.c_str());
         QCOMPARE(query("SELECT COUNT(*) FROM people"), std::vector<std::string>{"0"});
@@ -169,7 +169,7 @@ void TestMySqlReplicaSink::addColumns()
     Feed feed;
     feed.canalMessage(R"J({"database":"shop","table":"people","pkNames":["id"],"isDdl":false,"type":"INSERT","es":1,"mysqlType":{"id":"int","name":"varchar","city":"varchar(40)","born":"date"},"data":[{"id":"1","name":"n","city":"Kyoto","born":"1990-05-06"}],"old":null})J");
     Batch b = feed.take();
-    const auto rejected = sink.write(b);
+    const auto rejected = test::writeCommitted(sink, b);
     QVERIFY2(rejected.empty(), qPrintable(test::reasons(rejected)));
     QCOMPARE(query("SELECT id, name, city, born FROM people"), std::vector<std::string>{"1\tn\tKyoto\t1990-05-06"});
     QCOMPARE(query("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA='" + kDb
@@ -196,7 +196,7 @@ void TestMySqlReplicaSink::versionFromColumn()
     feed.canalMessage(canal("versioned", "INSERT", {v(4, "v1", 1)}));
     feed.canalMessage(canal("versioned", "DELETE", {v(4, "v2", 2)}));         // newer delete: deletes
     Batch b = feed.take();
-    const auto rejected = sink.write(b);
+    const auto rejected = test::writeCommitted(sink, b);
     QVERIFY2(rejected.empty(), qPrintable(test::reasons(rejected)));
     QCOMPARE(query("SELECT id, name, version FROM versioned ORDER BY id"),
              (std::vector<std::string>{"1\tv5\t5", "2\tv7-newer\t7", "3\tv5\t5"}));
@@ -218,7 +218,7 @@ void TestMySqlReplicaSink::versionFromCommitTimeReplay()
     for (const auto &m : stream)
         feed.canalMessage(m);
     Batch b = feed.take();
-    QVERIFY(sink.write(b).empty());
+    QVERIFY(test::writeCommitted(sink, b).empty());
     const std::vector<std::string> expected{"1\tthird\t3000"};
     QCOMPARE(query("SELECT id, name, version FROM by_time"), expected);
     // Replaying the stream from the beginning, message by message, never regresses the row.
@@ -226,7 +226,7 @@ void TestMySqlReplicaSink::versionFromCommitTimeReplay()
         Feed one;
         one.canalMessage(m);
         Batch b1 = one.take();
-        QVERIFY(sink.write(b1).empty());
+        QVERIFY(test::writeCommitted(sink, b1).empty());
         QCOMPARE(query("SELECT id, name, version FROM by_time WHERE id=1"), expected);
     }
     QCOMPARE(query("SELECT id, name, version FROM by_time"), expected);
@@ -248,7 +248,7 @@ void TestMySqlReplicaSink::badInput()
     feed.canalMessage(canal("narrow", "INSERT", {row(3, "yes")}));
     Batch b = feed.take();
     QCOMPARE(b.size(), std::size_t(6));
-    const auto rejected = sink.write(b);
+    const auto rejected = test::writeCommitted(sink, b);
     QCOMPARE(rejected.size(), std::size_t(3));
     QCOMPARE(rejected[0].index, std::size_t(1));
     QVERIFY2(rejected[0].reason.find("name") != std::string::npos, rejected[0].reason.c_str());
@@ -278,7 +278,7 @@ void TestMySqlReplicaSink::stopModeWritesNothingAfterTheBadRecord()
     feed2.canalMessage(canal("b", "INSERT", {row(2, "after")}));
     feed2.canalMessage(canal("a", "INSERT", {row(3, "no")}));
     Batch b2 = feed2.take();
-    const auto rejected2 = sink2.write(b2);
+    const auto rejected2 = test::writeCommitted(sink2, b2);
     QCOMPARE(rejected2.size(), std::size_t(1));
     QCOMPARE(rejected2[0].index, std::size_t(2));
     QCOMPARE(query("SELECT id FROM s_a"), std::vector<std::string>{"1"});
@@ -303,7 +303,7 @@ void TestMySqlReplicaSink::debeziumTombstone()
     m.nullValue = true;
     decoder.decode(m, b);
     QCOMPARE(b.size(), std::size_t(1));
-    QVERIFY(sink.write(b).empty());
+    QVERIFY(test::writeCommitted(sink, b).empty());
     QCOMPARE(query("SELECT id FROM inventory_customers"), std::vector<std::string>{"1004"});
 }
 

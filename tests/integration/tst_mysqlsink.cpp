@@ -83,7 +83,7 @@ void TestMySqlSink::insertMode()
     Batch batch{row(schema, {Value::integer(1), Value::text("Ada"), Value::decimal("10.50")}),
                 row(schema, {Value::integer(2), Value::text("O'Brien \\ \"x\""), Value::null()}),
                 row(schema, {Value::text("3"), Value::text("Zoë"), Value::floating(0.25)})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
     QCOMPARE(sink.rowsWritten(), std::uint64_t(3));
     sink.close();
@@ -105,7 +105,7 @@ void TestMySqlSink::upsertTwice()
         for (int i = 0; i < 5; ++i)
             batch.push_back(row(schema, {Value::text("k" + std::to_string(i)), Value::text("run" + std::to_string(run)),
                                          Value::integer(i * 10 + run)}));
-        const auto rejected = sink.write(batch);
+        const auto rejected = test::writeCommitted(sink, batch);
         QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
         sink.close();
     }
@@ -126,14 +126,14 @@ void TestMySqlSink::updateCountsUnmatched()
     Batch batch{row(schema, {Value::integer(1), Value::integer(100)}), row(schema, {Value::integer(3), Value::integer(300)}),
                 row(schema, {Value::integer(2), Value::integer(2)}), // matched, nothing changes: still a match
                 row(schema, {Value::null(), Value::integer(5)})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QCOMPARE(reasons(rejected), QStringLiteral("3: key column `id` is NULL: no row can match"));
     QCOMPARE(sink.unmatchedUpdates(), std::uint64_t(1));
     QCOMPARE(query("SELECT id, name, n FROM upd ORDER BY id"), (std::vector<std::string>{"1\ta\t100", "2\tb\t2"}));
     // A key twice in one batch: row by row, the later record wins.
     Batch twice{row(schema, {Value::integer(2), Value::integer(20)}), row(schema, {Value::integer(7), Value::integer(7)}),
                 row(schema, {Value::integer(2), Value::integer(21)})};
-    QVERIFY(sink.write(twice).empty());
+    QVERIFY(test::writeCommitted(sink, twice).empty());
     QCOMPARE(sink.unmatchedUpdates(), std::uint64_t(2));
     QCOMPARE(query("SELECT id, n FROM upd ORDER BY id"), (std::vector<std::string>{"1\t100", "2\t21"}));
     QCOMPARE(query("SELECT COUNT(*) FROM upd"), std::vector<std::string>{"2"}); // update never inserts
@@ -153,7 +153,7 @@ void TestMySqlSink::replicate()
                 row(schema, {Value::integer(4), Value::text("d")}, RowOp::Insert),
                 row(schema, {Value::integer(4), Value::null()}, RowOp::Delete), // order is kept
                 row(schema, {Value::integer(2), Value::text("b again")}, RowOp::Insert)};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
     QCOMPARE(query("SELECT id, name FROM rep ORDER BY id"), (std::vector<std::string>{"1\tA", "2\tb again", "3\tc"}));
 }
@@ -169,7 +169,7 @@ void TestMySqlSink::createTable()
                              Value::null()}),
                 row(schema, {Value::text("002"), Value::text("Bob"), Value::integer(7), Value::integer(1),
                              Value::boolean(false), Value::null(), Value::null(), Value::null()})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
     sink.close();
     QCOMPARE(query("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY FROM information_schema.COLUMNS WHERE "
@@ -206,7 +206,7 @@ void TestMySqlSink::recordsOfAnotherSchema()
                 row(reordered, {Value::text("b"), Value::null(), Value::integer(2)}),
                 row(reordered, {Value::text("c")}), // a short record: the missing id is NULL
                 row(reordered, {Value::text("d"), Value::integer(99), Value::integer(4)})}; // `extra` has no column
-    QCOMPARE(reasons(sink.write(batch)),
+    QCOMPARE(reasons(test::writeCommitted(sink, batch)),
              QStringLiteral("2: column `id` is NOT NULL and has no default\n"
                             "3: field(s) `extra` have no column in `flowdeck_mysqlsink`.`other` (add the column, or map the "
                             "fields the flow should write)"));
@@ -224,7 +224,7 @@ void TestMySqlSink::duplicateKeyInInsertMode()
     Batch batch;
     for (const char *id : {"010", "011", "001", "012", "013", "011", "014", "015", "016"})
         batch.push_back(row(schema, {Value::text(id), Value::text("new")}));
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QCOMPARE(reasons(rejected), QStringLiteral("2: Duplicate entry '001' for key 'PRIMARY'\n"
                                                "5: Duplicate entry '011' for key 'PRIMARY'"));
     QCOMPARE(query("SELECT id, name FROM dup ORDER BY id"),
@@ -242,7 +242,7 @@ void TestMySqlSink::oddIdentifiers()
         sink.setBulkEnabled(bulk);
         sink.open(schema);
         Batch batch{row(schema, {Value::text("it's `here` \\"), Value::integer(std::string(mode) == "update" ? 3 : 1)})};
-        const auto rejected = sink.write(batch);
+        const auto rejected = test::writeCommitted(sink, batch);
         QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
         if (std::string(mode) == "insert")
             exec("DELETE FROM `my ``odd`` table`");
@@ -269,7 +269,7 @@ void TestMySqlSink::largeBatchSplitsByPacket()
     for (int i = 0; i < 12; ++i)
         batch.push_back(row(schema, {Value::integer(i), Value::text(std::string(size, char('a' + i)))}));
     batch.push_back(row(schema, {Value::integer(99), Value::text(std::string(std::size_t(packet) + 10, 'z'))}));
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QCOMPARE(rejected.size(), std::size_t(1));
     QCOMPARE(rejected[0].index, std::size_t(12));
     QVERIFY2(rejected[0].reason.find("max_allowed_packet") != std::string::npos, rejected[0].reason.c_str());
@@ -364,7 +364,7 @@ void TestMySqlSink::errorRecordsAreRejected()
     bad.schema = schema;
     bad.error = "unterminated quote";
     Batch batch{row(schema, {Value::integer(1)}), bad};
-    QCOMPARE(reasons(sink.write(batch)), QStringLiteral("1: unterminated quote"));
+    QCOMPARE(reasons(test::writeCommitted(sink, batch)), QStringLiteral("1: unterminated quote"));
     QCOMPARE(query("SELECT id FROM errs"), std::vector<std::string>{"1"});
 }
 

@@ -240,7 +240,7 @@ void TestMySqlSinkFitting::fitting()
     sink.setBulkEnabled(bulk);
     sink.open(schema);
     Batch batch{row(schema, {Value::integer(1), makeValue(kind, value)})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     if (accepted) {
         QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
         const auto rows = query("SELECT " + select.toStdString() + " FROM fit");
@@ -267,7 +267,7 @@ void TestMySqlSinkFitting::nullHandling()
     Batch batch{row(schema, {Value::text("001"), Value::null(), Value::null(), Value::null(), Value::integer(1)}),
                 row(schema, {Value::text("002"), Value::text("B"), Value::text("Energy"), Value::text("x"), Value::null()}),
                 row(schema, {Value::null(), Value::text("C"), Value::null(), Value::null(), Value::integer(3)})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QCOMPARE(reasons(rejected), QStringLiteral("1: column `n` is NOT NULL and has no default\n"
                                                "2: column `id` is NOT NULL and has no default"));
     QCOMPARE(query("SELECT id, name, industry, note, n FROM sf_account"), std::vector<std::string>{"001\t\tnone\tNULL\t1"});
@@ -279,7 +279,7 @@ void TestMySqlSinkFitting::nullHandling()
     sink2.setBulkEnabled(bulk);
     sink2.open(schema2);
     Batch batch2{row(schema2, {Value::null(), Value::text("a")}), row(schema2, {Value::null(), Value::text("b")})};
-    QVERIFY(sink2.write(batch2).empty());
+    QVERIFY(test::writeCommitted(sink2, batch2).empty());
     QCOMPARE(query("SELECT id, name FROM autoinc ORDER BY id"), (std::vector<std::string>{"1\ta", "2\tb"}));
 }
 
@@ -297,7 +297,7 @@ void TestMySqlSinkFitting::nullToDefaultInUpdateAndUpsert()
         const int id = std::string(mode) == "update" ? 1 : 2;
         Batch batch{row(schema, {Value::integer(id), Value::null(), Value::integer(10 * id)}),
                     row(schema, {Value::integer(3), Value::null(), Value::null()})}; // update: no match
-        const auto rejected = sink.write(batch);
+        const auto rejected = test::writeCommitted(sink, batch);
         QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
     }
     QCOMPARE(query("SELECT id, name, n FROM dflt ORDER BY id"),
@@ -323,7 +323,7 @@ void TestMySqlSinkFitting::updateKeepsEveryType()
                 row(schema, {Value::unsignedInteger(UINT64_MAX), Value::text("7"), Value::integer(-1), Value::text("1e300"),
                              Value::text(""), Value::bytes(""), Value::boolean(false), Value::date("2000-02-29"),
                              Value::text("{}"), Value::text("x"), Value::integer(5)})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
     QCOMPARE(sink.unmatchedUpdates(), std::uint64_t(0));
     QCOMPARE(query("SELECT id, i, d, f, s, HEX(b), bits+0, at, j, e, n FROM updtypes ORDER BY id"),
@@ -345,7 +345,7 @@ void TestMySqlSinkFitting::serverRejectsOneRecord()
     sink.open(schema);
     Batch batch{row(schema, {Value::integer(1), Value::text("::1")}), row(schema, {Value::integer(2), Value::text("nope")}),
                 row(schema, {Value::integer(3), Value::text("fe80::1")})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     QCOMPARE(rejected.size(), std::size_t(1));
     QCOMPARE(rejected[0].index, std::size_t(1));
     QVERIFY2(rejected[0].reason.find("nope") != std::string::npos, rejected[0].reason.c_str());

@@ -51,10 +51,10 @@ private Q_SLOTS:
     void retriesGiveUp();
     void stopAtFirstRejection_data() { addBulkColumn(); }
     void stopAtFirstRejection();
-    void commitHook();
+    void writeThenCommit();
     void checkpointsCommitWithTheRows();
-    void commitHookFailureRollsBack();
-    void commitHookRunsAgainOnRetry();
+    void rollbackDropsTheBatch();
+    void lostCommitIsReplayed();
 };
 
 void TestMySqlSinkRecovery::initTestCase()
@@ -95,11 +95,11 @@ void TestMySqlSinkRecovery::lostConnectionIsRetried()
     sink.setRetryPolicy({std::chrono::milliseconds(50), std::chrono::milliseconds(5000)});
     sink.open(schema);
     Batch first{row(schema, {Value::integer(1), Value::text("a")})};
-    QVERIFY(sink.write(first).empty());
+    QVERIFY(test::writeCommitted(sink, first).empty());
     const std::uint64_t before = sink.connectionId();
     exec("KILL " + std::to_string(before)); // between batches, as a server restart would
     Batch second{row(schema, {Value::integer(2), Value::text("b")}), row(schema, {Value::integer(3), Value::text("c")})};
-    const auto rejected = sink.write(second);
+    const auto rejected = test::writeCommitted(sink, second);
     QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
     QVERIFY(sink.connectionId() != before);
     QCOMPARE(query("SELECT id FROM lost ORDER BY id"), (std::vector<std::string>{"1", "2", "3"})); // landed once
@@ -128,7 +128,7 @@ void TestMySqlSinkRecovery::reconnectWaitsForTheServer()
     QElapsedTimer timer;
     timer.start();
     Batch batch{row(schema, {Value::integer(1)})};
-    const auto rejected = sink.write(batch);
+    const auto rejected = test::writeCommitted(sink, batch);
     joinRelease.dismiss();
     release.join();
     QVERIFY2(rejected.empty(), qPrintable(reasons(rejected)));
@@ -157,7 +157,7 @@ void TestMySqlSinkRecovery::retriesGiveUp()
     QElapsedTimer timer;
     timer.start();
     try {
-        sink.write(batch);
+        test::writeCommitted(sink, batch);
         QFAIL("wrote without a connection");
     } catch (const ConnectionError &e) {
         QVERIFY(e.transient());
@@ -186,38 +186,30 @@ void TestMySqlSinkRecovery::stopAtFirstRejection()
     Batch batch{row(schema, {Value::integer(1), Value::text("a")}), row(schema, {Value::integer(2), Value::text("b")}),
                 row(schema, {Value::integer(3), Value::text("c")}), row(schema, {Value::integer(4), Value::text("d")}),
                 row(schema, {Value::integer(5), Value::text("too long")}), row(schema, {Value::integer(6), Value::text("f")})};
-    QCOMPARE(reasons(sink.write(batch)), QStringLiteral("2: Duplicate entry '3' for key 'PRIMARY'"));
+    QCOMPARE(reasons(test::writeCommitted(sink, batch)), QStringLiteral("2: Duplicate entry '3' for key 'PRIMARY'"));
     QCOMPARE(query("SELECT id FROM stops ORDER BY id"), (std::vector<std::string>{"1", "2", "3"}));
     // The sink refuses record 1 first: record 0 is written, nothing after 1.
     Batch second{row(schema, {Value::integer(7), Value::text("g")}), row(schema, {Value::integer(8), Value::text("too long")}),
                  row(schema, {Value::integer(3), Value::text("dup")}), row(schema, {Value::integer(9), Value::text("i")})};
-    QCOMPARE(reasons(sink.write(second)), QStringLiteral("1: value of 8 characters does not fit column `name` varchar(3)"));
+    QCOMPARE(reasons(test::writeCommitted(sink, second)), QStringLiteral("1: value of 8 characters does not fit column `name` varchar(3)"));
     QCOMPARE(query("SELECT id FROM stops ORDER BY id"), (std::vector<std::string>{"1", "2", "3", "7"}));
 }
 
 
-void TestMySqlSinkRecovery::commitHook()
+void TestMySqlSinkRecovery::writeThenCommit()
 {
     exec("CREATE OR REPLACE TABLE hooked (id INT PRIMARY KEY, name VARCHAR(3)); INSERT INTO hooked VALUES (2, 'old')");
     const auto schema = schemaOf({"id", "name"});
     MySqlSink sink(destination("hooked", "insert"));
     sink.open(schema);
-    int calls = 0;
-    QString seen;
-    sink.setCommitHook([&](const std::vector<RejectedRecord> &rejected) {
-        ++calls;
-        seen = reasons(rejected);
-        // Before the commit: another session does not see the rows yet.
-        seen += QStringLiteral(" | visible: ") + QString::fromStdString(query("SELECT COUNT(*) FROM hooked")[0]);
-        return nlohmann::json();
-    });
     Batch batch{row(schema, {Value::integer(1), Value::text("a")}), row(schema, {Value::integer(2), Value::text("b")}),
                 row(schema, {Value::integer(3), Value::text("long")})};
     const auto rejected = sink.write(batch);
-    QCOMPARE(calls, 1);
     QCOMPARE(reasons(rejected), QStringLiteral("1: Duplicate entry '2' for key 'PRIMARY'\n"
                                                "2: value of 4 characters does not fit column `name` varchar(3)"));
-    QCOMPARE(seen, reasons(rejected) + QStringLiteral(" | visible: 1"));
+    // Sent, not committed: another session does not see the rows yet.
+    QCOMPARE(query("SELECT COUNT(*) FROM hooked"), std::vector<std::string>{"1"});
+    sink.commit(nullptr);
     QCOMPARE(query("SELECT id FROM hooked ORDER BY id"), (std::vector<std::string>{"1", "2"}));
     QCOMPARE(sink.writtenPerTable(), (std::vector<std::pair<std::string, std::uint64_t>>{{kDb + ".hooked", 1}}));
 }
@@ -235,24 +227,19 @@ void TestMySqlSinkRecovery::checkpointsCommitWithTheRows()
     QVERIFY(sink.storesCheckpoints());
     QVERIFY(sink.storedCheckpoint().is_null()); // before open(), no table yet
     sink.open(schema);
-    int seq = 0;
-    sink.setCommitHook([&](const std::vector<RejectedRecord> &) { return nlohmann::json{{"seq", ++seq}}; });
     Batch first{row(schema, {Value::integer(1)})};
-    QVERIFY(sink.write(first).empty());
+    QVERIFY(test::writeCommitted(sink, first, {{"seq", 1}}).empty());
     QVERIFY(sink.storedCheckpoint() == (nlohmann::json{{"seq", 1}}));
     // Every record refused: still a transaction that moves the checkpoint on.
     Batch refused{row(schema, {Value::text("x")})};
-    QCOMPARE(sink.write(refused).size(), std::size_t(1));
+    QCOMPARE(test::writeCommitted(sink, refused, {{"seq", 2}}).size(), std::size_t(1));
     QVERIFY(sink.storedCheckpoint() == (nlohmann::json{{"seq", 2}}));
-    // A failing hook: neither the rows nor the checkpoint.
-    sink.setCommitHook([](const std::vector<RejectedRecord> &) -> nlohmann::json { throw Error("disk full"); });
+    // A batch the engine abandons (its dead letters could not be written): neither the rows nor
+    // the checkpoint.
     Batch lost{row(schema, {Value::integer(2)})};
-    try {
-        sink.write(lost);
-        QFAIL("the hook's error was swallowed");
-    } catch (const Error &e) {
-        QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("disk full"));
-    }
+    QVERIFY(sink.write(lost).empty());
+    sink.rollback();
+    sink.commit({{"seq", 3}}); // nothing sent any more: nothing to commit
     sink.close();
 
     MySqlSink later(destination("ckpt", "insert")); // a resumed run reads it before open()
@@ -263,46 +250,37 @@ void TestMySqlSinkRecovery::checkpointsCommitWithTheRows()
 }
 
 
-void TestMySqlSinkRecovery::commitHookFailureRollsBack()
+void TestMySqlSinkRecovery::rollbackDropsTheBatch()
 {
     exec("CREATE OR REPLACE TABLE hookfail (id INT PRIMARY KEY)");
     const auto schema = schemaOf({"id"});
     MySqlSink sink(destination("hookfail", "insert"));
     sink.open(schema);
-    sink.setCommitHook([](const std::vector<RejectedRecord> &) -> nlohmann::json { throw Error("dead-letter file is full"); });
     Batch batch{row(schema, {Value::integer(1)})};
-    try {
-        sink.write(batch);
-        QFAIL("the hook's error was swallowed");
-    } catch (const Error &e) {
-        QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("dead-letter file is full"));
-    }
+    QVERIFY(sink.write(batch).empty());
+    sink.rollback();
     QCOMPARE(query("SELECT COUNT(*) FROM hookfail"), std::vector<std::string>{"0"});
-    sink.setCommitHook(nullptr);
-    QVERIFY(sink.write(batch).empty()); // the session is still usable
+    QVERIFY(test::writeCommitted(sink, batch).empty()); // the session is still usable
     QCOMPARE(query("SELECT COUNT(*) FROM hookfail"), std::vector<std::string>{"1"});
 }
 
 
-void TestMySqlSinkRecovery::commitHookRunsAgainOnRetry()
+void TestMySqlSinkRecovery::lostCommitIsReplayed()
 {
-    // The connection dies between the hook and COMMIT: the batch is rolled back, replayed, and
-    // the hook runs again for the new attempt.
+    // The connection dies between write() and commit(): the batch is rolled back with it, so
+    // commit() sends it again and commits it with the checkpoint.
     exec("CREATE OR REPLACE TABLE hookretry (id INT PRIMARY KEY)");
     const auto schema = schemaOf({"id"});
     MySqlSink sink(destination("hookretry", "insert"));
     sink.setRetryPolicy({std::chrono::milliseconds(50), std::chrono::milliseconds(5000)});
+    sink.setCheckpointKey("replayed");
     sink.open(schema);
-    int calls = 0;
-    sink.setCommitHook([&](const std::vector<RejectedRecord> &) {
-        if (++calls == 1)
-            killAndWait(sink.connectionId());
-        return nlohmann::json();
-    });
     Batch batch{row(schema, {Value::integer(1)}), row(schema, {Value::integer(2)})};
     QVERIFY(sink.write(batch).empty());
-    QCOMPARE(calls, 2);
+    killAndWait(sink.connectionId());
+    sink.commit({{"seq", 7}});
     QCOMPARE(query("SELECT id FROM hookretry ORDER BY id"), (std::vector<std::string>{"1", "2"}));
+    QVERIFY(sink.storedCheckpoint() == (nlohmann::json{{"seq", 7}}));
 }
 
 

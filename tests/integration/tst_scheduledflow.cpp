@@ -47,9 +47,10 @@ public:
     {
         if (++m_writes == m_failOn)
             throw ConnectionError("injected failure: the destination went away", false);
-        m_inner->setCommitHook(m_commitHook);
         return m_inner->write(batch);
     }
+    void commit(const nlohmann::json &checkpoint) override { m_inner->commit(checkpoint); }
+    void rollback() override { m_inner->rollback(); }
     void close() override { m_inner->close(); }
     bool storesCheckpoints() const override { return m_inner->storesCheckpoints(); }
     nlohmann::json storedCheckpoint() override

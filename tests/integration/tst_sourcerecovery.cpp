@@ -64,7 +64,6 @@ public:
     {
         std::this_thread::sleep_for(m_delay);
         m_into.add(batch);
-        runCommitHook({});
         return {};
     }
 

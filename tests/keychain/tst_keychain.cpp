@@ -30,6 +30,7 @@
 #include <fstream>
 
 using namespace flowdeck;
+using test::child;
 
 namespace {
 

@@ -49,16 +49,33 @@ QStringList hiddenParts(const QString &dir)
     return QDir(dir).entryList({QStringLiteral(".*.part")}, QDir::Files | QDir::Hidden, QDir::Name);
 }
 
-/// A sink that behaves as the engine drives it: named run, commit hook returning a checkpoint.
+/// A FileSink driven as the engine drives it: each write() committed with the next checkpoint.
+class DrivenFileSink : public FileSink
+{
+public:
+    DrivenFileSink(const nlohmann::json &destination, bool changes, std::string runId, int *seq)
+        : FileSink(destination, std::string(), changes), m_runIdOfCheckpoints(std::move(runId)), m_seq(seq)
+    {
+    }
+    std::vector<RejectedRecord> write(Batch &batch) override
+    {
+        std::vector<RejectedRecord> rejected = FileSink::write(batch);
+        const int s = m_seq ? ++*m_seq : 1;
+        commit(nlohmann::json{{"runId", m_runIdOfCheckpoints}, {"seq", s}, {"source", {{"line", s}}}});
+        return rejected;
+    }
+
+private:
+    std::string m_runIdOfCheckpoints;
+    int *m_seq;
+};
+
+/// A sink that behaves as the engine drives it: named run, every batch committed with a checkpoint.
 std::unique_ptr<FileSink> makeSink(const nlohmann::json &destination, const std::string &runId, bool resumed,
                                    bool changes = false, int *seq = nullptr)
 {
-    auto sink = std::make_unique<FileSink>(destination, std::string(), changes);
+    auto sink = std::make_unique<DrivenFileSink>(destination, changes, runId, seq);
     sink->setRun(runId, resumed);
-    sink->setCommitHook([runId, seq](const std::vector<RejectedRecord> &) {
-        const int s = seq ? ++*seq : 1;
-        return nlohmann::json{{"runId", runId}, {"seq", s}, {"source", {{"line", s}}}};
-    });
     return sink;
 }
 

@@ -33,7 +33,6 @@ public:
             m_names->push_back(v ? v->toString() : std::string());
             ++m_written;
         }
-        runCommitHook(rejected);
         return rejected;
     }
     std::vector<std::pair<std::string, std::uint64_t>> writtenPerTable() const override { return {{"memory", m_written}}; }
