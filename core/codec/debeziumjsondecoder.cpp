@@ -7,6 +7,7 @@
 #include <vector>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace flowdeck {
 
@@ -161,6 +162,10 @@ DebeziumJsonDecoder::FieldType DebeziumJsonDecoder::fieldType(const Json &field)
         t.mysqlType = "year";
     else if (n == "io.debezium.data.Json")
         t.mysqlType = "json";
+    else if (n == "io.debezium.data.geometry.Geometry")
+        t.mysqlType = "geometry";
+    else if (n == "io.debezium.data.geometry.Point")
+        t.mysqlType = "point";
     else if (n == "io.debezium.data.Bits")
         t.mysqlType = "bit(" + (param("length").empty() ? std::string("64") : param("length")) + ')';
     else if (n == "io.debezium.data.Enum" || n == "io.debezium.data.EnumSet") {
@@ -278,6 +283,36 @@ bool DebeziumJsonDecoder::typedValue(const Json &value, const FieldType &type, V
         }
         return true;
     }
+    if (value.is_object() && value.contains("wkb")) {
+        // io.debezium.data.geometry.Geometry / Point {wkb, srid}: back to the server's internal
+        // form, the little-endian SRID (null: 0) then the WKB.
+        const Json &wkb = value["wkb"];
+        const Json srid = value.value("srid", Json());
+        std::string bytes;
+        const auto x = value.find("x"), y = value.find("y");
+        if (wkb.is_null() && x != value.end() && y != value.end() && x->is_number() && y->is_number()) {
+            // An older Point without its WKB: the point's WKB from x and y (little-endian).
+            bytes = std::string("\x01\x01\0\0\0", 5);
+            for (const double d : {x->get<double>(), y->get<double>()}) {
+                unsigned char b[8];
+                std::memcpy(b, &d, 8); // the host is little-endian (x86-64, arm64)
+                bytes.append(reinterpret_cast<const char *>(b), 8);
+            }
+        } else if (!wkb.is_string() || !base64Decode(wkb.get<std::string>(), bytes) || bytes.size() < 5) {
+            reason = "expected a geometry's WKB in base64, got " + wkb.dump();
+            return false;
+        }
+        if (!srid.is_null() && !(srid.is_number_integer() && srid.get<std::int64_t>() >= 0 && srid.get<std::int64_t>() <= INT64_C(4294967295))) {
+            reason = "expected a geometry's SRID (a number or null), got " + srid.dump();
+            return false;
+        }
+        const std::uint32_t id = srid.is_null() ? 0 : std::uint32_t(srid.get<std::int64_t>());
+        std::string internal(4, '\0');
+        for (int b = 0; b < 4; ++b)
+            internal[std::size_t(b)] = static_cast<char>((id >> (8 * b)) & 0xFF);
+        out = Value::bytes(internal + bytes);
+        return true;
+    }
     if (value.is_boolean())
         out = Value::boolean(value.get<bool>());
     else if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
@@ -318,7 +353,7 @@ void DebeziumJsonDecoder::decodeTombstone(const KafkaMessage &message, Batch &ou
     m_types.clear();
     m_key.clear();
     m_tables.begin(database, std::string(table) + "\x01key"); // key-only version of the table
-    m_tables.setWireValues(keySchema ? WireValues::Typed : WireValues::DebeziumSchemaless);
+    m_tables.setWireValues(keySchema ? WireValues::DebeziumTyped : WireValues::DebeziumSchemaless);
     for (auto it = key->begin(); it != key->end(); ++it) {
         FieldType t;
         if (keySchema && keySchema->contains("fields"))
@@ -455,7 +490,7 @@ void DebeziumJsonDecoder::decodeValue(const KafkaMessage &message, Batch &out)
     }
     m_types.clear();
     m_tables.begin(database, table);
-    m_tables.setWireValues(fields ? WireValues::Typed : WireValues::DebeziumSchemaless);
+    m_tables.setWireValues(fields ? WireValues::DebeziumTyped : WireValues::DebeziumSchemaless);
     for (auto it = row.begin(); it != row.end(); ++it) {
         FieldType t;
         if (fields)

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <charconv>
 #include <vector>
 #include <chrono>
@@ -46,6 +47,8 @@ DebeziumJsonEncoder::Column columnFor(const ColumnInfo &info)
     else if (t == "bit") { c.bitWidth = std::max(1, typeLength(info.columnType)); c.kind = c.bitWidth == 1 ? Kind::Bool : Kind::Bits; }
     else if (t == "enum") c.kind = Kind::Enum;
     else if (t == "set") c.kind = Kind::Set;
+    else if (t == "point") c.kind = Kind::Point;
+    else if (isSpatialDataType(t)) c.kind = Kind::Geometry;
     else if (isBinaryDataType(t) || binaryCharset) c.kind = Kind::Bytes;
     else if (t == "date") c.kind = Kind::Date;
     else if (t == "time") { c.kind = Kind::Time; c.fsp = typeLength(info.columnType); }
@@ -107,6 +110,7 @@ void DebeziumJsonEncoder::buildSchemas(const TableInfo &table)
         for (char &ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         const char *type = "string";
         const char *name = nullptr;
+        const char *fields = nullptr; // a struct's fields
         std::string params;
         switch (c.kind) {
         case Kind::Integer:
@@ -146,6 +150,17 @@ void DebeziumJsonEncoder::buildSchemas(const TableInfo &table)
         case Kind::DateTimeMillis: type = "int64"; name = "io.debezium.time.Timestamp"; break;
         case Kind::DateTimeMicros: type = "int64"; name = "io.debezium.time.MicroTimestamp"; break;
         case Kind::ZonedTimestamp: name = "io.debezium.time.ZonedTimestamp"; break;
+        case Kind::Geometry:
+            type = "struct";
+            name = "io.debezium.data.geometry.Geometry";
+            fields = R"([{"type":"bytes","optional":false,"field":"wkb"},{"type":"int32","optional":true,"field":"srid"}])";
+            break;
+        case Kind::Point:
+            type = "struct";
+            name = "io.debezium.data.geometry.Point";
+            fields = R"([{"type":"double","optional":false,"field":"x"},{"type":"double","optional":false,"field":"y"},)"
+                     R"({"type":"bytes","optional":true,"field":"wkb"},{"type":"int32","optional":true,"field":"srid"}])";
+            break;
         default:
             if (t == "json") name = "io.debezium.data.Json";
             break;
@@ -153,7 +168,13 @@ void DebeziumJsonEncoder::buildSchemas(const TableInfo &table)
         JsonWriter w(out, JsonEscape::Plain);
         w.raw("{\"type\":\"");
         w.raw(type);
-        w.raw(optional ? "\",\"optional\":true" : "\",\"optional\":false");
+        if (fields) {
+            w.raw("\",\"fields\":");
+            w.raw(fields);
+            w.raw(optional ? ",\"optional\":true" : ",\"optional\":false");
+        } else {
+            w.raw(optional ? "\",\"optional\":true" : "\",\"optional\":false");
+        }
         if (name) {
             w.raw(",\"name\":\"");
             w.raw(name);
@@ -264,6 +285,10 @@ void DebeziumJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Val
     case Kind::Bytes:
         if (v.isStringLike()) { w.base64String(v.str()); return; }
         break;
+    case Kind::Geometry:
+    case Kind::Point:
+        if (v.isStringLike() && v.str().size() >= 9) { writeGeometry(w, col, v.str()); return; }
+        break;
     case Kind::Decimal:
         if (v.isStringLike()) { writeDecimal(w, col, v.str()); return; }
         if (vt == ValueType::Int || vt == ValueType::UInt) { writeDecimal(w, col, v.toString()); return; }
@@ -289,8 +314,11 @@ void DebeziumJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Val
         std::int64_t days = 0, us = 0;
         if (!v.isStringLike()) break;
         if (!parseDateTime(v.str(), days, us)) {
-            if (col.nullable) w.null();
-            else if (col.kind == Kind::ZonedTimestamp) w.string("1970-01-01T00:00:00Z");
+            // A TIMESTAMP's zero value is 0 seconds in the binlog, which Debezium writes as the
+            // epoch, nullable or not. A DATETIME with a zero year, month or day is null
+            // (RowDeserializers), and the epoch in a NOT NULL column.
+            if (col.kind == Kind::ZonedTimestamp) w.string(col.fsp > 0 ? "1970-01-01T00:00:00." + std::string(std::size_t(col.fsp), '0') + "Z" : std::string("1970-01-01T00:00:00Z"));
+            else if (col.nullable) w.null();
             else w.number(std::int64_t(0));
             return;
         }
@@ -341,6 +369,36 @@ void DebeziumJsonEncoder::writeValue(JsonWriter &w, const Column &col, const Val
         w.string(v.str());
         return;
     }
+}
+
+void DebeziumJsonEncoder::writeGeometry(JsonWriter &w, const Column &col, std::string_view internal) const
+{
+    // The server's internal form is a little-endian SRID, then the WKB. Debezium
+    // (MySqlGeometry.fromBytes) writes the WKB, and the SRID or null for 0; a POINT also as x, y.
+    const auto byte = [&](std::size_t i) { return std::uint32_t(static_cast<unsigned char>(internal[i])); };
+    const std::uint32_t srid = byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
+    const std::string_view wkb = internal.substr(4);
+    w.raw('{');
+    if (col.kind == Kind::Point && wkb.size() >= 21) {
+        double xy[2];
+        for (int k = 0; k < 2; ++k) {
+            unsigned char b[8];
+            for (int i = 0; i < 8; ++i)
+                b[i] = static_cast<unsigned char>(wkb[std::size_t(5 + 8 * k + (wkb[0] == 1 ? i : 7 - i))]);
+            std::memcpy(&xy[k], b, 8); // the host is little-endian (x86-64, arm64)
+        }
+        w.raw("\"x\":");
+        w.number(xy[0]);
+        w.raw(",\"y\":");
+        w.number(xy[1]);
+        w.raw(',');
+    }
+    w.raw("\"wkb\":");
+    w.base64String(wkb);
+    w.raw(",\"srid\":");
+    if (srid) w.number(std::int64_t(srid));
+    else w.null();
+    w.raw('}');
 }
 
 void DebeziumJsonEncoder::writeRow(JsonWriter &w, const std::vector<Value> &row) const

@@ -40,6 +40,7 @@ public:
         enum class Kind : std::uint8_t {
             Integer, Real, Float32, Decimal, String, Bytes, Bool, Bits, Enum, Set,
             Date, Time, DateTimeMillis, DateTimeMicros, ZonedTimestamp,
+            Geometry, Point, // io.debezium.data.geometry.Geometry / Point structs
         };
         Kind kind = Kind::String;
         int fsp = 0;      // fractional digits of TIME/DATETIME/TIMESTAMP
@@ -53,6 +54,7 @@ private:
     void prepare(const TableInfoPtr &table);
     void writeRow(JsonWriter &w, const std::vector<Value> &row) const;
     void writeValue(JsonWriter &w, const Column &col, const Value &v) const;
+    void writeGeometry(JsonWriter &w, const Column &col, std::string_view internal) const;
     void writeSource(JsonWriter &w, const Record &record, bool snapshot) const;
     void writeTimes(JsonWriter &w) const;
     void writeDecimal(JsonWriter &w, const Column &col, const std::string &text) const;

@@ -40,13 +40,14 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-/// "YYYY-MM-DD[ HH:MM:SS[.ffffff]]" as microseconds since the epoch; false for zero dates and
+/// "YYYY-MM-DD[ HH:MM:SS[.ffffff]]" as microseconds since the epoch; false for dates with a zero
+/// year, month or day (Debezium's RowDeserializers make them null) and
 /// text that is not a date.
 bool parseDateTime(std::string_view s, std::int64_t &days, std::int64_t &micros)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-'
-        || !digits(s, 8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+        || !digits(s, 8, 2, d) || y == 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
         return false;
     days = daysFromCivil(y, unsigned(mo), unsigned(d));
     micros = 0;

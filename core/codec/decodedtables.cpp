@@ -1,5 +1,7 @@
 #include "core/codec/decodedtables.h"
 
+#include "core/mysql/mysqlcolumntypes.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -40,7 +42,7 @@ ColumnInfo DecodedTables::columnFromType(std::string_view name, std::string_view
         ++end;
     c.dataType = lower.substr(0, end);
     c.isUnsigned = lower.find(" unsigned") != std::string::npos;
-    if (c.dataType == "binary" || c.dataType == "varbinary" || c.dataType.ends_with("blob"))
+    if (isBinaryDataType(c.dataType)) // the spatial types too: their values are bytes
         c.charset = "binary";
     return c;
 }

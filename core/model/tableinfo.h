@@ -23,9 +23,11 @@ struct ColumnInfo
 /// How the values of a decoded message carry types the message does not name. Schemaless
 /// debezium-json writes DATE as days, DATETIME as milliseconds or microseconds, TIME as
 /// microseconds, DECIMAL, BIT and binary columns as base64; Flowdeck's json protocol writes
-/// binary columns as base64. Only the destination column's type tells how to read them back
+/// binary columns as base64. Debezium (with or without the schema) writes a BIGINT UNSIGNED
+/// above 2^63-1 as a negative int64 (DebeziumTyped: debezium-json with the schema, whose other
+/// values are typed). Only the destination column's type tells how to read them back
 /// (MySqlBatchWriter does, with wireValueFor()).
-enum class WireValues : std::uint8_t { Typed, DebeziumSchemaless, JsonUntyped };
+enum class WireValues : std::uint8_t { Typed, DebeziumSchemaless, DebeziumTyped, JsonUntyped };
 
 /// The table a change event belongs to. Shared by all events of one table version; a DDL that
 /// changes the columns makes a new TableInfo.

@@ -361,9 +361,12 @@ void MySqlConnection::connect()
 
 void MySqlConnection::setUpSession()
 {
-    execute("SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
-            "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO',"
-            " time_zone='+00:00'");
+    execute(m_allowZeroDates ? "SET SESSION sql_mode='STRICT_ALL_TABLES,"
+                               "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO',"
+                               " time_zone='+00:00'"
+                             : "SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+                               "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO',"
+                               " time_zone='+00:00'");
     const auto rows = query("SELECT CONNECTION_ID(), @@max_allowed_packet, VERSION()");
     if (rows.size() == 1 && rows[0].size() == 3) {
         m_connectionId = std::stoull(rows[0][0].value_or("0"));

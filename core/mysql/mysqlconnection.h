@@ -90,7 +90,9 @@ private:
 /// Every session is set up the same way: utf8mb4, time_zone '+00:00' (TIMESTAMP values are sent
 /// in UTC), and a strict sql_mode (STRICT_ALL_TABLES, NO_ZERO_DATE, NO_ZERO_IN_DATE,
 /// ERROR_FOR_DIVISION_BY_ZERO, NO_ENGINE_SUBSTITUTION, NO_AUTO_VALUE_ON_ZERO) so the server
-/// refuses what does not fit instead of truncating it. Not thread-safe: one thread at a time.
+/// refuses what does not fit instead of truncating it. A replica's session (setAllowZeroDates)
+/// leaves out NO_ZERO_DATE and NO_ZERO_IN_DATE: it stores the zero dates its source server
+/// accepted, and stays strict otherwise. Not thread-safe: one thread at a time.
 class MySqlConnection
 {
 public:
@@ -108,6 +110,13 @@ public:
     bool isConnected() const { return bool(m_mysql); }
 
     const MySqlConnectionConfig &config() const { return m_config; }
+
+    /// Sessions opened from now on accept zero dates ('0000-00-00', '2024-00-15'): sql_mode
+    /// without NO_ZERO_DATE and NO_ZERO_IN_DATE. Tables loaded through this connection
+    /// (MySqlTableSchema::load) mark their DATE/DATETIME/TIMESTAMP columns so, and
+    /// fitMySqlValue() then accepts zero dates for them. Set before connect().
+    void setAllowZeroDates(bool allow) { m_allowZeroDates = allow; }
+    bool allowsZeroDates() const { return m_allowZeroDates; }
 
     /// Runs one statement that returns no rows and returns its affected rows.
     /// Possible errors: ConnectionError (transient) when the connection is lost, MySqlError.
@@ -166,6 +175,7 @@ private:
     std::uint64_t m_maxAllowedPacket = 16u << 20;
     std::string m_serverVersion;
     bool m_supportsBulk = false;
+    bool m_allowZeroDates = false;
 };
 
 /// One bound parameter of MySqlStatement::executeBulk(): `rows` values in column-wise arrays.

@@ -175,7 +175,7 @@ std::string MySqlIncrementalSource::selectSql() const
     const TableInfo &info = *m_info;
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < info.columns.size(); ++i)
-        sql += (i ? ", " : "") + quoteIdentifier(info.columns[i].name);
+        sql += (i ? ", " : "") + MySqlSource::selectExpression(info.columns[i], m_conn->isMariaDb());
     sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table) + " WHERE ";
     const std::string f = quoteIdentifier(m_field);
     std::string keys, order = f;

@@ -72,6 +72,9 @@ MySqlReplicaSink::MySqlReplicaSink(const nlohmann::json &destination)
                                                        ? destination.at("connection")
                                                        : nlohmann::json()))
 {
+    // Change events carry what the source server stored, zero dates included: the replica's
+    // session accepts them as the source's did (docs/type-mapping.md).
+    m_connection.setAllowZeroDates(true);
     m_template = destination.value("table", std::string());
     if (m_template.empty())
         throw ConfigError("the mysql destination has no \"table\"");

@@ -114,6 +114,14 @@ bool MySqlSource::selected(const std::string &database, const std::string &table
                        [&](const std::string &p) { return globMatch(p, name); });
 }
 
+std::string MySqlSource::selectExpression(const ColumnInfo &column, bool mariaDb)
+{
+    const std::string name = quoteIdentifier(column.name);
+    if (column.dataType != "float")
+        return name;
+    return mariaDb ? "CAST(" + name + " AS DOUBLE)" : "(" + name + " + 0e0)";
+}
+
 Value MySqlSource::convert(const ColumnInfo &column, const std::optional<std::string> &text)
 {
     if (!text)
@@ -390,7 +398,7 @@ void MySqlSource::fetchChunk()
     };
     std::string sql = "SELECT ";
     for (std::size_t i = 0; i < info.columns.size(); ++i)
-        sql += (i ? ", " : "") + quoteIdentifier(info.columns[i].name);
+        sql += (i ? ", " : "") + selectExpression(info.columns[i], m_snapshot->isMariaDb());
     sql += " FROM " + quoteIdentifier(info.database) + "." + quoteIdentifier(info.table);
     if (info.keyIndexes.empty()) {
         m_chunk = query(sql); // no primary key: one full scan

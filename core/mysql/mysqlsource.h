@@ -99,6 +99,10 @@ public:
 
     /// The Value the binlog reader would give for `text` (the text protocol's form) of `column`.
     static Value convert(const ColumnInfo &column, const std::optional<std::string> &text);
+    /// How a SELECT reads `column` so that convert() gives the binlog's value: the column itself,
+    /// but a FLOAT as its exact DOUBLE (the server prints a FLOAT with 6 significant digits,
+    /// -16777216 as -16777200; MySQL 5.7 has no CAST AS DOUBLE).
+    static std::string selectExpression(const ColumnInfo &column, bool mariaDb);
     /// Glob match with `*` and `?`.
     static bool globMatch(std::string_view pattern, std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "core/mysql/mysqltableschema.h"
 
+#include "core/mysql/mysqlcolumntypes.h"
 #include "core/mysql/mysqlconnection.h"
 #include "core/mysql/mysqlstatementbuilder.h"
 
@@ -222,6 +223,8 @@ MySqlColumn columnFromRow(const std::vector<std::optional<std::string>> &row, co
     } else if (dataType == "year") {
         c.kind = MySqlColumnKind::Year;
         c.typeText = integerTypeText(columnType); // MariaDB says "year(4)"
+    } else if (isSpatialDataType(dataType)) {
+        c.kind = MySqlColumnKind::Geometry;
     } else if (dataType == "json") {
         c.kind = MySqlColumnKind::Json;
         c.charset = MySqlCharset::Utf8mb4;
@@ -259,6 +262,9 @@ std::optional<MySqlTableSchema> MySqlTableSchema::load(MySqlConnection &connecti
              " CHARACTER_SET_NAME FROM information_schema.COLUMNS"
              + where + " ORDER BY ORDINAL_POSITION"))
         schema.m_columns.push_back(columnFromRow(row, timestampMax, connection.isMariaDb()));
+    for (auto &c : schema.m_columns)
+        c.zeroDates = connection.allowsZeroDates()
+            && (c.kind == MySqlColumnKind::Date || c.kind == MySqlColumnKind::DateTime || c.kind == MySqlColumnKind::Timestamp);
 
     // MariaDB's JSON is LONGTEXT with CHECK (json_valid(`col`)): find those checks.
     if (connection.isMariaDb()) {

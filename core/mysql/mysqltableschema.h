@@ -28,7 +28,8 @@ enum class MySqlColumnKind : std::uint8_t {
     Time,
     Year,
     Json,      // MySQL JSON, or MariaDB LONGTEXT with CHECK (json_valid(col))
-    Other,     // geometry, INET6, UUID...: sent as text, the server checks
+    Geometry,  // GEOMETRY, POINT, ...: the server's internal form (4-byte SRID, then WKB), as bytes
+    Other,     // INET6, UUID...: sent as text, the server checks
 };
 
 /// The character set of a text column, as far as the fitting rules care.
@@ -63,6 +64,7 @@ struct MySqlColumn
     unsigned bits = 0;          // Bit
     std::vector<std::string> members; // Enum, Set
     std::string timestampMax = "2038-01-19 03:14:07"; // Timestamp: largest value, UTC
+    bool zeroDates = false; // Date, DateTime, Timestamp: zero dates accepted (a replica's session)
 };
 
 /// A table's columns and unique keys, read from information_schema.

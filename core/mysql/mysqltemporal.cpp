@@ -68,8 +68,9 @@ void civilFromDays(long z, int &y, int &m, int &d)
     y = int(yoe + era * 400 + (m <= 2));
 }
 
-/// "YYYY-MM-DD[( |T)HH:MM[:SS[.f+]][Z|(+|-)HH[[:]MM]]]"
-bool parseDateTime(std::string_view s, DateTimeParts &t)
+/// "YYYY-MM-DD[( |T)HH:MM[:SS[.f+]][Z|(+|-)HH[[:]MM]]]"; with `zeroDates`, a month or day of
+/// 00 too, as MySQL without NO_ZERO_DATE and NO_ZERO_IN_DATE stores them.
+bool parseDateTime(std::string_view s, DateTimeParts &t, bool zeroDates)
 {
     const char *p = s.data();
     const char *e = p + s.size();
@@ -114,8 +115,11 @@ bool parseDateTime(std::string_view s, DateTimeParts &t)
     }
     if (p != e)
         return false;
-    return t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= daysInMonth(t.year, t.month)
-        && t.hour <= 23 && t.minute <= 59 && t.second <= 59;
+    if (t.hour > 23 || t.minute > 59 || t.second > 59 || t.month > 12 || t.day > 31)
+        return false;
+    if (zeroDates && (t.month == 0 || t.day == 0))
+        return true;
+    return t.month >= 1 && t.day >= 1 && t.day <= daysInMonth(t.year, t.month);
 }
 
 void toUtc(DateTimeParts &t)
@@ -244,12 +248,24 @@ bool fitTemporal(const Value &value, const MySqlColumn &column, MySqlCell &cell,
 
     const std::string &s = value.str();
     DateTimeParts t;
-    if (!parseDateTime(s, t)) {
+    if (!parseDateTime(s, t, column.zeroDates)) {
         const char *what = column.kind == MySqlColumnKind::Date ? " is not a valid date for "
                                                                 : " is not a valid date and time for ";
         return refuse(reason, shownValue(value) + what + columnReference(column));
     }
     char out[48];
+    const bool zeroInDate = t.month == 0 || t.day == 0; // only with column.zeroDates
+    if (zeroInDate && t.hasZone && t.zoneMinutes != 0)
+        return refuse(reason, shownValue(value) + " is a zero date with a time zone, which " + columnReference(column)
+                                  + " cannot convert");
+    if (zeroInDate && column.kind == MySqlColumnKind::Timestamp) {
+        // A TIMESTAMP has one zero value, '0000-00-00 00:00:00': no other zero-in-date.
+        if (t.year || t.month || t.day || t.hour || t.minute || t.second || !allZeros(t.fraction))
+            return refuse(reason, shownValue(value) + " is out of range for " + columnReference(column)
+                                      + " (only '0000-00-00 00:00:00' has a zero in its date)");
+        setValue(cell, std::string_view("0000-00-00 00:00:00"));
+        return true;
+    }
     if (column.kind == MySqlColumnKind::Date) {
         // The date as written: a zone does not move a calendar date.
         if (t.hour || t.minute || t.second || !allZeros(t.fraction))
@@ -272,6 +288,12 @@ bool fitTemporal(const Value &value, const MySqlColumn &column, MySqlCell &cell,
         return refuse(reason, shownValue(value) + " is out of range for " + columnReference(column));
     if (column.kind == MySqlColumnKind::Timestamp) {
         const std::string_view seconds(out, 19);
+        if (column.zeroDates && seconds == "1970-01-01 00:00:00" && allZeros(fraction)) {
+            // The epoch is what a TIMESTAMP's zero value stores (0 seconds): Debezium sends a
+            // NOT NULL column's zero value so.
+            setValue(cell, std::string_view("0000-00-00 00:00:00"));
+            return true;
+        }
         if (seconds < "1970-01-01 00:00:01" || seconds > column.timestampMax)
             return refuse(reason, shownValue(value) + " is out of range for " + columnReference(column)
                                       + " (1970-01-01 00:00:01 to " + column.timestampMax + " UTC)");

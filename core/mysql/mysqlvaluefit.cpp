@@ -61,6 +61,7 @@ MySqlWireForm wireForm(const MySqlColumn &column)
         return MySqlWireForm::Number;
     case MySqlColumnKind::Binary:
     case MySqlColumnKind::Bit:
+    case MySqlColumnKind::Geometry:
         return MySqlWireForm::Bytes;
     default:
         return MySqlWireForm::Text;
@@ -396,6 +397,11 @@ bool fitYear(const Value &value, const MySqlColumn &column, MySqlCell &cell, MyS
         return refuse(reason, shown(value) + " is not a year for " + columnRef(column));
     if (year != 0 && (year < 1901 || year > 2155))
         return refuse(reason, shown(value) + " is out of range for " + columnRef(column) + " (1901 to 2155)");
+    if (year == 0) {
+        // "0000": as a string the server reads "0" as 2000, "0000" as the year 0.
+        setValue(cell, std::string_view("0000"));
+        return true;
+    }
     char buf[8];
     auto res = std::to_chars(buf, buf + sizeof buf, year);
     setValue(cell, arena.store({buf, std::size_t(res.ptr - buf)}));
@@ -467,6 +473,14 @@ bool fitMySqlValue(const Value &value, const MySqlColumn &column, MySqlCell &cel
         return fitYear(value, column, cell, arena, reason);
     case MySqlColumnKind::Json:
         return fitJson(value, column, cell, arena, reason);
+    case MySqlColumnKind::Geometry: {
+        // The server's internal form: a 4-byte SRID, then the WKB (byte order, 4-byte type, ...).
+        const std::string_view bytes = value.isStringLike() ? std::string_view(value.str()) : std::string_view();
+        if (bytes.size() < 9 || (bytes[4] != 0 && bytes[4] != 1))
+            return refuse(reason, shown(value) + " is not a geometry (a 4-byte SRID and WKB) for " + columnRef(column));
+        setValue(cell, bytes);
+        return true;
+    }
     case MySqlColumnKind::Other:
         setValue(cell, textOf(value, arena));
         return true;

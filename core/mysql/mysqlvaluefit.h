@@ -69,7 +69,12 @@ std::string columnReference(const MySqlColumn &column);
 /// booleans as 1/0 for numbers ("true"/"false" text too for TINYINT(1)) and "true"/"false" for
 /// text. NULL: NULL for a nullable column, DEFAULT for a NOT NULL column with a default,
 /// NULL (a new number) for AUTO_INCREMENT, else "column `id` is NOT NULL and has no default".
-/// Other types (geometry, INET6...) are sent as text and left to the server.
+/// Spatial columns take bytes in the server's internal form (a 4-byte little-endian SRID, then
+/// the WKB), sent as binary. DATE/DATETIME/TIMESTAMP columns marked zeroDates (a replica's
+/// session) also take zero dates as MySQL prints them ('0000-00-00', '2024-00-15',
+/// '0000-00-00 00:00:00'); a TIMESTAMP only the all-zero value, and its epoch
+/// '1970-01-01 00:00:00' UTC (the same stored value) is written as that zero value. Other
+/// types (INET6, UUID...) are sent as text and left to the server.
 ///
 /// Plain C++, no allocation except into `arena` (and `reason` on refusal).
 bool fitMySqlValue(const Value &value, const MySqlColumn &column, MySqlCell &cell, MySqlValueArena &arena,

@@ -109,7 +109,17 @@ const Value *wireValueFor(const Value &value, WireValues wire, const MySqlColumn
                                                : " (debezium-json carries binary values as base64)");
         return false;
     };
-    if (column.kind == MySqlColumnKind::Binary && text) {
+    // Debezium's bigint.unsigned.handling.mode=long (its default) writes a BIGINT UNSIGNED
+    // above 2^63-1 as the int64 of the same bits: a negative number for an unsigned BIGINT can
+    // only be that.
+    if ((wire == WireValues::DebeziumSchemaless || wire == WireValues::DebeziumTyped) && integer && value.asInt() < 0
+        && column.kind == MySqlColumnKind::Integer && column.isUnsigned && column.maxInt == UINT64_MAX) {
+        scratch = Value::unsignedInteger(std::uint64_t(value.asInt()));
+        return &scratch;
+    }
+    if (wire == WireValues::DebeziumTyped)
+        return &value;
+    if ((column.kind == MySqlColumnKind::Binary || column.kind == MySqlColumnKind::Geometry) && text) {
         std::string bytes;
         if (!decodedBytes(bytes))
             return nullptr;

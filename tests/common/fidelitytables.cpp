@@ -27,10 +27,18 @@ std::string quoted(const std::string &s)
     return out + "'";
 }
 
-FidelityColumn col(std::string name, std::string type, std::vector<std::string> values, std::string dump = {})
+FidelityColumn col(std::string name, std::string type, std::vector<std::string> values, std::string dump = {},
+                   std::string debeziumLoss = {})
 {
     const bool notNull = type.find("NOT NULL") != std::string::npos;
-    return {std::move(name), std::move(type), std::move(values), std::move(dump), !notNull};
+    return {std::move(name), std::move(type), std::move(values), std::move(dump), !notNull, std::move(debeziumLoss)};
+}
+
+// Debezium writes a date with a zero year, month or day (RowDeserializers) as null, or as the
+// epoch in a NOT NULL column (docs/type-mapping.md).
+std::string zeroDateLoss(const std::string &epoch)
+{
+    return "IF(YEAR(%) = 0 OR MONTH(%) = 0 OR DAYOFMONTH(%) = 0, " + epoch + ", %)";
 }
 
 std::string allBytes()
@@ -68,10 +76,12 @@ std::vector<FidelityTable> fidelityTables()
                   col("d65", "DECIMAL(65,30)",
                       {"'99999999999999999999999999999999999.999999999999999999999999999999'",
                        "'-99999999999999999999999999999999999.999999999999999999999999999999'",
-                       "'0.000000000000000000000000000001'", "0"}),
+                       "'0.000000000000000000000000000001'", "0", "'-0.000000000000000000000000000000'", "'-0.5'"}),
                   col("d10", "DECIMAL(10,2) UNSIGNED", {"'99999999.99'", "'0.01'", "0"}),
                   col("f", "FLOAT", {"3.40282e38", "-1.17549e-38", "1.1", "0", "-16777217"}, "CAST(% AS DOUBLE)"),
-                  col("db", "DOUBLE", {"1.7976931348623157e308", "2.2250738585072014e-308", "4.9e-324", "0.1", "-123456789.12345678"})},
+                  col("db", "DOUBLE", {"1.7976931348623157e308", "2.2250738585072014e-308", "4.9e-324", "0.1", "-123456789.12345678",
+                                       "-1.7976931348623157e308", "-4.9e-324"}),
+                  col("fnn", "FLOAT NOT NULL", {"-3.40282e38", "1.17549e-38", "1.4e-45"}, "CAST(% AS DOUBLE)")},
                  {"id"}});
     t.push_back({"fm_text",
                  {col("id", id, {}),
@@ -81,36 +91,62 @@ std::vector<FidelityTable> fidelityTables()
                   col("tt", "TINYTEXT", {quoted(repeat("😀", 63) + "abc"), quoted("x")}),
                   col("e", "ENUM('a','b','it''s','ü')", {"'a'", "'it''s'", "'ü'"}),
                   col("s", "SET('x','y','z')", {"''", "'x,z'", "'x,y,z'"}),
-                  col("j", "JSON", {quoted(R"({"a": [1, 2.5, "x"], "b": null})"), quoted("[]"), quoted(R"("s\u00e9")")}),
-                  col("l1", "VARCHAR(8) CHARACTER SET latin1", {quoted("ÿé"), quoted("plain")})},
+                  col("j", "JSON", {quoted(R"({"a": [1, 2.5, "x"], "b": null})"), quoted("[]"), quoted(R"("s\u00e9")"),
+                                    quoted(R"({"k\u00e9": "\ud83d\ude00\n\"\\", "d": [[[[[[[[[[[[[[[[[[[[{"z": -0.0}]]]]]]]]]]]]]]]]]]]]})"),
+                                    quoted("{}"), quoted("null"), quoted("\"😀\"")}),
+                  col("l1", "VARCHAR(8) CHARACTER SET latin1", {quoted("ÿé"), quoted("plain"), quoted(""), quoted("¤×÷")}),
+                  col("e0", "ENUM('','a','b c')", {"''", "'b c'", "'a'"}),
+                  col("mt", "MEDIUMTEXT", {quoted(repeat("😀é", 5000)), quoted("")}),
+                  col("tl", "TEXT CHARACTER SET latin1 NOT NULL", {quoted("Ünïcödé ÿ"), quoted("")})},
                  {"id"}});
     t.push_back({"fm_bin",
                  {col("id", id, {}),
-                  col("bn", "BINARY(4)", {"X'00000000'", "X'FF00FF00'", "X'41'"}, "HEX(%)"),
-                  col("vb", "VARBINARY(8)", {"X'00FF80C0'", "X''", "X'FFFFFFFFFFFFFFFF'"}, "HEX(%)"),
+                  col("bn", "BINARY(4)", {"X'00000000'", "X'FF00FF00'", "X'41'", "X'410000'", "X''"}, "HEX(%)"),
+                  col("vb", "VARBINARY(8)", {"X'00FF80C0'", "X''", "X'FFFFFFFFFFFFFFFF'", "X'4100'", "X'00'"}, "HEX(%)"),
+                  col("mb", "MEDIUMBLOB", {"X'00'", "X''", allBytes()}, "HEX(%)"),
                   col("bl", "BLOB", {allBytes(), "X'C328'"}, "HEX(%)"),
                   col("tb", "TINYBLOB", {"X'C328A0A1'", "X'00'"}, "HEX(%)")},
                  {"id"}});
     t.push_back({"fm_time",
                  {col("id", id, {}),
-                  col("d", "DATE", {"'0000-00-00'", "'1000-01-01'", "'9999-12-31'", "'2024-02-29'"}),
-                  col("dt0", "DATETIME", {"'0000-00-00 00:00:00'", "'9999-12-31 23:59:59'", "'1000-01-01 00:00:00'"}),
+                  col("d", "DATE", {"'0000-00-00'", "'1000-01-01'", "'9999-12-31'", "'2024-02-29'", "'2024-00-15'", "'2024-03-00'"},
+                      {}, zeroDateLoss("NULL")),
+                  col("dt0", "DATETIME", {"'0000-00-00 00:00:00'", "'9999-12-31 23:59:59'", "'1000-01-01 00:00:00'", "'2024-00-00 10:11:12'"},
+                      {}, zeroDateLoss("NULL")),
                   col("dt3", "DATETIME(3)", {"'2024-02-29 12:34:56.789'", "'1970-01-01 00:00:00.001'"}),
-                  col("dt6", "DATETIME(6)", {"'9999-12-31 23:59:59.999999'", "'1970-01-01 00:00:00.000001'"}),
+                  col("dt6", "DATETIME(6)", {"'9999-12-31 23:59:59.999999'", "'1970-01-01 00:00:00.000001'", "'0001-01-01 00:00:00.000000'"}),
                   col("ts0", "TIMESTAMP NULL", {"'1970-01-01 00:00:01'", "'2038-01-19 03:14:07'", "'0000-00-00 00:00:00'"},
+                      "UNIX_TIMESTAMP(%)"),
+                  col("ts3", "TIMESTAMP(3) NULL", {"'2038-01-19 03:14:07.999'", "'1970-01-01 00:00:01.001'", "'2024-02-29 12:00:00.5'"},
                       "UNIX_TIMESTAMP(%)"),
                   col("ts6", "TIMESTAMP(6) NULL", {"'2038-01-19 03:14:07.999999'", "'2000-01-01 00:00:00.000001'"},
                       "UNIX_TIMESTAMP(%)"),
                   col("t0", "TIME", {"'-838:59:59'", "'838:59:59'", "'00:00:00'"}),
                   col("t1", "TIME(1)", {"'-00:00:00.1'", "'123:45:56.7'"}),
-                  col("t6", "TIME(6)", {"'-838:59:58.999999'", "'25:00:00.000001'"})},
+                  col("t6", "TIME(6)", {"'-838:59:58.999999'", "'25:00:00.000001'", "'838:59:59'", "'-838:59:59'", "'-00:00:00.000001'"}),
+                  // NOT NULL zero dates: Debezium writes the epoch. A TIMESTAMP's zero value is its
+                  // epoch (0 seconds), which Debezium writes as such, nullable or not: no loss.
+                  col("dnn", "DATE NOT NULL", {"'0000-00-00'", "'2024-00-15'", "'2024-02-29'"}, {}, zeroDateLoss("'1970-01-01'")),
+                  col("dtnn", "DATETIME(6) NOT NULL", {"'0000-00-00 00:00:00.000000'", "'9999-12-31 23:59:59.999999'", "'2024-02-00 00:00:00.5'"},
+                      {}, zeroDateLoss("'1970-01-01 00:00:00.000000'")),
+                  col("tsnn", "TIMESTAMP NOT NULL DEFAULT '2000-01-01 00:00:00'", {"'0000-00-00 00:00:00'", "'2038-01-19 03:14:07'"},
+                      "UNIX_TIMESTAMP(%)")},
                  {"id"}});
     t.push_back({"fm_misc",
                  {col("id", id, {}),
                   col("ip", "INET6", {"'::'", "'2001:db8::1'", "'::ffff:1.2.3.4'"}),
                   col("u", "UUID", {"'123e4567-e89b-12d3-a456-426655440000'", "'00000000-0000-0000-0000-000000000000'"}),
                   col("g", "GEOMETRY", {"ST_GeomFromText('POINT(1 2)')", "ST_GeomFromText('LINESTRING(0 0,1 1)', 4326)"}, "HEX(%)"),
-                  col("p", "POINT", {"POINT(-1.5, 1e300)"}, "HEX(%)")},
+                  col("p", "POINT", {"POINT(-1.5, 1e300)", "ST_GeomFromText('POINT(0 -0.25)', 3857)"}, "HEX(%)"),
+                  col("pg", "POLYGON", {"ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))')"}, "HEX(%)"),
+                  col("gc", "GEOMETRYCOLLECTION", {"ST_GeomFromText('GEOMETRYCOLLECTION(POINT(1 1),LINESTRING(0 0,2 2))')"}, "HEX(%)")},
+                 {"id"}});
+    // Awkward names: a reserved word as the table, columns with spaces, backticks, unicode.
+    t.push_back({"fm t é", {col("id", id, {}), col("v", "VARCHAR(4)", {"'a'", "'😀'"})}, {"id"}});
+    t.push_back({"select",
+                 {col("id", id, {}), col("order", "INT", {"1", "-1"}), col("a b", "VARCHAR(10)", {"'x'", "''"}),
+                  col("x`y", "BIGINT UNSIGNED", {"18446744073709551615", "0"}), col("é 列", "VARCHAR(4)", {"'é列😀'", "'z'"}),
+                  col("key", "BIT(64) NOT NULL", {bits64, "b'0'"}, "HEX(%)")},
                  {"id"}});
     t.push_back({"fm_comp",
                  {col("id", id, {}), col("k2", "VARCHAR(10) NOT NULL", {"'é'", "''", "'😀'"}),
@@ -120,15 +156,26 @@ std::vector<FidelityTable> fidelityTables()
     return t;
 }
 
+std::string quotedName(const std::string &name)
+{
+    std::string out = "`";
+    for (char c : name) {
+        if (c == '`')
+            out += c;
+        out += c;
+    }
+    return out + '`';
+}
+
 std::string createStatement(const FidelityTable &table, const std::string &database)
 {
-    std::string sql = "CREATE TABLE `" + database + "`.`" + table.name + "` (";
+    std::string sql = "CREATE TABLE " + quotedName(database) + "." + quotedName(table.name) + " (";
     for (std::size_t i = 0; i < table.columns.size(); ++i)
-        sql += (i ? ", `" : "`") + table.columns[i].name + "` " + table.columns[i].type;
+        sql += (i ? ", " : "") + quotedName(table.columns[i].name) + ' ' + table.columns[i].type;
     if (!table.key.empty()) {
         sql += ", PRIMARY KEY (";
         for (std::size_t i = 0; i < table.key.size(); ++i)
-            sql += (i ? ", `" : "`") + table.key[i] + '`';
+            sql += (i ? ", " : "") + quotedName(table.key[i]);
         sql += ')';
     }
     return sql + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
@@ -153,23 +200,31 @@ std::vector<std::string> fidelityRow(const FidelityTable &table, int n, QRandomG
     return row;
 }
 
-std::string dumpQuery(const FidelityTable &table, const std::string &database)
+std::string dumpQuery(const FidelityTable &table, const std::string &database, bool debeziumSource)
 {
     std::string sql = "SELECT ";
     std::string order;
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
         const FidelityColumn &c = table.columns[i];
         std::string expr = c.dump.empty() ? "%" : c.dump;
-        expr.replace(expr.find('%'), 1, '`' + c.name + '`');
+        if (debeziumSource && !c.debeziumLoss.empty()) {
+            // The loss applies to the column itself: UNIX_TIMESTAMP(%) becomes the loss expression.
+            expr = c.debeziumLoss;
+        }
+        for (std::size_t at = expr.find('%'); at != std::string::npos; at = expr.find('%', at + 1)) {
+            const std::string name = quotedName(c.name);
+            expr.replace(at, 1, name);
+            at += name.size() - 1;
+        }
         sql += (i ? ", " : "") + expr;
         order += (i ? ", " : "") + std::to_string(i + 1);
     }
-    return sql + " FROM `" + database + "`.`" + table.name + "` ORDER BY " + order;
+    return sql + " FROM " + quotedName(database) + "." + quotedName(table.name) + " ORDER BY " + order;
 }
 
 void insertFidelityRows(const FidelityTable &table, const std::string &database, int firstId, int rows, QRandomGenerator &random)
 {
-    std::string sql = "SET SESSION sql_mode='', time_zone='+00:00'; INSERT INTO `" + database + "`.`" + table.name + "` VALUES ";
+    std::string sql = "SET SESSION sql_mode='', time_zone='+00:00'; INSERT INTO " + quotedName(database) + "." + quotedName(table.name) + " VALUES ";
     for (int n = 0; n < rows; ++n) {
         const std::vector<std::string> row = fidelityRow(table, firstId + n, random);
         sql += n ? ",(" : "(";
@@ -186,7 +241,7 @@ int changeFidelityRows(const FidelityTable &table, const std::string &database, 
     for (int i = 1; i <= existingIds; ++i)
         ids.push_back(i);
     std::shuffle(ids.begin(), ids.end(), random);
-    const std::string name = '`' + database + "`.`" + table.name + '`';
+    const std::string name = quotedName(database) + "." + quotedName(table.name);
     std::string sql = "SET SESSION sql_mode='', time_zone='+00:00';";
     int events = 0;
     // Updates of every non-key column, to values of another random row.
@@ -195,7 +250,7 @@ int changeFidelityRows(const FidelityTable &table, const std::string &database, 
         std::string set;
         for (std::size_t c = 0; c < table.columns.size(); ++c)
             if (std::find(table.key.begin(), table.key.end(), table.columns[c].name) == table.key.end() && table.columns[c].name != "id")
-                set += (set.empty() ? "`" : ", `") + table.columns[c].name + "` = " + values[c];
+                set += (set.empty() ? "" : ", ") + quotedName(table.columns[c].name) + " = " + values[c];
         if (set.empty())
             set = "`id` = `id`";
         sql += "UPDATE " + name + " SET " + set + " WHERE `id` = " + std::to_string(ids[std::size_t(u)]) + ';';

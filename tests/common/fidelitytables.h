@@ -16,6 +16,9 @@ struct FidelityColumn
     std::vector<std::string> values;  // SQL literals; the first rows take them in order
     std::string dump;                 // SQL expression with `%` for the column; "" = the column itself
     bool nullable = true;
+    /// What Debezium loses, as SQL over the source column (`%`): the source's dump expression
+    /// for a debezium-json replica. "" = Debezium carries the value unchanged.
+    std::string debeziumLoss = {};
 };
 
 /// A table of the fidelity matrix: every MySQL/MariaDB column type at its edges.
@@ -38,7 +41,11 @@ std::string createStatement(const FidelityTable &table, const std::string &datab
 std::vector<std::string> fidelityRow(const FidelityTable &table, int n, QRandomGenerator &random);
 
 /// SELECT of the table's columns as dump expressions, ordered by the key (or all columns).
-std::string dumpQuery(const FidelityTable &table, const std::string &database);
+/// `debeziumSource`: the source as a debezium-json replica must hold it (FidelityColumn::debeziumLoss).
+std::string dumpQuery(const FidelityTable &table, const std::string &database, bool debeziumSource = false);
+
+/// `name` as a quoted identifier (backticks doubled).
+std::string quotedName(const std::string &name);
 
 /// Inserts `rows` rows (ids from `firstId`), in one statement, in a session that allows zero
 /// dates and takes TIMESTAMP literals as UTC.

@@ -107,6 +107,16 @@ void TestMySqlConnection::connects()
     QCOMPARE(rows[0][1].value_or(""), std::string("+00:00"));
     QCOMPARE(rows[0][2].value_or(""), std::string("utf8mb4"));
     QVERIFY(!c.noBackslashEscapes());
+
+    // A replica's session: the zero dates its source accepted, strict otherwise.
+    MySqlConnection replica(sandbox());
+    replica.setAllowZeroDates(true);
+    replica.connect();
+    const std::string replicaMode = replica.query("SELECT @@SESSION.sql_mode")[0][0].value_or("");
+    QVERIFY2(replicaMode.find("STRICT_ALL_TABLES") != std::string::npos, replicaMode.c_str());
+    QVERIFY2(replicaMode.find("NO_ZERO") == std::string::npos, replicaMode.c_str());
+    QCOMPARE(replica.query("SELECT CAST('0000-00-00' AS DATE), CAST('2024-00-15' AS DATE)")[0][1].value_or("null"),
+             std::string("2024-00-15"));
 }
 
 void TestMySqlConnection::wrongPassword()

@@ -185,6 +185,7 @@ void TestMySqlSinkFitting::fitting_data()
          "\"839:00:00\" is out of range for column `v` time (-838:59:59 to 838:59:59)"},
         {"time invalid", "TIME", "text", "12:60:00", false, "\"12:60:00\" is not a valid time for column `v` time"},
         {"year", "YEAR", "int", "2026", true, "2026"},
+        {"year zero", "YEAR", "int", "0", true, "0000"}, // as a string "0" would be 2000
         {"year range", "YEAR", "text", "1900", false, "\"1900\" is out of range for column `v` year (1901 to 2155)"},
         // enum, set
         {"enum", "ENUM('red','green')", "text", "red", true, "red"},
@@ -198,6 +199,14 @@ void TestMySqlSinkFitting::fitting_data()
         // bytes, bits, JSON
         {"binary", "BINARY(4)", "bytes", QByteArray("\x00\x01\xff'", 4), true, "0001FF27", "HEX(v)"},
         {"binary too long", "BINARY(4)", "bytes", "12345", false, "value of 5 bytes does not fit column `v` binary(4)"},
+        // spatial: the server's internal form (SRID 4326, then the WKB of POINT(1 2)), bound as binary
+        {"geometry bytes", "GEOMETRY", "bytes",
+         QByteArray("\xE6\x10\0\0\x01\x01\0\0\0\0\0\0\0\0\0\xF0\x3F\0\0\0\0\0\0\0\x40", 25), true,
+         "4326 POINT(1 2)", "CONCAT(ST_SRID(v), ' ', ST_AsText(v))"},
+        {"geometry text refused", "POINT", "text", "POINT(1 2)", false,
+         "\"POINT(1 2)\" is not a geometry (a 4-byte SRID and WKB) for column `v` point"},
+        // zero dates: only a replicate destination (its session) takes them
+        {"zero date refused", "DATE", "text", "0000-00-00", false, "\"0000-00-00\" is not a valid date for column `v` date"},
         {"varbinary escapes", "VARBINARY(8)", "bytes", QByteArray("\\\x00'\"\x1a", 5), true, "5C0027221A", "HEX(v)"},
         {"blob", "BLOB", "bytes", QByteArray("\xde\xad\xbe\xef", 4), true, "DEADBEEF", "HEX(v)"},
         {"bit", "BIT(8)", "int", "5", true, "5", "v+0"},

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void decimals_data();
     void decimals();
     void rowPosition();
+    void geometry();
 };
 
 void TestDebeziumJsonEncoder::golden_data()
@@ -165,6 +166,14 @@ void TestDebeziumJsonEncoder::temporal_data()
     QTest::newRow("datetime before epoch") << QStringLiteral("datetime") << QStringLiteral("datetime") << QStringLiteral("1969-12-31 23:59:59") << QStringLiteral("-1000");
     QTest::newRow("datetime micros") << QStringLiteral("datetime") << QStringLiteral("datetime(6)") << QStringLiteral("1970-01-01 00:00:00.000007") << QStringLiteral("7");
     QTest::newRow("timestamp fsp") << QStringLiteral("timestamp") << QStringLiteral("timestamp(3)") << QStringLiteral("2024-01-02 03:04:05.120") << QStringLiteral(R"("2024-01-02T03:04:05.120Z")");
+    // Debezium's RowDeserializers: a zero year, month or day is null (the epoch when NOT NULL).
+    QTest::newRow("zero in date") << QStringLiteral("date") << QStringLiteral("date") << QStringLiteral("2024-00-15") << QStringLiteral("null");
+    QTest::newRow("year 0 date") << QStringLiteral("date") << QStringLiteral("date") << QStringLiteral("0000-01-01") << QStringLiteral("null");
+    QTest::newRow("zero datetime") << QStringLiteral("datetime") << QStringLiteral("datetime(6)") << QStringLiteral("0000-00-00 00:00:00.000000") << QStringLiteral("null");
+    QTest::newRow("zero in datetime not null") << QStringLiteral("datetime!") << QStringLiteral("datetime") << QStringLiteral("2024-02-00 10:00:00") << QStringLiteral("0");
+    // A zero TIMESTAMP is 0 seconds in the binlog: the epoch, nullable or not.
+    QTest::newRow("zero timestamp") << QStringLiteral("timestamp") << QStringLiteral("timestamp") << QStringLiteral("0000-00-00 00:00:00") << QStringLiteral(R"("1970-01-01T00:00:00Z")");
+    QTest::newRow("zero timestamp(3)") << QStringLiteral("timestamp") << QStringLiteral("timestamp(3)") << QStringLiteral("0000-00-00 00:00:00.000") << QStringLiteral(R"("1970-01-01T00:00:00.000Z")");
 }
 
 void TestDebeziumJsonEncoder::temporal()
@@ -188,6 +197,35 @@ void TestDebeziumJsonEncoder::temporal()
     DebeziumJsonEncoder(plain(), clockNs).encode(r, out);
     const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
     QCOMPARE(QString::fromStdString(j["after"]["v"].dump()), expected);
+}
+
+// Spatial columns as Debezium's MySqlGeometry writes them: the WKB without the server's SRID
+// prefix, the SRID (null for 0); a POINT also as x and y.
+void TestDebeziumJsonEncoder::geometry()
+{
+    auto t = std::make_shared<TableInfo>();
+    t->database = "d";
+    t->table = "t";
+    t->columns = {col("g", "geometry", "geometry"), col("p", "point", "point")};
+    Record r;
+    r.table = t;
+    // POINT(1 2) with SRID 4326 (0x10E6), POINT(-1.5 0.25) with SRID 0.
+    const std::string g = std::string("\xE6\x10\0\0\x01\x01\0\0\0", 9) + std::string("\0\0\0\0\0\0\xF0\x3F\0\0\0\0\0\0\0\x40", 16);
+    const std::string p = std::string("\0\0\0\0\x01\x01\0\0\0", 9) + std::string("\0\0\0\0\0\0\xF8\xBF\0\0\0\0\0\0\xD0\x3F", 16);
+    r.values = {Value::bytes(g), Value::bytes(p)};
+    std::vector<EncodedMessage> out;
+    DebeziumOptions o = plain();
+    o.schemas = true;
+    DebeziumJsonEncoder(o, clockNs).encode(r, out);
+    const nlohmann::json j = nlohmann::json::parse(out.at(0).value);
+    const nlohmann::json after = j["payload"]["after"];
+    QCOMPARE(QString::fromStdString(after["g"].dump()), uR"({"srid":4326,"wkb":"AQEAAAAAAAAAAADwPwAAAAAAAABA"})"_s);
+    QCOMPARE(QString::fromStdString(after["p"].dump()), uR"({"srid":null,"wkb":"AQEAAAAAAAAAAAD4vwAAAAAAANA/","x":-1.5,"y":0.25})"_s);
+    const nlohmann::json fields = j["schema"]["fields"][1]["fields"];
+    QCOMPARE(fields[0]["name"].get<std::string>(), std::string("io.debezium.data.geometry.Geometry"));
+    QCOMPARE(fields[0]["type"].get<std::string>(), std::string("struct"));
+    QCOMPARE(fields[1]["name"].get<std::string>(), std::string("io.debezium.data.geometry.Point"));
+    QCOMPARE(fields[1]["fields"].size(), std::size_t(4));
 }
 
 // Debezium's own defaults: schema wrapper on (Kafka Connect's default JsonConverter reads it),

@@ -5,6 +5,7 @@
 #include "core/codec/canaljsondecoder.h"
 #include "core/codec/debeziumjsondecoder.h"
 #include "core/codec/jsondecoder.h"
+#include "core/mysql/mysqlvaluefit.h"
 #include "core/mysql/mysqlwirevalue.h"
 
 #include <QTest>
@@ -58,6 +59,11 @@ private Q_SLOTS:
     void debeziumDecimal();
     void debeziumConnectTypes();
     void debeziumTombstoneAfterDelete();
+    void debeziumGeometry();
+    void debeziumUnsignedBigint();
+    void zeroDatesFit_data();
+    void zeroDatesFit();
+    void yearZeroFit();
     void schemalessMarksTheTable();
     void wireValues_data();
     void wireValues();
@@ -204,7 +210,7 @@ void TestFidelityDecoders::schemalessMarksTheTable()
     json.decode(message(R"({"id":1,"b":"AP8="})", R"({"id":1})", "d.t"), out);
     QCOMPARE(out.size(), std::size_t(3));
     QCOMPARE(out[0].table->wireValues, WireValues::DebeziumSchemaless);
-    QCOMPARE(out[1].table->wireValues, WireValues::Typed);
+    QCOMPARE(out[1].table->wireValues, WireValues::DebeziumTyped);
     QCOMPARE(out[1].values[1], Value::date("2024-02-29"));
     QCOMPARE(out[2].table->wireValues, WireValues::JsonUntyped);
 }
@@ -234,6 +240,8 @@ void TestFidelityDecoders::wireValues_data()
     QTest::newRow("json binary base64") << json << int(K::Binary) << 0 << 0 << Value::text("AP8=") << Value::bytes(std::string("\0\xff", 2));
     QTest::newRow("json date stays text") << json << int(K::Date) << 0 << 0 << Value::text("2024-02-29") << Value::text("2024-02-29");
     QTest::newRow("typed binary stays") << typed << int(K::Binary) << 0 << 0 << Value::text("AP8=") << Value::text("AP8=");
+    QTest::newRow("json geometry base64") << json << int(K::Geometry) << 0 << 0 << Value::text("AAAAAAEBAAAA")
+                                          << Value::bytes(std::string("\0\0\0\0\x01\x01\0\0\0", 9));
 }
 
 void TestFidelityDecoders::wireValues()
@@ -249,6 +257,115 @@ void TestFidelityDecoders::wireValues()
     const Value *read = wireValueFor(in, WireValues(wire), column(MySqlColumnKind(kind), unsigned(fsp), unsigned(scale)), scratch, reason);
     QVERIFY2(read, reason.c_str());
     QCOMPARE(*read, out);
+}
+
+// io.debezium.data.geometry.Geometry / Point back to the server's internal form (SRID, WKB),
+// with the schema and without.
+void TestFidelityDecoders::debeziumGeometry()
+{
+    const std::string wkb = "AQEAAAAAAAAAAADwPwAAAAAAAABA"; // POINT(1 2)
+    const std::string point = std::string("\x01\x01\0\0\0", 5) + std::string("\0\0\0\0\0\0\xF0\x3F\0\0\0\0\0\0\0\x40", 16);
+    Batch out;
+    DebeziumJsonDecoder debezium;
+    debezium.decode(message(R"({"before":null,"after":{"id":1,"g":{"wkb":")" + wkb + R"(","srid":4326},"p":{"x":1.0,"y":2.0,"wkb":")" + wkb
+                                + R"(","srid":null}},"source":{"db":"d","table":"t"},"op":"c"})",
+                            R"({"id":1})"),
+                    out);
+    debezium.decode(message(R"({"schema":{"type":"struct","fields":[{"field":"after","type":"struct","fields":[{"field":"id","type":"int32"},)"
+                            R"({"field":"g","type":"struct","name":"io.debezium.data.geometry.Geometry","fields":[]}]}]},)"
+                            R"("payload":{"before":null,"after":{"id":1,"g":{"wkb":")" + wkb + R"(","srid":0}},"source":{"db":"d","table":"u"},"op":"c"}})",
+                            R"({"id":1})"),
+                    out);
+    debezium.decode(message(R"({"before":null,"after":{"id":1,"g":{"wkb":"!!","srid":1}},"source":{"db":"d","table":"t"},"op":"c"})", R"({"id":1})"), out);
+    // An older Debezium's Point: x and y, no WKB.
+    debezium.decode(message(R"({"before":null,"after":{"id":1,"g":{"x":1.0,"y":2,"wkb":null,"srid":null}},"source":{"db":"d","table":"v"},"op":"c"})",
+                            R"({"id":1})"),
+                    out);
+    QCOMPARE(out.size(), std::size_t(4));
+    QVERIFY2(!out[3].isError(), out[3].error.c_str());
+    QCOMPARE(out[3].values[1], Value::bytes(std::string(4, '\0') + point));
+    QVERIFY2(!out[0].isError(), out[0].error.c_str());
+    QCOMPARE(out[0].values[1], Value::bytes(std::string("\xE6\x10\0\0", 4) + point));
+    QCOMPARE(out[0].values[2], Value::bytes(std::string(4, '\0') + point));
+    QVERIFY2(!out[1].isError(), out[1].error.c_str());
+    QCOMPARE(out[1].table->columns[1].dataType, std::string("geometry"));
+    QCOMPARE(out[1].values[1], Value::bytes(std::string(4, '\0') + point));
+    QVERIFY(out[2].isError()); // not base64: refused, never written as text
+}
+
+// bigint.unsigned.handling.mode=long: a negative number for a BIGINT UNSIGNED column is the
+// wrapped value, with the schema or without; a signed column keeps it.
+void TestFidelityDecoders::debeziumUnsignedBigint()
+{
+    MySqlColumn c = column(MySqlColumnKind::Integer);
+    c.isUnsigned = true;
+    c.maxInt = UINT64_MAX;
+    for (WireValues wire : {WireValues::DebeziumSchemaless, WireValues::DebeziumTyped}) {
+        Value scratch;
+        std::string reason;
+        const Value *read = wireValueFor(Value::integer(-1), wire, c, scratch, reason);
+        QVERIFY(read);
+        QCOMPARE(*read, Value::unsignedInteger(UINT64_MAX));
+    }
+    Value scratch;
+    std::string reason;
+    QCOMPARE(*wireValueFor(Value::integer(-1), WireValues::JsonUntyped, c, scratch, reason), Value::integer(-1));
+    c.isUnsigned = false;
+    c.maxInt = INT64_MAX;
+    QCOMPARE(*wireValueFor(Value::integer(-1), WireValues::DebeziumTyped, c, scratch, reason), Value::integer(-1));
+}
+
+void TestFidelityDecoders::zeroDatesFit_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("in");
+    QTest::addColumn<QString>("replica"); // what a replica's column sends; "" = refused
+    using K = MySqlColumnKind;
+    QTest::newRow("zero date") << int(K::Date) << "0000-00-00" << "0000-00-00";
+    QTest::newRow("zero in date") << int(K::Date) << "2024-00-15" << "2024-00-15";
+    QTest::newRow("zero day") << int(K::Date) << "2024-03-00" << "2024-03-00";
+    QTest::newRow("invalid day stays refused") << int(K::Date) << "2024-02-30" << "";
+    QTest::newRow("zero datetime") << int(K::DateTime) << "0000-00-00 00:00:00" << "0000-00-00 00:00:00";
+    QTest::newRow("zero in datetime") << int(K::DateTime) << "2024-00-00 10:11:12" << "2024-00-00 10:11:12";
+    QTest::newRow("zero datetime with a zone") << int(K::DateTime) << "2024-00-00T10:11:12+02:00" << "";
+    QTest::newRow("zero timestamp") << int(K::Timestamp) << "0000-00-00 00:00:00" << "0000-00-00 00:00:00";
+    QTest::newRow("timestamp epoch is zero") << int(K::Timestamp) << "1970-01-01 00:00:00" << "0000-00-00 00:00:00";
+    QTest::newRow("zero in timestamp refused") << int(K::Timestamp) << "2024-00-15 00:00:00" << "";
+}
+
+// A replica's columns (zeroDates) take zero dates as MySQL prints them; other columns refuse them.
+void TestFidelityDecoders::zeroDatesFit()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, in);
+    QFETCH(QString, replica);
+    MySqlColumn c = column(MySqlColumnKind(kind));
+    const Value value = Value::text(in.toStdString());
+    MySqlValueArena arena;
+    MySqlCell cell;
+    std::string reason;
+    QVERIFY(!fitMySqlValue(value, c, cell, arena, reason)); // without zeroDates: refused
+    c.zeroDates = true;
+    reason.clear();
+    const bool ok = fitMySqlValue(value, c, cell, arena, reason);
+    QCOMPARE(ok, !replica.isEmpty());
+    if (ok)
+        QCOMPARE(QString::fromUtf8(cell.data, qsizetype(cell.size)), replica);
+}
+
+// YEAR 0 goes as "0000": the server reads the string "0" as 2000.
+void TestFidelityDecoders::yearZeroFit()
+{
+    MySqlColumn c = column(MySqlColumnKind::Year);
+    MySqlValueArena arena;
+    MySqlCell cell;
+    std::string reason;
+    QVERIFY(fitMySqlValue(Value::integer(0), c, cell, arena, reason));
+    QCOMPARE(std::string(cell.data, cell.size), std::string("0000"));
+    QVERIFY(fitMySqlValue(Value::text("0"), c, cell, arena, reason));
+    QCOMPARE(std::string(cell.data, cell.size), std::string("0000"));
+    QVERIFY(fitMySqlValue(Value::integer(2155), c, cell, arena, reason));
+    QCOMPARE(std::string(cell.data, cell.size), std::string("2155"));
 }
 
 QTEST_GUILESS_MAIN(TestFidelityDecoders)
