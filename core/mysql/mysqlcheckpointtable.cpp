@@ -1,6 +1,7 @@
 #include "core/mysql/mysqlcheckpointtable.h"
 
 #include "core/model/errors.h"
+#include "core/model/jsontext.h"
 #include "core/mysql/mysqlconnection.h"
 
 namespace flowdeck::mysqlcheckpointtable {
@@ -34,6 +35,13 @@ nlohmann::json read(MySqlConnection &connection, const std::string &table, const
     if (checkpoint.is_discarded())
         throw Error("the checkpoint of flow \"" + flowKey + "\" in " + table + " is not valid JSON");
     return checkpoint;
+}
+
+std::string upsert(const MySqlConnection &connection, const std::string &table, const std::string &flowKey,
+                   const nlohmann::json &checkpoint)
+{
+    return "INSERT INTO " + table + " (`flow`,`checkpoint`) VALUES (" + connection.quote(flowKey) + ','
+        + connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
 }
 
 } // namespace flowdeck::mysqlcheckpointtable

@@ -20,5 +20,10 @@ void create(MySqlConnection &connection, const std::string &table);
 /// Possible errors: Error when it cannot be read or is not valid JSON.
 nlohmann::json read(MySqlConnection &connection, const std::string &table, const std::string &flowKey);
 
+/// The statement that stores `checkpoint` for `flowKey`, sent before COMMIT in the batch's
+/// transaction, so a resumed run starts exactly after the rows it committed with.
+std::string upsert(const MySqlConnection &connection, const std::string &table, const std::string &flowKey,
+                   const nlohmann::json &checkpoint);
+
 } // namespace mysqlcheckpointtable
 } // namespace flowdeck

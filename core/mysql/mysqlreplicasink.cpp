@@ -276,8 +276,7 @@ void MySqlReplicaSink::commit(const nlohmann::json &checkpoint)
     m_sent = false;
     std::string finish;
     if (storesCheckpoints() && !checkpoint.is_null()) {
-        finish = "INSERT INTO " + checkpointTableName() + " (`flow`,`checkpoint`) VALUES (" + m_connection.quote(m_checkpointKey)
-            + ',' + m_connection.quote(jsonText(checkpoint)) + ") ON DUPLICATE KEY UPDATE `checkpoint`=VALUES(`checkpoint`);";
+        finish = mysqlcheckpointtable::upsert(m_connection, checkpointTableName(), m_checkpointKey, checkpoint);
     }
     bool replay = false;
     bool landed = false;
