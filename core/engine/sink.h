@@ -15,6 +15,8 @@ struct RejectedRecord
 {
     std::size_t index = 0;
     std::string reason;
+
+    bool operator==(const RejectedRecord &) const = default;
 };
 
 /// A destination. Used from one thread (the engine's writer thread).

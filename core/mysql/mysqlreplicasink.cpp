@@ -289,11 +289,7 @@ void MySqlReplicaSink::commit(const nlohmann::json &checkpoint)
             }
             std::vector<RejectedRecord> again;
             sendOnce(*m_sentBatch, m_early, again);
-            const bool same = std::equal(again.begin(), again.end(), m_sentRejected.begin(), m_sentRejected.end(),
-                                         [](const RejectedRecord &x, const RejectedRecord &y) {
-                                             return x.index == y.index && x.reason == y.reason;
-                                         });
-            if (!same) {
+            if (again != m_sentRejected) {
                 m_connection.execute("ROLLBACK");
                 throw Error("cannot write to " + m_connection.config().endpoint() + ": the batch was sent again after a failed "
                             "commit and the server refused other records than the first time; the run resumes from its last checkpoint");

@@ -303,7 +303,7 @@ void MySqlSink::commit(const nlohmann::json &checkpoint)
                 return;
             std::vector<RejectedRecord> again;
             sendOnce(again);
-            if (!sameRejections(again, m_sentRejected)) {
+            if (again != m_sentRejected) {
                 m_writer.rollbackQuietly();
                 throw Error("cannot write to " + tableName() + ": the batch was sent again after a failed commit and the "
                             "server refused other records than the first time; the run resumes from its last checkpoint");
@@ -322,13 +322,6 @@ void MySqlSink::rollback()
         return;
     m_sent = false;
     m_writer.rollbackQuietly();
-}
-
-bool MySqlSink::sameRejections(const std::vector<RejectedRecord> &a, const std::vector<RejectedRecord> &b)
-{
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const RejectedRecord &x, const RejectedRecord &y) {
-        return x.index == y.index && x.reason == y.reason;
-    });
 }
 
 void MySqlSink::retrying(const std::function<void()> &attempt)

@@ -132,7 +132,6 @@ private:
     /// Runs `attempt` until it succeeds, again after a lost connection or a deadlock (rolled
     /// back) within the retry policy's time budget, which started with the batch's write().
     void retrying(const std::function<void()> &attempt);
-    static bool sameRejections(const std::vector<RejectedRecord> &a, const std::vector<RejectedRecord> &b);
     void createCheckpointTable();
     std::string checkpointTableName() const;
     std::string tableName() const;
